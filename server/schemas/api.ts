@@ -1,0 +1,388 @@
+/**
+ * @module Zod schemas of the HTTP API: query strings, request bodies and response bodies.
+ *
+ * The field names marked "contract" in the issue tracker (number, group, respondent, items,
+ * valence, negativeShare, status, strategies, uncovered, …) are relied on by other tools and
+ * by our tests: add fields freely, never rename these. The web app imports the request
+ * schemas to validate forms before sending.
+ */
+import { z } from 'zod'
+import { STATUSES } from '../domain/scoring.ts'
+import { WEIGHTINGS } from '../domain/ranking.ts'
+import { LANGS, SCALE_KINDS } from '../domain/vocabulary.ts'
+import { Actor, Effort, EvidenceTag, Group, Phase, Respondent, Slug, Valence } from './kb.ts'
+
+/** Most respondents one request may carry (the product targets teams of 1–500). */
+export const MAX_RESPONDENTS = 2000
+
+// ── Queries ──────────────────────────────────────────────────────────────────────────────
+
+export const Lang = z.enum(LANGS)
+export const LangQuery = z.strictObject({ lang: Lang.default('nl') })
+
+export const DeterminantParam = z.object({
+  number: z.coerce.number().int().min(1, 'must be a MIDI number 1–29').max(29, 'must be a MIDI number 1–29'),
+})
+export const StrategyParam = z.object({ id: Slug })
+
+export const StrategyQuery = z.strictObject({
+  lang: Lang.default('nl'),
+  q: z.string().trim().max(200).optional(),
+  cluster: Slug.optional(),
+  phase: Phase.optional(),
+  actor: Actor.optional(),
+  effort: Effort.optional(),
+  determinant: z.coerce.number().int().min(1).max(29).optional(),
+})
+
+export const LinksQuery = z.strictObject({
+  lang: Lang.default('nl'),
+  source: Slug.optional(),
+  method: Slug.optional(),
+  determinant: z.coerce.number().int().min(1).max(29).optional(),
+  strategy: Slug.optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+})
+
+// ── Knowledge-base responses ─────────────────────────────────────────────────────────────
+
+export const OptionOut = z.object({
+  value: z.number().int(),
+  label: z.string(),
+  /** Already accounts for reversal: a client can score an answer without knowing the item. */
+  valence: Valence,
+  score: z.number().nullable(),
+})
+
+export const ItemOut = z.object({
+  id: z.string(),
+  determinant: z.number().int(),
+  text: z.string(),
+  respondent: Respondent,
+  reverse: z.boolean(),
+  scale: z.string(),
+  scaleKind: z.enum(SCALE_KINDS),
+  verified: z.boolean(),
+  options: z.array(OptionOut),
+})
+export type ItemOut = z.infer<typeof ItemOut>
+
+export const QuestionnaireResponse = z.object({ items: z.array(ItemOut) })
+
+export const LinkOut = z.object({
+  source: z.string(),
+  sourceLabel: z.string(),
+  sourceUrl: z.string().nullable(),
+  evidence: EvidenceTag,
+  method: z.string(),
+  strength: z.number(),
+  via: z.string().nullable(),
+  rationale: z.string(),
+})
+export type LinkOut = z.infer<typeof LinkOut>
+
+const strengthFields = {
+  /** The strongest link among the sources (see docs/engine.md). */
+  strength: z.number(),
+  label: z.enum(['essential', 'supportive']),
+  /** The source of the strongest link. */
+  source: z.string(),
+  /** Number of distinct methods that link the pair. */
+  agreement: z.number().int(),
+  links: z.array(LinkOut),
+}
+
+export const DeterminantOut = z.object({
+  number: z.number().int(),
+  code: z.string(),
+  group: Group,
+  name: z.string(),
+  nameVerified: z.boolean(),
+  definition: z.string(),
+  respondent: Respondent,
+  items: z.array(ItemOut),
+})
+export type DeterminantOut = z.infer<typeof DeterminantOut>
+
+export const StrategyOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  example: z.string(),
+  cluster: z.string(),
+  clusterName: z.string(),
+  phases: z.array(Phase),
+  actors: z.array(Actor),
+  effort: Effort,
+  origin: z.enum(['eric', 'sister', 'school']),
+  ericNumber: z.number().int().nullable(),
+  ericName: z.string().nullable(),
+  waltz: z
+    .object({
+      importance: z.number().optional(),
+      feasibility: z.number().optional(),
+      quadrant: z.string().optional(),
+    })
+    .nullable(),
+})
+export type StrategyOut = z.infer<typeof StrategyOut>
+
+export const DeterminantDetail = DeterminantOut.extend({
+  strategies: z.array(StrategyOut.pick({ id: true, name: true, cluster: true, effort: true }).extend(strengthFields)),
+})
+export const StrategyDetail = StrategyOut.extend({
+  determinants: z.array(
+    DeterminantOut.pick({ number: true, name: true, group: true }).extend(strengthFields)
+  ),
+})
+
+export const DeterminantList = z.object({ determinants: z.array(DeterminantOut) })
+export const StrategyList = z.object({ strategies: z.array(StrategyOut) })
+
+export const ClusterOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  origin: z.enum(['eric', 'strategiewijzer']),
+  ericName: z.string().nullable(),
+  strategies: z.number().int(),
+})
+export const SourceOut = z.object({
+  id: z.string(),
+  label: z.string(),
+  citation: z.string(),
+  url: z.string().nullable(),
+  kind: z.string(),
+  evidence: EvidenceTag,
+  description: z.string(),
+  origin: z.enum(['curated', 'imported']),
+  links: z.number().int(),
+})
+export const MethodOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  links: z.number().int(),
+})
+export const ReferenceResponse = z.object({
+  clusters: z.array(ClusterOut),
+  sources: z.array(SourceOut),
+  methods: z.array(MethodOut),
+})
+export const LinkRow = LinkOut.extend({ determinant: z.number().int(), strategy: z.string() })
+export const LinkList = z.object({ links: z.array(LinkRow) })
+
+export const HealthResponse = z.object({
+  status: z.literal('ok'),
+  counts: z.object({
+    determinants: z.number().int(),
+    items: z.number().int(),
+    strategies: z.number().int(),
+    links: z.number().int(),
+    sources: z.number().int(),
+  }),
+  kbHash: z.string(),
+})
+
+// ── Engine requests ──────────────────────────────────────────────────────────────────────
+
+export const ResponseIn = z.strictObject({
+  respondent: z.string().trim().max(200).optional(),
+  role: Respondent.optional(),
+  answers: z.record(z.string(), z.number().int().nullable()),
+})
+export type ResponseIn = z.infer<typeof ResponseIn>
+
+export const ScoreSettingsIn = z
+  .strictObject({
+    barrierShare: z.number().gt(0).max(1),
+    facilitatorShare: z.number().gt(0).max(1),
+    minAnswers: z.number().int().min(1).max(MAX_RESPONDENTS),
+  })
+  .partial()
+
+export const ScoreRequest = z.strictObject({
+  responses: z.array(ResponseIn).min(1, 'needs at least one respondent').max(MAX_RESPONDENTS),
+  settings: ScoreSettingsIn.optional(),
+})
+export type ScoreRequest = z.infer<typeof ScoreRequest>
+
+const DeterminantNumber = z.number().int().min(1).max(29)
+
+/** A barrier as a bare determinant number, or with a severity (0–1, e.g. share negative). */
+export const BarrierIn = z.union([
+  DeterminantNumber,
+  z.strictObject({ determinant: DeterminantNumber, severity: z.number().min(0).max(1).optional() }),
+])
+
+/** The answer of POST /api/score, as sent back by a client; extra fields are ignored. */
+export const ProfileIn = z.looseObject({
+  determinants: z.array(
+    z.looseObject({
+      number: DeterminantNumber,
+      negativeShare: z.number().min(0).max(1).nullable(),
+      status: z.enum(STATUSES),
+    })
+  ),
+  barriers: z.array(DeterminantNumber),
+})
+export type ProfileIn = z.infer<typeof ProfileIn>
+
+export const PlanIn = z.strictObject({
+  phase: Phase.optional(),
+  actors: z.array(Actor).optional(),
+  maxEffort: Effort.optional(),
+  exclude: z.array(Slug).optional(),
+  inUse: z.array(Slug).optional(),
+})
+
+/** Exactly one way of saying what the barriers are. */
+const barrierInputs = {
+  responses: z.array(ResponseIn).min(1).max(MAX_RESPONDENTS).optional(),
+  profile: ProfileIn.optional(),
+  barriers: z.array(BarrierIn).optional(),
+  settings: ScoreSettingsIn.optional(),
+  sources: z.array(Slug).min(1).optional(),
+}
+function exactlyOneInput(body: { responses?: unknown; profile?: unknown; barriers?: unknown }, ctx: z.RefinementCtx) {
+  const given = (['responses', 'profile', 'barriers'] as const).filter((k) => body[k] !== undefined)
+  if (given.length !== 1) {
+    ctx.addIssue({
+      code: 'custom',
+      path: given.length === 0 ? ['barriers'] : [given[1] ?? 'barriers'],
+      message: 'give exactly one of "responses", "profile" or "barriers"',
+    })
+  }
+}
+
+export const RecommendationsRequest = z
+  .strictObject({
+    ...barrierInputs,
+    plan: PlanIn.optional(),
+    mode: z.enum(['ranked', 'bundle']).default('ranked'),
+    weighting: z.enum(WEIGHTINGS).default('severity'),
+    limit: z.number().int().min(1).max(200).optional(),
+  })
+  .superRefine(exactlyOneInput)
+export type RecommendationsRequest = z.infer<typeof RecommendationsRequest>
+
+export const CoverageRequest = z
+  .strictObject({
+    ...barrierInputs,
+    strategies: z.array(Slug).min(1, 'list the strategies the approach already uses'),
+    plan: PlanIn.omit({ inUse: true }).optional(),
+    suggestions: z.number().int().min(1).max(20).default(3),
+  })
+  .superRefine(exactlyOneInput)
+export type CoverageRequest = z.infer<typeof CoverageRequest>
+
+// ── Engine responses ─────────────────────────────────────────────────────────────────────
+
+const share = z.number().min(0).max(1).nullable()
+export const DeterminantScoreOut = z.object({
+  number: z.number().int(),
+  name: z.string(),
+  group: Group,
+  respondent: Respondent,
+  n: z.number().int(),
+  mean: z.number().nullable(),
+  negativeShare: share,
+  neutralShare: share,
+  positiveShare: share,
+  status: z.enum(STATUSES),
+  polarised: z.boolean(),
+  counted: z.enum(['all-respondents', 'key-informants']),
+  items: z.array(
+    z.object({ id: z.string(), n: z.number().int(), negativeShare: share, neutralShare: share, positiveShare: share })
+  ),
+})
+export const GroupSummaryOut = z.object({
+  group: Group,
+  determinants: z.number().int(),
+  barriers: z.number().int(),
+  neutral: z.number().int(),
+  facilitators: z.number().int(),
+  insufficient: z.number().int(),
+  meanNegativeShare: share,
+})
+export const ScoreResponse = z.object({
+  respondents: z.number().int(),
+  keyInformants: z.number().int(),
+  settings: z.object({ barrierShare: z.number(), facilitatorShare: z.number(), minAnswers: z.number().int() }),
+  determinants: z.array(DeterminantScoreOut),
+  groups: z.array(GroupSummaryOut),
+  barriers: z.array(z.number().int()),
+  ignoredColumns: z.array(z.string()).optional(),
+})
+export type ScoreResponse = z.infer<typeof ScoreResponse>
+
+export const AddressOut = z.object({
+  determinant: z.number().int(),
+  name: z.string(),
+  severity: z.number(),
+  strength: z.number(),
+  label: z.enum(['essential', 'supportive']),
+  agreement: z.number().int(),
+  evidence: z.array(z.object({ source: z.string(), method: z.string(), strength: z.number() })),
+})
+export const RecommendedStrategy = StrategyOut.extend({
+  score: z.number(),
+  addresses: z.array(AddressOut),
+  why: z.string(),
+  /** Bundle mode: the barriers this strategy adds to the bundle's coverage. */
+  covers: z.array(z.number().int()).optional(),
+})
+export type RecommendedStrategy = z.infer<typeof RecommendedStrategy>
+
+export const BarrierOut = z.object({ determinant: z.number().int(), name: z.string(), severity: z.number() })
+export const RecommendationsResponse = z.object({
+  mode: z.enum(['ranked', 'bundle']),
+  weighting: z.enum(WEIGHTINGS),
+  barriers: z.array(BarrierOut),
+  strategies: z.array(RecommendedStrategy),
+  uncovered: z.array(z.number().int()),
+})
+export type RecommendationsResponse = z.infer<typeof RecommendationsResponse>
+
+export const CoverageResponse = z.object({
+  barriers: z.array(BarrierOut),
+  covered: z.array(
+    z.object({
+      determinant: z.number().int(),
+      name: z.string(),
+      severity: z.number(),
+      by: z.array(z.string()),
+      links: z.array(z.object({ strategy: z.string(), strength: z.number(), label: z.enum(['essential', 'supportive']) })),
+      weak: z.boolean(),
+    })
+  ),
+  uncovered: z.array(z.number().int()),
+  suggestions: z.array(
+    z.object({
+      determinant: z.number().int(),
+      name: z.string(),
+      strategies: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          strength: z.number(),
+          label: z.enum(['essential', 'supportive']),
+          agreement: z.number().int(),
+        })
+      ),
+    })
+  ),
+  additions: z.array(RecommendedStrategy),
+})
+export type CoverageResponse = z.infer<typeof CoverageResponse>
+
+// ── Errors ───────────────────────────────────────────────────────────────────────────────
+
+export const ErrorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+})
+export type ErrorResponse = z.infer<typeof ErrorResponse>

@@ -1,0 +1,345 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import Papa from 'papaparse'
+import { describe, expect, test } from 'vitest'
+import {
+  bundleStrategies,
+  rankStrategies,
+  type LinkEvidence,
+  type StrategyFacts,
+} from '../../server/domain/ranking.ts'
+import { ACTORS, EFFORTS, PHASES } from '../../server/domain/vocabulary.ts'
+
+const root = join(import.meta.dirname, '..', '..')
+const readCsv = (path: string) =>
+  Papa.parse<Record<string, string>>(readFileSync(join(root, path), 'utf8'), { header: true, skipEmptyLines: true }).data
+
+const facts = (id: string, over: Partial<StrategyFacts> = {}): StrategyFacts => ({
+  id,
+  phases: ['preparation', 'start', 'full-implementation', 'sustainment'],
+  actors: ['implementation-team'],
+  effort: 'medium',
+  ...over,
+})
+const link = (determinant: number, strategy: string, strength: number, source = 'src', method = 'm'): LinkEvidence => ({
+  determinant,
+  strategy,
+  strength,
+  source,
+  method,
+})
+
+describe('rankStrategies: equivalence with the CFIR–ERIC matching tool', () => {
+  // Waltz et al. 2019, Table 1: one barrier (Reflecting & Evaluating), 25 experts, every strategy.
+  const reflecting = readCsv('test/fixtures/cfir-eric-reflecting-evaluating.csv')
+  // Published percentages for the CFIR barrier Complexity (Implement Sci Commun 2023, Table 3).
+  const complexity = readCsv('data/sources/cfir-eric-published.csv').filter(
+    (r) => r.cfir_construct === 'Complexity' && r.endorsement_pct
+  )
+  const R_AND_E = 28 // any two determinant numbers stand in for the two CFIR barriers
+  const COMPLEXITY = 4
+  const links = [
+    ...reflecting.map((r) => link(R_AND_E, String(r.eric_strategy), Number(r.endorsement_pct) / 100)),
+    ...complexity.map((r) => link(COMPLEXITY, String(r.eric_name), Number(r.endorsement_pct) / 100)),
+  ]
+  const names = [...new Set(links.map((l) => l.strategy))]
+  const strategies = names.map((n) => facts(n))
+  const pct = (rows: Record<string, string>[], nameKey: string, name: string) =>
+    Number(rows.find((r) => r[nameKey] === name)?.endorsement_pct ?? 0)
+
+  test('gives each strategy its endorsement percentage for one barrier, equally weighted', () => {
+    const result = rankStrategies({ barriers: [{ determinant: R_AND_E, severity: 1 }], strategies, links, weighting: 'equal' })
+    expect(result.strategies).toHaveLength(reflecting.length)
+    for (const row of reflecting) {
+      const ranked = result.strategies.find((s) => s.id === row.eric_strategy)
+      expect(ranked?.score, String(row.eric_strategy)).toBeCloseTo(Number(row.endorsement_pct) / 100, 9)
+    }
+    expect(result.strategies.slice(0, 2).map((s) => s.id)).toEqual([
+      'Develop and implement tools for quality monitoring',
+      'Audit and provide feedback',
+    ])
+  })
+
+  test('adds up the percentages over several barriers: the tool\'s cumulative percentage', () => {
+    const result = rankStrategies({
+      barriers: [
+        { determinant: R_AND_E, severity: 0.9 },
+        { determinant: COMPLEXITY, severity: 0.3 },
+      ],
+      strategies,
+      links,
+      weighting: 'equal',
+    })
+    for (const name of names) {
+      const cumulative = pct(reflecting, 'eric_strategy', name) + pct(complexity, 'eric_name', name)
+      const ranked = result.strategies.find((s) => s.id === name)
+      expect(ranked?.score, name).toBeCloseTo(cumulative / 100, 9)
+    }
+    // Facilitation: 20% (R&E) + 20% (Complexity) = 40%.
+    expect(result.strategies.find((s) => s.id === 'Facilitation')?.score).toBeCloseTo(0.4, 9)
+    const scores = result.strategies.map((s) => s.score)
+    expect(scores).toEqual([...scores].sort((a, b) => b - a))
+  })
+})
+
+describe('rankStrategies: formula and explanation', () => {
+  const strategies = [facts('a'), facts('b'), facts('c')]
+  const links = [link(1, 'a', 0.6), link(2, 'a', 0.3), link(1, 'b', 0.3), link(2, 'b', 0.6), link(3, 'c', 0.6)]
+  const barriers = [
+    { determinant: 1, severity: 0.5 },
+    { determinant: 2, severity: 0.2 },
+  ]
+
+  test('weights each link by the barrier\'s severity', () => {
+    const result = rankStrategies({ barriers, strategies, links })
+    // a: 0.5×0.6 + 0.2×0.3 = 0.36; b: 0.5×0.3 + 0.2×0.6 = 0.27; c addresses no barrier.
+    expect(result.strategies.map((s) => [s.id, s.score])).toEqual([
+      ['a', 0.36],
+      ['b', 0.27],
+    ])
+  })
+
+  test('explains each strategy with the barriers it addresses, main contribution first', () => {
+    const [a] = rankStrategies({ barriers, strategies, links }).strategies
+    expect(a?.addresses).toEqual([
+      { determinant: 1, severity: 0.5, weight: 0.5, strength: 0.6, label: 'essential', agreement: 1, evidence: [{ source: 'src', method: 'm', strength: 0.6 }] },
+      { determinant: 2, severity: 0.2, weight: 0.2, strength: 0.3, label: 'supportive', agreement: 1, evidence: [{ source: 'src', method: 'm', strength: 0.3 }] },
+    ])
+    expect(a?.essentialLinks).toBe(1)
+  })
+
+  test('lists barriers that no returned strategy addresses', () => {
+    const result = rankStrategies({ barriers: [...barriers, { determinant: 9, severity: 1 }], strategies, links, limit: 1 })
+    expect(result.strategies.map((s) => s.id)).toEqual(['a'])
+    expect(result.uncovered).toEqual([9])
+  })
+
+  test('combines several sources for one pair by taking the strongest, counting methods as agreement', () => {
+    const multi = [link(1, 'a', 0.3, 'x', 'editorial'), link(1, 'a', 0.45, 'y', 'cfir'), link(1, 'a', 0.2, 'z', 'cfir')]
+    const [a] = rankStrategies({ barriers: [{ determinant: 1, severity: 1 }], strategies, links: multi }).strategies
+    expect(a?.score).toBe(0.45)
+    expect(a?.addresses[0]?.agreement).toBe(2)
+    expect(a?.addresses[0]?.evidence.map((e) => e.source)).toEqual(['y', 'x', 'z'])
+  })
+
+  test('counts only the sources asked for', () => {
+    const multi = [link(1, 'a', 0.3, 'x'), link(1, 'b', 0.6, 'y')]
+    const result = rankStrategies({ barriers: [{ determinant: 1, severity: 1 }], strategies, links: multi, sources: ['x'] })
+    expect(result.strategies.map((s) => s.id)).toEqual(['a'])
+  })
+
+  test('merges a barrier given twice, keeping its highest severity', () => {
+    const result = rankStrategies({
+      barriers: [
+        { determinant: 1, severity: 0.2 },
+        { determinant: 1, severity: 0.5 },
+      ],
+      strategies,
+      links,
+    })
+    expect(result.strategies[0]?.score).toBe(0.3)
+  })
+})
+
+describe('rankStrategies: tie-break', () => {
+  test.for([
+    {
+      why: 'equal scores: more essential links first',
+      links: [link(1, 'z', 0.6), link(1, 'a', 0.3), link(2, 'a', 0.3)],
+      expected: ['z', 'a'],
+    },
+    {
+      why: 'equal scores and essential links: more barriers addressed first',
+      links: [link(1, 'z', 0.4), link(1, 'a', 0.2), link(2, 'a', 0.2)],
+      expected: ['a', 'z'],
+    },
+    {
+      why: 'everything equal: strategy id alphabetically',
+      links: [link(1, 'b', 0.4), link(1, 'a', 0.4)],
+      expected: ['a', 'b'],
+    },
+  ])('$why', ({ links, expected }) => {
+    const strategies = ['a', 'b', 'z'].map((id) => facts(id))
+    const barriers = [
+      { determinant: 1, severity: 1 },
+      { determinant: 2, severity: 1 },
+    ]
+    expect(rankStrategies({ barriers, strategies, links }).strategies.map((s) => s.id)).toEqual(expected)
+  })
+
+  test('is not decided by floating-point noise', () => {
+    // 0.1 + 0.2 and 0.3 differ in binary; rounded scores tie and the id decides.
+    const links = [link(1, 'b', 0.1), link(2, 'b', 0.2), link(1, 'a', 0.3)]
+    const barriers = [
+      { determinant: 1, severity: 1 },
+      { determinant: 2, severity: 1 },
+    ]
+    const result = rankStrategies({ barriers, strategies: [facts('a'), facts('b')], links })
+    expect(result.strategies.map((s) => s.id)).toEqual(['b', 'a'])
+    expect(result.strategies[0]?.score).toBe(result.strategies[1]?.score)
+  })
+})
+
+describe('rankStrategies: the plan', () => {
+  const strategies = [
+    facts('prep', { phases: ['preparation'], actors: ['school-management'], effort: 'low' }),
+    facts('sustain', { phases: ['sustainment'], actors: ['teachers'], effort: 'high' }),
+    facts('both', { phases: ['preparation', 'sustainment'], actors: ['teachers', 'external-partner'], effort: 'medium' }),
+  ]
+  const links = strategies.map((s) => link(1, s.id, 0.5))
+  const ids = (plan: object) =>
+    rankStrategies({ barriers: [{ determinant: 1, severity: 1 }], strategies, links, plan }).strategies.map((s) => s.id).sort()
+
+  test.for([
+    { plan: {}, expected: ['both', 'prep', 'sustain'] },
+    { plan: { phase: 'preparation' }, expected: ['both', 'prep'] },
+    { plan: { actors: ['teachers'] }, expected: ['both', 'sustain'] },
+    { plan: { actors: ['external-partner', 'school-management'] }, expected: ['both', 'prep'] },
+    { plan: { maxEffort: 'low' }, expected: ['prep'] },
+    { plan: { maxEffort: 'medium' }, expected: ['both', 'prep'] },
+    { plan: { exclude: ['both'] }, expected: ['prep', 'sustain'] },
+    { plan: { inUse: ['prep'] }, expected: ['both', 'sustain'] },
+    { plan: { phase: 'sustainment', maxEffort: 'medium' }, expected: ['both'] },
+  ])('keeps what fits $plan', ({ plan, expected }) => {
+    expect(ids(plan)).toEqual(expected)
+  })
+})
+
+describe('bundleStrategies', () => {
+  // The classic case where the top of the ranking covers fewer barriers than two
+  // complementary strategies: A is linked weakly to four barriers, B and C strongly to three.
+  const strategies = ['A', 'B', 'C'].map((id) => facts(id))
+  const links = [
+    ...[1, 2, 3, 4].map((d) => link(d, 'A', 0.2)),
+    ...[1, 2, 5].map((d) => link(d, 'B', 0.6)),
+    ...[3, 4, 6].map((d) => link(d, 'C', 0.3)),
+  ]
+  const barriers = [1, 2, 3, 4, 5, 6].map((d) => ({ determinant: d, severity: 0.5 }))
+
+  test('covers more barriers with two strategies than the top two of the ranking', () => {
+    const ranked = rankStrategies({ barriers, strategies, links, limit: 2 })
+    expect(ranked.strategies.map((s) => s.id)).toEqual(['B', 'C'])
+    const bundle = bundleStrategies({ barriers, strategies, links, limit: 2 })
+    expect(bundle.strategies.map((s) => s.id)).toEqual(['B', 'C'])
+    expect(bundle.covered).toEqual([1, 2, 3, 4, 5, 6])
+    expect(bundle.uncovered).toEqual([])
+  })
+
+  test('beats a ranked list whose top strategies overlap', () => {
+    const overlapping = [
+      link(1, 'X', 0.6), link(2, 'X', 0.6),
+      link(1, 'Y', 0.6), link(2, 'Y', 0.5),
+      link(3, 'Z', 0.3),
+    ]
+    const s = ['X', 'Y', 'Z'].map((id) => facts(id))
+    const b = [1, 2, 3].map((d) => ({ determinant: d, severity: 0.5 }))
+    expect(rankStrategies({ barriers: b, strategies: s, links: overlapping, limit: 2 }).uncovered).toEqual([3])
+    const bundle = bundleStrategies({ barriers: b, strategies: s, links: overlapping, limit: 2 })
+    expect(bundle.strategies.map((m) => [m.id, m.covers])).toEqual([
+      ['X', [1, 2]],
+      ['Z', [3]],
+    ])
+  })
+
+  test('stops once every barrier is covered', () => {
+    const bundle = bundleStrategies({ barriers: [{ determinant: 5, severity: 1 }], strategies, links, limit: 3 })
+    expect(bundle.strategies.map((s) => s.id)).toEqual(['B'])
+  })
+
+  test('counts strategies in use as already chosen and adds what they leave open', () => {
+    const bundle = bundleStrategies({ barriers, strategies, links, limit: 2, plan: { inUse: ['B'] } })
+    expect(bundle.strategies.map((s) => s.id)).toEqual(['C'])
+    expect(bundle.covered).toEqual([1, 2, 3, 4, 5, 6])
+  })
+})
+
+// ── Properties ───────────────────────────────────────────────────────────────────────────
+
+const arbitraryKb = fc
+  .record({
+    strategies: fc.uniqueArray(fc.stringMatching(/^[a-f]{1,3}$/), { minLength: 1, maxLength: 12 }),
+    links: fc.array(
+      fc.record({
+        determinant: fc.integer({ min: 1, max: 8 }),
+        strategy: fc.integer({ min: 0, max: 11 }),
+        strength: fc.double({ min: 0.01, max: 1, noNaN: true }),
+        source: fc.constantFrom('x', 'y'),
+      }),
+      { maxLength: 40 }
+    ),
+    barriers: fc.uniqueArray(
+      fc.record({ determinant: fc.integer({ min: 1, max: 8 }), severity: fc.double({ min: 0.01, max: 1, noNaN: true }) }),
+      { selector: (b) => b.determinant, maxLength: 8 }
+    ),
+    limit: fc.integer({ min: 1, max: 6 }),
+  })
+  .map(({ strategies, links, barriers, limit }) => ({
+    strategies: strategies.map((id, i) =>
+      facts(id, { phases: [PHASES[i % 4] ?? 'start'], actors: [ACTORS[i % 5] ?? 'teachers'], effort: EFFORTS[i % 3] ?? 'low' })
+    ),
+    links: links
+      .filter((l) => l.strategy < strategies.length)
+      .map((l) => link(l.determinant, strategies[l.strategy] ?? '', l.strength, l.source, l.source)),
+    barriers,
+    limit,
+  }))
+
+describe('ranking properties', () => {
+  test('scores stay between 0 and the sum of barrier weights', () => {
+    fc.assert(
+      fc.property(arbitraryKb, ({ strategies, links, barriers }) => {
+        const total = barriers.reduce((sum, b) => sum + b.severity, 0)
+        for (const s of rankStrategies({ barriers, strategies, links }).strategies) {
+          expect(s.score).toBeGreaterThan(0)
+          expect(s.score).toBeLessThanOrEqual(total + 1e-9)
+          for (const a of s.addresses) expect(a.strength).toBeLessThanOrEqual(1)
+        }
+      })
+    )
+  })
+
+  test('adding a barrier never lowers the score of a strategy that addresses it', () => {
+    fc.assert(
+      fc.property(
+        arbitraryKb,
+        fc.record({ determinant: fc.integer({ min: 1, max: 8 }), severity: fc.double({ min: 0.01, max: 1, noNaN: true }) }),
+        ({ strategies, links, barriers }, extra) => {
+          fc.pre(!barriers.some((b) => b.determinant === extra.determinant))
+          const before = new Map(rankStrategies({ barriers, strategies, links }).strategies.map((s) => [s.id, s.score]))
+          const after = rankStrategies({ barriers: [...barriers, extra], strategies, links }).strategies
+          for (const s of after) {
+            if (s.addresses.some((a) => a.determinant === extra.determinant)) {
+              expect(s.score).toBeGreaterThanOrEqual(before.get(s.id) ?? 0)
+            }
+          }
+        }
+      )
+    )
+  })
+
+  test('a bundle covers at least as many barriers as the top of the ranking of the same size', () => {
+    fc.assert(
+      fc.property(arbitraryKb, ({ strategies, links, barriers, limit }) => {
+        const bundle = bundleStrategies({ barriers, strategies, links, limit })
+        const top = rankStrategies({ barriers, strategies, links, limit: bundle.strategies.length || limit })
+        const topCovered = barriers.length - top.uncovered.length
+        expect(bundle.covered.length).toBeGreaterThanOrEqual(topCovered)
+        expect(bundle.strategies.length).toBeLessThanOrEqual(limit)
+      })
+    )
+  })
+
+  test('the same input in another order gives the same result', () => {
+    fc.assert(
+      fc.property(arbitraryKb, ({ strategies, links, barriers, limit }) => {
+        const input = { barriers, strategies, links, limit }
+        const shuffled = { ...input, strategies: [...strategies].reverse(), links: [...links].reverse() }
+        expect(rankStrategies(shuffled)).toEqual(rankStrategies(input))
+        expect(bundleStrategies(shuffled).strategies.map((s) => s.id)).toEqual(
+          bundleStrategies(input).strategies.map((s) => s.id)
+        )
+      })
+    )
+  })
+})
