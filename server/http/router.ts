@@ -1,0 +1,22 @@
+/**
+ * @module The router every resource file starts from: an OpenAPIHono whose request
+ * validation failures all go through one hook into the error envelope.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi'
+import type { Db } from '../db/client.ts'
+import type { KbIndex } from '../domain/kb-index.ts'
+import { validationFailed } from './errors.ts'
+
+/** Variables every request carries: the database and the knowledge base current at the time. */
+export type AppEnv = { Variables: { db: Db; kb: KbIndex } }
+
+const WHERE: Record<string, string> = { json: 'body', query: 'query string', param: 'path', form: 'form' }
+
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return validationFailed(c, result.error, WHERE[result.target] ?? result.target)
+      return undefined
+    },
+  })
+}

@@ -1,0 +1,42 @@
+/**
+ * @module Entry point: read the configuration, open the database, migrate it, load the
+ * knowledge base (only when its source files changed) and serve. The only module that does
+ * something on import.
+ */
+import { serve } from '@hono/node-server'
+import { createApp } from './app.ts'
+import { readConfig } from './config.ts'
+import { openDb } from './db/client.ts'
+import { migrateDb } from './db/migrate.ts'
+import { loadKb } from './db/seed.ts'
+import { KbSourceError } from './kb/read-sources.ts'
+
+const started = performance.now()
+const config = readConfig()
+const db = openDb(config.DATABASE_PATH)
+migrateDb(db)
+try {
+  const { loaded } = loadKb(db, config.KB_DIR)
+  console.log(loaded ? `Knowledge base loaded from ${config.KB_DIR}` : 'Knowledge base up to date')
+} catch (error) {
+  if (error instanceof KbSourceError) {
+    console.error(error.message)
+    process.exit(1)
+  }
+  throw error
+}
+
+const app = createApp({ db, webRoot: config.WEB_ROOT })
+const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  const ms = Math.round(performance.now() - started)
+  console.log(`Strategiewijzer listens on http://${config.HOST}:${info.port} (ready in ${ms} ms)`)
+  console.log(`Database: ${config.DATABASE_PATH}`)
+})
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close()
+    db.$client.close()
+    process.exit(0)
+  })
+}
