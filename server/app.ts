@@ -69,10 +69,15 @@ export function createApp({ db, kb = createKbStore(db), webRoot }: AppOptions) {
     })
     app.use('*', serveStatic({ root: webRoot }))
     // Client-side routes (/kb/strategies/x, /results …) all load the same page.
-    app.get('*', (c) =>
-      existsSync(indexFile) ? c.html(readFileSync(indexFile, 'utf8')) : c.text('The web app is not built: run npm run build', 503)
-    )
+    app.get('*', (c, next) => {
+      if (c.req.path.startsWith('/api/')) return next()
+      return existsSync(indexFile)
+        ? c.html(readFileSync(indexFile, 'utf8'))
+        : c.text('The web app is not built: run npm run build', 503)
+    })
   }
+  // A sub-app's notFound is not consulted once mounted; the top level decides.
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? apiNotFound(c) : c.text('Not found', 404)))
   app.onError(onError)
   return app
 }

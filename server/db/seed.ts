@@ -13,6 +13,7 @@ import { eq, inArray, sql } from 'drizzle-orm'
 import type { KbSources } from '../domain/kb-integrity.ts'
 import { readKbSources } from '../kb/read-sources.ts'
 import type { Db } from './client.ts'
+import { bumpKbRevision } from './queries/kb-meta.ts'
 import * as t from './schema.ts'
 
 /** The key under which the hash of the loaded source files is kept in `kb_meta`. */
@@ -254,6 +255,7 @@ export function writeKb(db: Db, kb: KbSources, hash: string): void {
       .values({ key: HASH_KEY, value: hash })
       .onConflictDoUpdate({ target: t.kbMeta.key, set: { value: hash } })
       .run()
+    bumpKbRevision(tx)
   })
 }
 

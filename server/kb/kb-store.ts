@@ -1,24 +1,23 @@
 /**
- * @module Keeps an indexed copy of the knowledge base in memory and reads it again when the
- * database changed (an import by another process, or a reload by this one).
+ * @module Keeps an indexed copy of the knowledge base in memory and reads it again when its
+ * revision changed (a load or an import, by this process or another).
  */
 import type { Db } from '../db/client.ts'
-import { kbDataVersion, readKbContent, storedKbHash } from '../db/queries/kb.ts'
+import { readKbContent, storedKbHash } from '../db/queries/kb.ts'
+import { kbRevision } from '../db/queries/kb-meta.ts'
 import { indexKb, type KbIndex } from '../domain/kb-index.ts'
 
 export type KbStore = {
-  /** The current knowledge base; cheap when nothing changed (one PRAGMA). */
+  /** The current knowledge base; cheap when nothing changed (one indexed read). */
   get(): KbIndex
   /** The hash of the source files the current copy was loaded from. */
   hash(): string
-  /** Forget the copy: the next `get` reads the database again (after a write by this process). */
-  invalidate(): void
 }
 
 export function createKbStore(db: Db): KbStore {
   let cached: { index: KbIndex; version: number; hash: string } | undefined
   const load = () => {
-    const version = kbDataVersion(db)
+    const version = kbRevision(db)
     if (!cached || cached.version !== version) {
       cached = { index: indexKb(readKbContent(db)), version, hash: storedKbHash(db) ?? '' }
     }
@@ -27,8 +26,5 @@ export function createKbStore(db: Db): KbStore {
   return {
     get: () => load().index,
     hash: () => load().hash,
-    invalidate: () => {
-      cached = undefined
-    },
   }
 }

@@ -159,15 +159,6 @@ function sortBy<T extends string>(values: T[], order: readonly string[]): T[] {
   return values.sort((a, b) => order.indexOf(a) - order.indexOf(b))
 }
 
-/**
- * A number that changes whenever another connection commits to the database file (SQLite's
- * `data_version`), so a cached copy of the knowledge base can tell when to read it again —
- * e.g. after `npm run kb:import` ran next to a running server.
- */
-export function kbDataVersion(db: Db): number {
-  return Number(db.$client.pragma('data_version', { simple: true }))
-}
-
 /** Turns free text into an FTS5 query: every word must match, as a prefix, accents ignored. */
 export function toFtsQuery(text: string): string | null {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []

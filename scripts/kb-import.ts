@@ -1,0 +1,103 @@
+/**
+ * @module `npm run kb:import -- <file.csv> --source <name>`: adds an authoritative
+ * determinant→strategy mapping (the TNO implementatietool's, the CFIR–ERIC workbook, …) under
+ * its own source, keeping every other link. Every row is checked first; one bad row and
+ * nothing is imported. Importing under the same source again replaces that source's links.
+ * File format: data/README.md.
+ */
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { readConfig } from '../server/config.ts'
+import { openDb } from '../server/db/client.ts'
+import { migrateDb } from '../server/db/migrate.ts'
+import { readKbContent } from '../server/db/queries/kb.ts'
+import { removeImportedSource, replaceImportedSource } from '../server/db/queries/imports.ts'
+import { loadKb } from '../server/db/seed.ts'
+import { indexKb } from '../server/domain/kb-index.ts'
+import { parseMapping } from '../server/domain/mapping-import.ts'
+import { Slug } from '../server/schemas/kb.ts'
+import { readCrosswalk } from '../server/kb/crosswalk.ts'
+
+const usage = `Usage:
+  npm run kb:import -- <file.csv> --source <id> [--label "…"] [--citation "…"] [--url …] [--evidence V|S|U|P] [--crosswalk]
+  npm run kb:import -- --remove <id>
+
+  --source     id of the source, lowercase words joined by hyphens (e.g. tno-implementatietool)
+  --label      short name shown with each link (default: the id)
+  --citation   full reference (default: the label)
+  --url        where the mapping can be found
+  --evidence   V verified, S secondary, U unverified (default), P proposal
+  --crosswalk  also accept CFIR 2009 construct names, mapped to MIDI by data/sources/midi-cfir-crosswalk.csv`
+
+function fail(message: string): never {
+  console.error(message)
+  process.exit(1)
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    source: { type: 'string' },
+    label: { type: 'string' },
+    citation: { type: 'string' },
+    url: { type: 'string' },
+    evidence: { type: 'string', default: 'U' },
+    crosswalk: { type: 'boolean', default: false },
+    remove: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+})
+if (values.help) {
+  console.log(usage)
+  process.exit(0)
+}
+
+const config = readConfig()
+const db = openDb(config.DATABASE_PATH)
+migrateDb(db)
+loadKb(db, config.KB_DIR)
+
+if (values.remove) {
+  const removed = removeImportedSource(db, values.remove)
+  console.log(removed ? `Removed source '${values.remove}' and its links.` : `No imported source '${values.remove}'.`)
+  process.exit(removed ? 0 : 1)
+}
+
+const [file] = positionals
+if (!file || !values.source) fail(usage)
+const id = Slug.safeParse(values.source)
+if (!id.success) fail(`--source: ${id.error.issues[0]?.message}`)
+if (!['V', 'S', 'U', 'P'].includes(values.evidence ?? '')) fail('--evidence: one of V, S, U, P')
+
+const label = values.label ?? id.data
+const kb = indexKb(readKbContent(db))
+const result = parseMapping(
+  readFileSync(file, 'utf8'),
+  kb,
+  { id: id.data, label },
+  values.crosswalk ? readCrosswalk() : new Map()
+)
+if (result.issues.length > 0) {
+  const lines = result.issues.map((i) => `  row ${i.row}, ${i.column} '${i.value}': ${i.message}`)
+  fail(`${file}: ${result.issues.length} problem(s); nothing was imported:\n${lines.join('\n')}`)
+}
+try {
+  replaceImportedSource(
+    db,
+    {
+      id: id.data,
+      label,
+      citation: values.citation ?? label,
+      ...(values.url ? { url: values.url } : {}),
+      evidence: values.evidence as 'V' | 'S' | 'U' | 'P',
+    },
+    result.links
+  )
+} catch (error) {
+  fail((error as Error).message)
+}
+console.log(
+  `Imported ${result.links.length} links under source '${id.data}'` +
+    (result.merged > 0 ? ` (${result.merged} repeated pair(s) kept at their strongest)` : '') +
+    '. Other sources are unchanged.'
+)

@@ -1,0 +1,73 @@
+/**
+ * @module Writes an imported mapping: one source and its links, replacing what an earlier
+ * import under the same source id wrote, in one transaction.
+ */
+import { eq } from 'drizzle-orm'
+import type { Link } from '../../schemas/kb.ts'
+import type { Db } from '../client.ts'
+import * as t from '../schema.ts'
+import { bumpKbRevision } from './kb-meta.ts'
+
+export type ImportedSource = {
+  readonly id: string
+  readonly label: string
+  readonly citation: string
+  readonly url?: string
+  readonly evidence: 'V' | 'S' | 'U' | 'P'
+}
+
+/**
+ * Replaces the links of an imported source (creating the source on first import).
+ *
+ * @throws {Error} when `source.id` is a curated source: imports never overwrite data/kb.
+ */
+export function replaceImportedSource(db: Db, source: ImportedSource, links: readonly Link[]): void {
+  const existing = db.select().from(t.sources).where(eq(t.sources.id, source.id)).get()
+  if (existing?.origin === 'curated') {
+    throw new Error(`'${source.id}' is a source of data/kb; choose another name for the import`)
+  }
+  const row = {
+    id: source.id,
+    label: source.label,
+    citation: source.citation,
+    url: source.url ?? null,
+    kind: 'imported' as const,
+    evidence: source.evidence,
+    descriptionNl: `Geïmporteerd met npm run kb:import: ${source.citation}`,
+    descriptionEn: `Imported with npm run kb:import: ${source.citation}`,
+    origin: 'imported' as const,
+  }
+  db.transaction((tx) => {
+    tx.delete(t.determinantStrategies).where(eq(t.determinantStrategies.sourceId, source.id)).run()
+    tx.insert(t.sources).values(row).onConflictDoUpdate({ target: t.sources.id, set: row }).run()
+    for (let i = 0; i < links.length; i += 500) {
+      tx.insert(t.determinantStrategies)
+        .values(
+          links.slice(i, i + 500).map((l) => ({
+            determinantNumber: l.determinant,
+            strategyId: l.strategy,
+            sourceId: source.id,
+            methodId: l.method,
+            strength: l.strength,
+            via: l.via ?? null,
+            rationaleNl: l.rationale.nl,
+            rationaleEn: l.rationale.en,
+          }))
+        )
+        .run()
+    }
+    bumpKbRevision(tx)
+  })
+}
+
+/** Removes an imported source and its links. Returns false when there was none. */
+export function removeImportedSource(db: Db, id: string): boolean {
+  const existing = db.select().from(t.sources).where(eq(t.sources.id, id)).get()
+  if (!existing || existing.origin !== 'imported') return false
+  db.transaction((tx) => {
+    tx.delete(t.determinantStrategies).where(eq(t.determinantStrategies.sourceId, id)).run()
+    tx.delete(t.sources).where(eq(t.sources.id, id)).run()
+    bumpKbRevision(tx)
+  })
+  return true
+}

@@ -1,0 +1,128 @@
+/**
+ * @module Reads a determinant→strategy mapping from CSV (e.g. the TNO implementatietool's
+ * mapping, or the CFIR–ERIC workbook) into links, checking every row against the knowledge
+ * base. Pure: the caller writes the links (in one transaction) only when there is no issue.
+ */
+import Papa from 'papaparse'
+import type { Link } from '../schemas/kb.ts'
+import type { KbIndex } from './kb-index.ts'
+
+export type MappingIssue = { readonly row: number; readonly column: string; readonly value: string; readonly message: string }
+
+/** A framework construct (e.g. CFIR 2009 "Self-efficacy") and the MIDI determinants it maps to. */
+export type Crosswalk = ReadonlyMap<string, readonly number[]>
+
+export type MappingResult = {
+  readonly links: Link[]
+  readonly issues: MappingIssue[]
+  /** Rows whose pair appeared before; the strongest value was kept. */
+  readonly merged: number
+}
+
+const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ')
+const DETERMINANT_COLUMNS = ['determinant', 'midi', 'construct', 'barrier', 'cfir_construct']
+const STRATEGY_COLUMNS = ['strategy', 'strategie', 'eric_strategy', 'eric_name']
+const STRENGTH_COLUMNS = ['strength', 'sterkte', 'endorsement', 'endorsement_pct', 'percentage', 'pct']
+const RATIONALE_COLUMNS = ['rationale', 'reason', 'reden', 'toelichting']
+
+/**
+ * Parses a strength: `0.45` is a fraction; `45`, `45%` or `45,5 %` are percentages. Returns
+ * null when it is not a number between 0 and 1 (or 0% and 100%).
+ */
+export function parseStrength(raw: string): number | null {
+  const text = raw.trim().replace(',', '.')
+  const percent = text.endsWith('%')
+  const value = Number(percent ? text.slice(0, -1).trim() : text)
+  if (text === '' || !Number.isFinite(value) || value < 0) return null
+  const fraction = percent || value > 1 ? value / 100 : value
+  return fraction <= 1 ? fraction : null
+}
+
+/**
+ * Reads the mapping. Columns (header names, any case): `determinant` — a MIDI number (1–29),
+ * code or name in either language, or a construct of the crosswalk; `strategy` — a strategy
+ * id, name (either language), ERIC name or ERIC number (`ERIC 35`); `strength` — see
+ * {@link parseStrength}; optional `rationale`. A construct maps to every MIDI determinant the
+ * crosswalk gives it. A pair named twice keeps its strongest value.
+ */
+export function parseMapping(
+  text: string,
+  kb: Pick<KbIndex, 'content'>,
+  source: { readonly id: string; readonly label: string },
+  crosswalk: Crosswalk = new Map()
+): MappingResult {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => norm(h).replace(/ /g, '_'),
+  })
+  const issues: MappingIssue[] = []
+  const fields = parsed.meta.fields ?? []
+  const column = (names: readonly string[]) => fields.find((f) => names.includes(f))
+  const dCol = column(DETERMINANT_COLUMNS)
+  const sCol = column(STRATEGY_COLUMNS)
+  const wCol = column(STRENGTH_COLUMNS)
+  const rCol = column(RATIONALE_COLUMNS)
+  for (const [col, names] of [
+    [dCol, 'determinant'],
+    [sCol, 'strategy'],
+    [wCol, 'strength'],
+  ] as const) {
+    if (!col) issues.push({ row: 1, column: names, value: '', message: `the header has no '${names}' column` })
+  }
+  if (!dCol || !sCol || !wCol) return { links: [], issues, merged: 0 }
+
+  const determinantBy = new Map<string, number[]>()
+  for (const d of kb.content.determinants) {
+    for (const key of [String(d.number), d.code, d.name.nl, d.name.en]) determinantBy.set(norm(key), [d.number])
+  }
+  for (const [construct, numbers] of crosswalk) {
+    if (!determinantBy.has(norm(construct))) determinantBy.set(norm(construct), [...numbers])
+  }
+  const strategyBy = new Map<string, string>()
+  for (const s of kb.content.strategies) {
+    for (const key of [s.id, s.name.nl, s.name.en, s.ericName ?? '', s.ericNumber ? `eric ${s.ericNumber}` : '']) {
+      if (key) strategyBy.set(norm(key), s.id)
+    }
+  }
+
+  const byPair = new Map<string, Link>()
+  let merged = 0
+  parsed.data.forEach((record, index) => {
+    const row = index + 2
+    const dRaw = record[dCol] ?? ''
+    const sRaw = record[sCol] ?? ''
+    const wRaw = record[wCol] ?? ''
+    const determinants = determinantBy.get(norm(dRaw))
+    const strategy = strategyBy.get(norm(sRaw)) ?? strategyBy.get(norm(sRaw).replace(/^eric\s*#?\s*/, 'eric '))
+    const strength = parseStrength(wRaw)
+    if (!determinants) {
+      issues.push({ row, column: dCol, value: dRaw, message: 'unknown determinant (use a MIDI number 1–29, code, name or a crosswalk construct)' })
+    }
+    if (!strategy) issues.push({ row, column: sCol, value: sRaw, message: 'unknown strategy (use an id, a name or an ERIC name)' })
+    if (strength === null) issues.push({ row, column: wCol, value: wRaw, message: 'not a strength (0–1, or a percentage 0–100%)' })
+    if (!determinants || !strategy || strength === null) return
+    const rationale = (rCol ? record[rCol] : '')?.trim()
+    for (const determinant of determinants) {
+      const key = `${determinant}|${strategy}`
+      const current = byPair.get(key)
+      if (current) {
+        merged++
+        if (current.strength >= strength) continue
+      }
+      byPair.set(key, {
+        determinant,
+        strategy,
+        source: source.id,
+        method: 'imported',
+        strength,
+        via: `${source.label}, row ${row}: ${dRaw.trim()} → ${sRaw.trim()}`,
+        rationale: {
+          nl: rationale || `Overgenomen uit ${source.label} (rij ${row}).`,
+          en: rationale || `Imported from ${source.label} (row ${row}).`,
+        },
+      })
+    }
+  })
+  return { links: issues.length > 0 ? [] : [...byPair.values()], issues, merged }
+}

@@ -1,0 +1,273 @@
+import { afterAll, describe, expect, test } from 'vitest'
+import { loadedApp } from '../support/db.ts'
+
+const t = loadedApp()
+afterAll(() => t.close())
+
+const post = async (path: string, body: unknown, type = 'application/json') => {
+  const res = await t.app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+  return { status: res.status, body: (await res.json()) as any }
+}
+
+/**
+ * A team of ten teachers and a team leader: 3 teachers find the approach too complex (d04), 4
+ * doubt they can deliver it (d16), and the team leader reports no time and no formal ratification.
+ */
+const team = [
+  ...Array.from({ length: 10 }, (_, i) => ({
+    respondent: `docent ${i + 1}`,
+    answers: { d01: i < 1 ? 2 : i < 3 ? 3 : 4, d04: i < 3 ? 5 : 2, d16a: i < 4 ? 2 : 4, d16b: i < 4 ? 3 : 4, d17: 4 },
+  })),
+  { respondent: 'teamleider', role: 'key-informant', answers: { d23: 1, d25: 1, d19: 0 } },
+]
+
+describe('POST /api/score', () => {
+  test('returns the profile with the contract fields', async () => {
+    const { status, body } = await post('/api/score', { responses: team })
+    expect(status).toBe(200)
+    expect(body.respondents).toBe(11)
+    expect(body.keyInformants).toBe(1)
+    expect(body.determinants).toHaveLength(29)
+    const complexity = body.determinants.find((d: any) => d.number === 4)
+    expect(complexity).toMatchObject({ number: 4, group: 'innovation', n: 10, negativeShare: 0.3, positiveShare: 0.7, status: 'barrier' })
+    expect(complexity.neutralShare).toBe(0)
+    expect(complexity.mean).toBeCloseTo((3 * 1 + 7 * 4) / 10, 12)
+    expect(body.determinants.find((d: any) => d.number === 1).status).toBe('neutral')
+    expect(body.determinants.find((d: any) => d.number === 17).status).toBe('facilitator')
+    expect(body.determinants.find((d: any) => d.number === 2).status).toBe('insufficient')
+    expect(body.groups.map((g: any) => g.group)).toEqual(['innovation', 'user', 'organisation', 'context'])
+  })
+
+  test('lists barriers most severe first', async () => {
+    const { body } = await post('/api/score', { responses: team })
+    // 23 time: 1 of 1 negative (100%); 19 ratification: 100%; 16 self-efficacy: 4 of 10; 4 complexity: 3 of 10.
+    expect(body.barriers).toEqual([19, 23, 16, 4])
+  })
+
+  test('applies the settings it is given', async () => {
+    const { body } = await post('/api/score', { responses: team, settings: { barrierShare: 0.35 } })
+    expect(body.barriers).toEqual([19, 23, 16])
+    expect(body.settings).toEqual({ barrierShare: 0.35, facilitatorShare: 0.8, minAnswers: 1 })
+  })
+
+  test('answers 422 naming respondent and item for an answer that is not an option', async () => {
+    const { status, body } = await post('/api/score', { responses: [{ answers: { d01: 4 } }, { respondent: 'Bo', answers: { d04: 6 } }] })
+    expect(status).toBe(422)
+    expect(body.error.issues).toEqual([
+      { path: 'responses.1.answers.d04', message: "respondent 'Bo': 6 is not an option of item d04 (options: 1, 2, 3, 4, 5)" },
+    ])
+  })
+
+  test('answers 422 for an unknown item', async () => {
+    const { status, body } = await post('/api/score', { responses: [{ answers: { q7: 1 } }] })
+    expect(status).toBe(422)
+    expect(body.error.issues[0].path).toBe('responses.0.answers.q7')
+  })
+
+  test.for([
+    [{}, 'responses'],
+    [{ responses: [] }, 'responses'],
+    [{ responses: [{ answers: { d01: 'vier' } }] }, 'responses.0.answers.d01'],
+    [{ responses: [{ answers: { d01: 4 }, role: 'boss' }] }, 'responses.0.role'],
+    [{ responses: [{ answers: { d01: 4 } }], settings: { barrierShare: 2 } }, 'settings.barrierShare'],
+    [{ responses: [{ answers: { d01: 4 } }], extra: true }, ''],
+  ] as const)('answers 400 for a malformed body %j naming %s', async ([body, path]) => {
+    const res = await post('/api/score', body)
+    expect(res.status).toBe(400)
+    expect(res.body.error.code).toBe('invalid_request')
+    if (path) expect(res.body.error.issues.map((i: any) => i.path)).toContain(path)
+  })
+
+  test('answers 400 for a body that is not JSON', async () => {
+    const res = await post('/api/score', '{"responses": [')
+    expect(res.status).toBe(400)
+    expect(res.body.error.code).toBe('invalid_json')
+  })
+
+  test('answers 415 for a body that is neither JSON nor CSV', async () => {
+    const res = await post('/api/score', 'a=1', 'application/xml')
+    expect(res.status).toBe(415)
+  })
+
+  test('accepts a CSV export with values or labels and scores it the same as JSON', async () => {
+    const csv = [
+      'respondent;role;d04;d23;StartDate',
+      'a;;Helemaal mee eens;;2026-01-01',
+      'b;;2;;2026-01-01',
+      'c;;Disagree;;2026-01-01',
+      'tl;key-informant;;Veel te weinig;2026-01-01',
+    ].join('\n')
+    const fromCsv = await post('/api/score?lang=en', csv, 'text/csv')
+    expect(fromCsv.status).toBe(200)
+    expect(fromCsv.body.ignoredColumns).toEqual(['StartDate'])
+    const fromJson = await post('/api/score?lang=en', {
+      responses: [
+        { respondent: 'a', answers: { d04: 5 } },
+        { respondent: 'b', answers: { d04: 2 } },
+        { respondent: 'c', answers: { d04: 2 } },
+        { respondent: 'tl', role: 'key-informant', answers: { d23: 1 } },
+      ],
+    })
+    expect(fromCsv.body.determinants).toEqual(fromJson.body.determinants)
+    expect(fromCsv.body.barriers).toEqual([23, 4])
+  })
+
+  test('rejects a CSV with a bad cell as a whole, naming line and column', async () => {
+    const res = await post('/api/score', 'd01,d04\n4,2\n4,often\n', 'text/csv')
+    expect(res.status).toBe(422)
+    expect(res.body.error.issues).toEqual([{ path: 'csv.line3.d04', message: "'often' is not an answer option of item d04" }])
+  })
+
+  test('reads the CSV settings from the query string', async () => {
+    const ok = await post('/api/score?barrierShare=0.5', 'd04\n5\n2\n2\n', 'text/csv')
+    expect(ok.body.determinants.find((d: any) => d.number === 4).status).toBe('neutral')
+    const bad = await post('/api/score?barrierShare=zero', 'd04\n5\n', 'text/csv')
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.issues[0].path).toBe('barrierShare')
+  })
+})
+
+describe('POST /api/recommendations', () => {
+  test('ranks strategies for the barriers of scored responses, each explained', async () => {
+    const { status, body } = await post('/api/recommendations?lang=en', { responses: team, limit: 10 })
+    expect(status).toBe(200)
+    expect(body.mode).toBe('ranked')
+    expect(body.barriers.map((b: any) => b.determinant)).toEqual([19, 23, 16, 4])
+    expect(body.strategies).toHaveLength(10)
+    const scores = body.strategies.map((s: any) => s.score)
+    expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a))
+    for (const s of body.strategies) {
+      expect(s).toMatchObject({ id: expect.any(String), name: expect.any(String), score: expect.any(Number), why: expect.any(String) })
+      expect(s.addresses.length).toBeGreaterThan(0)
+      const recomputed = s.addresses.reduce((sum: number, a: any) => sum + a.severity * a.strength, 0)
+      expect(s.score).toBeCloseTo(recomputed, 9)
+      for (const a of s.addresses) {
+        expect([19, 23, 16, 4]).toContain(a.determinant)
+        expect(a).toMatchObject({ determinant: expect.any(Number), severity: expect.any(Number), strength: expect.any(Number) })
+      }
+      expect(s.why).toMatch(/^Addresses /)
+      expect(s.why).toContain(s.addresses[0].name)
+    }
+  })
+
+  test('gives the same ranking from a profile as from the responses behind it', async () => {
+    const profile = (await post('/api/score', { responses: team })).body
+    const a = await post('/api/recommendations', { profile, limit: 15 })
+    const b = await post('/api/recommendations', { responses: team, limit: 15 })
+    expect(a.body).toEqual(b.body)
+  })
+
+  test('accepts bare barrier numbers and explains without percentages', async () => {
+    const { body } = await post('/api/recommendations', { barriers: [23, 25], limit: 3 })
+    expect(body.barriers).toEqual([
+      { determinant: 23, name: 'Tijd', severity: 1 },
+      { determinant: 25, name: 'Coördinator', severity: 1 },
+    ])
+    expect(body.strategies[0].why).not.toMatch(/%/)
+    expect(body.strategies[0].why).toMatch(/^Pakt /)
+  })
+
+  test('keeps only strategies that fit the plan', async () => {
+    const plan = { phase: 'preparation', actors: ['teachers', 'implementation-team'], maxEffort: 'medium', exclude: ['champions'] }
+    const { body } = await post('/api/recommendations', { barriers: [16, 17, 14, 15], plan })
+    expect(body.strategies.length).toBeGreaterThan(0)
+    for (const s of body.strategies) {
+      expect(s.phases).toContain('preparation')
+      expect(s.actors.some((a: string) => plan.actors.includes(a))).toBe(true)
+      expect(['low', 'medium']).toContain(s.effort)
+      expect(s.id).not.toBe('champions')
+    }
+  })
+
+  test('covers at least as many barriers in bundle mode as the ranked list of the same size', async () => {
+    const barriers = [4, 16, 19, 23, 25, 29].map((determinant) => ({ determinant, severity: 0.4 }))
+    const bundle = (await post('/api/recommendations?lang=en', { barriers, mode: 'bundle', limit: 3 })).body
+    const ranked = (await post('/api/recommendations', { barriers, limit: bundle.strategies.length })).body
+    expect(bundle.mode).toBe('bundle')
+    expect(bundle.strategies.length).toBeLessThanOrEqual(3)
+    expect(barriers.length - bundle.uncovered.length).toBeGreaterThanOrEqual(barriers.length - ranked.uncovered.length)
+    for (const s of bundle.strategies) expect(Array.isArray(s.covers)).toBe(true)
+    expect(bundle.strategies[0].why).toMatch(/^Chosen because it covers /)
+  })
+
+  test('restricts the evidence to the sources asked for', async () => {
+    const { body } = await post('/api/recommendations', { barriers: [28], sources: ['waltz-2019-table1'] })
+    expect(body.strategies[0].id).toBe('quality-monitoring-tools')
+    expect(body.strategies[0].score).toBeCloseTo(0.6, 9)
+    for (const s of body.strategies) {
+      for (const a of s.addresses) expect(a.evidence.every((e: any) => e.source === 'waltz-2019-table1')).toBe(true)
+    }
+  })
+
+  test('reports uncovered barriers plainly', async () => {
+    const { body } = await post('/api/recommendations', { barriers: [23, 4], sources: ['dubbeldeman-2024'] })
+    expect(body.strategies).toEqual([])
+    expect(body.uncovered).toEqual([23, 4])
+  })
+
+  test.for([
+    [{ barriers: [23], responses: team }, 'barriers'],
+    [{}, 'barriers'],
+    [{ barriers: [30] }, 'barriers.0'],
+    [{ barriers: [23], mode: 'all' }, 'mode'],
+    [{ barriers: [23], plan: { phase: 'later' } }, 'plan.phase'],
+    [{ barriers: [23], limit: 0 }, 'limit'],
+    [{ barriers: [{ determinant: 23, severity: 1.5 }] }, 'barriers.0.severity'],
+  ] as const)('answers 400 for %j naming %s', async ([body, path]) => {
+    const res = await post('/api/recommendations', body)
+    expect(res.status).toBe(400)
+    expect(res.body.error.issues.map((i: any) => i.path)).toContain(path)
+  })
+
+  test('answers 422 for unknown strategies and sources', async () => {
+    const res = await post('/api/recommendations', { barriers: [23], plan: { exclude: ['champions', 'nope'] }, sources: ['tno'] })
+    expect(res.status).toBe(422)
+    expect(res.body.error.issues).toEqual([
+      { path: 'plan.exclude.1', message: "unknown strategy 'nope'" },
+      { path: 'sources.0', message: "unknown source 'tno'" },
+    ])
+  })
+
+  test('answers 422 for invalid answers inside responses', async () => {
+    const res = await post('/api/recommendations', { responses: [{ answers: { d01: 8 } }] })
+    expect(res.status).toBe(422)
+    expect(res.body.error.issues[0].path).toBe('responses.0.answers.d01')
+  })
+})
+
+describe('POST /api/coverage', () => {
+  test('reports covered and uncovered barriers with suggestions for each gap', async () => {
+    const { status, body } = await post('/api/coverage?lang=en', {
+      barriers: [16, 17, 23, 29],
+      strategies: ['dynamic-training', 'educational-meetings'],
+    })
+    expect(status).toBe(200)
+    expect(body.covered.map((c: any) => c.determinant)).toEqual(expect.arrayContaining([16, 17]))
+    for (const c of body.covered) {
+      expect(c.by.length).toBeGreaterThan(0)
+      expect(c.by.every((id: string) => ['dynamic-training', 'educational-meetings'].includes(id))).toBe(true)
+    }
+    expect(body.uncovered).toEqual(expect.arrayContaining([23, 29]))
+    expect(body.suggestions.map((s: any) => s.determinant)).toEqual(body.uncovered)
+    for (const s of body.suggestions) {
+      expect(s.strategies.length).toBeGreaterThan(0)
+      expect(s.strategies.length).toBeLessThanOrEqual(3)
+      expect(s.strategies.some((x: any) => ['dynamic-training', 'educational-meetings'].includes(x.id))).toBe(false)
+    }
+    const closed = new Set(body.additions.flatMap((a: any) => a.covers))
+    expect(body.uncovered.every((d: number) => closed.has(d))).toBe(true)
+  })
+
+  test('answers 422 for an unknown strategy and 400 without strategies', async () => {
+    const unknown = await post('/api/coverage', { barriers: [16], strategies: ['made-up'] })
+    expect(unknown.status).toBe(422)
+    expect(unknown.body.error.issues[0].path).toBe('strategies.0')
+    const missing = await post('/api/coverage', { barriers: [16] })
+    expect(missing.status).toBe(400)
+    expect(missing.body.error.issues[0].path).toBe('strategies')
+  })
+})

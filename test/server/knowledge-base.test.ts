@@ -1,0 +1,270 @@
+import { afterAll, describe, expect, test } from 'vitest'
+import { loadedApp } from '../support/db.ts'
+
+const t = loadedApp()
+afterAll(() => t.close())
+const get = async (path: string) => {
+  const res = await t.app.request(path)
+  return { status: res.status, body: (await res.json()) as any }
+}
+
+describe('GET /api/health', () => {
+  test('reports the counts of the loaded knowledge base', async () => {
+    const { status, body } = await get('/api/health')
+    expect(status).toBe(200)
+    expect(body.status).toBe('ok')
+    expect(body.counts.determinants).toBe(29)
+    expect(body.counts.strategies).toBeGreaterThanOrEqual(100)
+    expect(body.counts.links).toBeGreaterThan(body.counts.strategies)
+    expect(body.kbHash).toMatch(/^[0-9a-f]{64}$/)
+  })
+})
+
+describe('GET /api/determinants', () => {
+  test('returns the 29 determinants in MIDI order with 7/11/10/1 per group', async () => {
+    const { body } = await get('/api/determinants')
+    expect(body.determinants.map((d: any) => d.number)).toEqual([...Array(29).keys()].map((i) => i + 1))
+    const perGroup = (g: string) => body.determinants.filter((d: any) => d.group === g).length
+    expect([perGroup('innovation'), perGroup('user'), perGroup('organisation'), perGroup('context')]).toEqual([7, 11, 10, 1])
+    for (const d of body.determinants) {
+      expect(Object.keys(d)).toEqual(expect.arrayContaining(['number', 'code', 'group', 'name', 'definition', 'respondent', 'items']))
+      expect(d.items.length).toBeGreaterThan(0)
+      expect(d.respondent).toBe(d.number <= 18 ? 'user' : 'key-informant')
+    }
+  })
+
+  test('speaks Dutch by default and English on request', async () => {
+    const nl = (await get('/api/determinants')).body.determinants[22]
+    const en = (await get('/api/determinants?lang=en')).body.determinants[22]
+    expect(nl.name).toBe('Tijd')
+    expect(en.name).toBe('Time available')
+    expect(nl.definition).not.toBe(en.definition)
+    expect(nl.items[0].text).not.toBe(en.items[0].text)
+  })
+
+  test('answers 400 naming lang for an unknown language', async () => {
+    const { status, body } = await get('/api/determinants?lang=fr')
+    expect(status).toBe(400)
+    expect(body.error.code).toBe('invalid_request')
+    expect(body.error.issues[0].path).toBe('lang')
+  })
+})
+
+describe('GET /api/determinants/:number', () => {
+  test('lists the linked strategies strongest first, each with id, name, strength and source', async () => {
+    const { status, body } = await get('/api/determinants/25')
+    expect(status).toBe(200)
+    expect(body.number).toBe(25)
+    expect(body.strategies.length).toBeGreaterThanOrEqual(3)
+    const strengths = body.strategies.map((s: any) => s.strength)
+    expect(strengths).toEqual([...strengths].sort((a: number, b: number) => b - a))
+    for (const s of body.strategies) {
+      expect(s).toMatchObject({ id: expect.any(String), name: expect.any(String), strength: expect.any(Number), source: expect.any(String) })
+      expect(s.links.length).toBeGreaterThanOrEqual(1)
+      expect(s.links[0].strength).toBe(s.strength)
+      expect(s.links[0].source).toBe(s.source)
+    }
+  })
+
+  test('shows where several methods agree on a pair', async () => {
+    const { body } = await get('/api/determinants/16')
+    const agreed = body.strategies.filter((s: any) => s.agreement > 1)
+    expect(agreed.length).toBeGreaterThan(0)
+    expect(new Set(agreed[0].links.map((l: any) => l.method)).size).toBe(agreed[0].agreement)
+  })
+
+  test.for([
+    ['/api/determinants/30', 400, 'number'],
+    ['/api/determinants/0', 400, 'number'],
+    ['/api/determinants/abc', 400, 'number'],
+  ] as const)('answers %s with %i naming %s', async ([path, status, field]) => {
+    const res = await get(path)
+    expect(res.status).toBe(status)
+    expect(res.body.error.issues[0].path).toBe(field)
+  })
+})
+
+describe('GET /api/strategies', () => {
+  test('lists every strategy with the contract fields', async () => {
+    const { body } = await get('/api/strategies')
+    expect(body.strategies.length).toBeGreaterThanOrEqual(100)
+    for (const s of body.strategies) {
+      expect(s).toMatchObject({
+        id: expect.any(String),
+        name: expect.any(String),
+        description: expect.any(String),
+        cluster: expect.any(String),
+        effort: expect.stringMatching(/^(low|medium|high)$/),
+      })
+      expect(s.phases.length).toBeGreaterThan(0)
+      expect(s.actors.length).toBeGreaterThan(0)
+    }
+  })
+
+  test('finds strategies by full-text search in Dutch, ignoring accents', async () => {
+    const a = (await get('/api/strategies?q=co%C3%B6rdinator')).body.strategies.map((s: any) => s.id)
+    const b = (await get('/api/strategies?q=coordinator')).body.strategies.map((s: any) => s.id)
+    expect(a).toContain('succession-coordinator')
+    expect(a).toEqual(b)
+  })
+
+  test('finds strategies by English words and by word prefixes', async () => {
+    const ids = (await get('/api/strategies?q=hand-over&lang=en')).body.strategies.map((s: any) => s.id)
+    expect(ids).toContain('warm-handover-vmbo-mbo')
+    const prefix = (await get('/api/strategies?q=aanjag')).body.strategies.map((s: any) => s.id)
+    expect(prefix).toContain('champions')
+  })
+
+  test('returns nothing for a search without matches', async () => {
+    expect((await get('/api/strategies?q=xylofoonquiz')).body.strategies).toEqual([])
+  })
+
+  test.for([
+    ['cluster=sustain', (s: any) => s.cluster === 'sustain'],
+    ['phase=sustainment', (s: any) => s.phases.includes('sustainment')],
+    ['actor=students', (s: any) => s.actors.includes('students')],
+    ['effort=low', (s: any) => s.effort === 'low'],
+  ] as const)('filters by %s', async ([query, holds]) => {
+    const all = (await get('/api/strategies')).body.strategies
+    const { body } = await get(`/api/strategies?${query}`)
+    expect(body.strategies.length).toBeGreaterThan(0)
+    expect(body.strategies.every(holds)).toBe(true)
+    expect(body.strategies.length).toBe(all.filter(holds).length)
+  })
+
+  test('filters by determinant, strongest link first, and combines filters', async () => {
+    const byDeterminant = (await get('/api/strategies?determinant=23')).body.strategies.map((s: any) => s.id)
+    const linked = (await get('/api/determinants/23')).body.strategies.map((s: any) => s.id)
+    expect(byDeterminant).toEqual(linked)
+    const combined = (await get('/api/strategies?determinant=23&effort=low')).body.strategies
+    expect(combined.length).toBeGreaterThan(0)
+    expect(combined.every((s: any) => s.effort === 'low' && linked.includes(s.id))).toBe(true)
+  })
+
+  test.for([
+    ['phase=someday', 'phase'],
+    ['actor=parents', 'actor'],
+    ['determinant=31', 'determinant'],
+    ['cluster=nonexistent', 'cluster'],
+    ['colour=red', ''],
+  ] as const)('answers 400 for %s', async ([query, field]) => {
+    const { status, body } = await get(`/api/strategies?${query}`)
+    expect(status).toBe(400)
+    if (field) expect(body.error.issues[0].path).toBe(field)
+    else expect(body.error.message).toMatch(/colour/)
+  })
+})
+
+describe('GET /api/strategies/:id', () => {
+  test('returns the strategy with the determinants it addresses', async () => {
+    const { status, body } = await get('/api/strategies/champions?lang=en')
+    expect(status).toBe(200)
+    expect(body.ericNumber).toBe(35)
+    expect(body.determinants.length).toBeGreaterThan(0)
+    for (const d of body.determinants) {
+      expect(d).toMatchObject({ number: expect.any(Number), strength: expect.any(Number), source: expect.any(String) })
+    }
+    expect(body.example.length).toBeGreaterThan(20)
+  })
+
+  test('answers 404 with a clear message for an unknown id', async () => {
+    const { status, body } = await get('/api/strategies/no-such-strategy')
+    expect(status).toBe(404)
+    expect(body.error).toEqual({ code: 'not_found', message: "No strategy 'no-such-strategy'" })
+  })
+
+  test('answers 400 for an id that cannot be a strategy id', async () => {
+    expect((await get('/api/strategies/NOT_A_SLUG')).status).toBe(400)
+  })
+})
+
+describe('GET /api/questionnaire', () => {
+  test('returns the items in order with the contract fields', async () => {
+    const { body } = await get('/api/questionnaire')
+    expect(body.items.length).toBeGreaterThanOrEqual(29)
+    const numbers = body.items.map((i: any) => i.determinant)
+    expect(numbers).toEqual([...numbers].sort((a: number, b: number) => a - b))
+    expect(new Set(numbers).size).toBe(29)
+    for (const item of body.items) {
+      expect(Object.keys(item)).toEqual(expect.arrayContaining(['id', 'determinant', 'text', 'respondent', 'reverse', 'options']))
+      expect(['user', 'key-informant']).toContain(item.respondent)
+      for (const o of item.options) expect(['negative', 'neutral', 'positive']).toContain(o.valence)
+    }
+  })
+
+  test('gives reverse-scored items valences that already account for the reversal', async () => {
+    const { body } = await get('/api/questionnaire')
+    const complexity = body.items.find((i: any) => i.id === 'd04')
+    expect(complexity.reverse).toBe(true)
+    expect(complexity.options.find((o: any) => o.value === 5).valence).toBe('negative')
+    expect(complexity.options.find((o: any) => o.value === 1).valence).toBe('positive')
+    const clarity = body.items.find((i: any) => i.id === 'd01')
+    expect(clarity.options.find((o: any) => o.value === 5).valence).toBe('positive')
+  })
+
+  test('supports yes/no, own categories and proportion answers', async () => {
+    const { body } = await get('/api/questionnaire?lang=en')
+    expect(new Set(body.items.map((i: any) => i.scaleKind))).toEqual(new Set(['agree', 'yes-no', 'categories', 'proportion']))
+    const yesNo = body.items.find((i: any) => i.scaleKind === 'yes-no')
+    expect(yesNo.options.map((o: any) => o.label)).toEqual(['Yes', 'No'])
+  })
+})
+
+describe('GET /api/reference and /api/links', () => {
+  test('lists clusters, sources and methods with counts', async () => {
+    const { body } = await get('/api/reference?lang=en')
+    expect(body.clusters.length).toBe(11)
+    expect(body.clusters.reduce((n: number, c: any) => n + c.strategies, 0)).toBeGreaterThanOrEqual(100)
+    expect(body.sources.find((s: any) => s.id === 'waltz-2019-table1').url).toMatch(/^https:/)
+    const links = (await get('/api/health')).body.counts.links
+    expect(body.methods.reduce((n: number, m: any) => n + m.links, 0)).toBe(links)
+  })
+
+  test('lets an auditor list and download every link with its provenance', async () => {
+    const { body } = await get('/api/links?source=waltz-2019-table1')
+    expect(body.links.length).toBeGreaterThan(0)
+    expect(body.links.every((l: any) => l.source === 'waltz-2019-table1' && l.determinant === 28)).toBe(true)
+    const res = await t.app.request('/api/links?format=csv&determinant=16&lang=en')
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/)
+    const lines = (await res.text()).trim().split(/\r?\n/)
+    expect(lines[0]).toBe('determinant,determinant_name,strategy,strategy_name,strength,source,source_label,evidence,method,via,rationale')
+    expect(lines.length - 1).toBe((await get('/api/links?determinant=16')).body.links.length)
+  })
+})
+
+describe('unknown routes and documentation', () => {
+  test('answers 404 in the envelope for an unknown API path', async () => {
+    const { status, body } = await get('/api/nothing-here')
+    expect(status).toBe(404)
+    expect(body.error.code).toBe('not_found')
+  })
+
+  test('serves an OpenAPI 3.1 document describing every route', async () => {
+    const { body } = await get('/api/openapi.json')
+    expect(body.openapi).toBe('3.1.0')
+    expect(Object.keys(body.paths).sort()).toEqual(
+      [
+        '/coverage',
+        '/determinants',
+        '/determinants/{number}',
+        '/health',
+        '/links',
+        '/questionnaire',
+        '/recommendations',
+        '/reference',
+        '/score',
+        '/strategies',
+        '/strategies/{id}',
+      ].sort()
+    )
+    expect(body.paths['/score'].post.requestBody.content).toHaveProperty('text/csv')
+  })
+
+  test('serves the API documentation page without any CDN', async () => {
+    const res = await t.app.request('/api/docs')
+    const html = await res.text()
+    expect(res.status).toBe(200)
+    expect(html).not.toMatch(/https?:\/\//)
+    expect((await t.app.request('/api/docs/swagger-ui-bundle.js')).status).toBe(200)
+  })
+})
