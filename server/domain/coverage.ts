@@ -96,7 +96,7 @@ export function coverageOf(input: CoverageInput): CoverageResult {
     strategies: fits
       .flatMap((id) => {
         const pair = index.get(id)?.get(d)
-        return pair ? [{ id, strength: pair.strength, agreement: pair.methods.size }] : []
+        return pair ? [{ id, strength: pair.strength, agreement: pair.agreement }] : []
       })
       .sort((x, y) => y.strength - x.strength || y.agreement - x.agreement || x.id.localeCompare(y.id))
       .slice(0, perBarrier),

@@ -98,32 +98,56 @@ export type BundleResult = {
 const SCORE_DECIMALS = 9
 const round = (x: number) => Number(x.toFixed(SCORE_DECIMALS))
 
-type PairEvidence = { strength: number; evidence: LinkEvidence[]; methods: Set<string> }
+type PairEvidence = {
+  readonly strength: number
+  /** Strongest first, then by source id. */
+  readonly evidence: readonly Pick<LinkEvidence, 'source' | 'method' | 'strength'>[]
+  readonly agreement: number
+}
+type LinkIndex = ReadonlyMap<string, ReadonlyMap<number, PairEvidence>>
+
+/** Indexes are built once per link list and source selection; both change rarely. */
+const indexes = new WeakMap<readonly LinkEvidence[], Map<string, LinkIndex>>()
 
 /**
  * Indexes links by strategy and determinant. Where several sources link the same pair, the
  * pair's strength is the strongest of them (not a sum: one pair is one reason, however many
- * sources name it); the number of distinct methods is kept as agreement.
+ * sources name it); the number of distinct methods is kept as agreement. Memoised per link
+ * list and source selection; the result is read-only.
  */
-export function indexLinks(
-  links: readonly LinkEvidence[],
-  sources?: readonly string[]
-): Map<string, Map<number, PairEvidence>> {
+export function indexLinks(links: readonly LinkEvidence[], sources?: readonly string[]): LinkIndex {
+  const key = sources ? [...sources].sort().join('\u0000') : '*'
+  let bySources = indexes.get(links)
+  if (!bySources) indexes.set(links, (bySources = new Map()))
+  const cached = bySources.get(key)
+  if (cached) return cached
+
   const allowed = sources ? new Set(sources) : null
-  const index = new Map<string, Map<number, PairEvidence>>()
+  const grouped = new Map<string, Map<number, LinkEvidence[]>>()
   for (const l of links) {
     if (allowed && !allowed.has(l.source)) continue
-    let byDeterminant = index.get(l.strategy)
-    if (!byDeterminant) index.set(l.strategy, (byDeterminant = new Map()))
-    const pair = byDeterminant.get(l.determinant)
-    if (pair) {
-      pair.strength = Math.max(pair.strength, l.strength)
-      pair.evidence.push(l)
-      pair.methods.add(l.method)
-    } else {
-      byDeterminant.set(l.determinant, { strength: l.strength, evidence: [l], methods: new Set([l.method]) })
-    }
+    let byDeterminant = grouped.get(l.strategy)
+    if (!byDeterminant) grouped.set(l.strategy, (byDeterminant = new Map()))
+    const list = byDeterminant.get(l.determinant)
+    if (list) list.push(l)
+    else byDeterminant.set(l.determinant, [l])
   }
+  const index = new Map<string, Map<number, PairEvidence>>()
+  for (const [strategy, byDeterminant] of grouped) {
+    const pairs = new Map<number, PairEvidence>()
+    for (const [determinant, list] of byDeterminant) {
+      const evidence = list
+        .map(({ source, method, strength }) => ({ source, method, strength }))
+        .sort((a, b) => b.strength - a.strength || a.source.localeCompare(b.source))
+      pairs.set(determinant, {
+        strength: evidence[0]?.strength ?? 0,
+        evidence,
+        agreement: new Set(list.map((l) => l.method)).size,
+      })
+    }
+    index.set(strategy, pairs)
+  }
+  bySources.set(key, index)
   return index
 }
 
@@ -149,7 +173,7 @@ function normaliseBarriers(barriers: readonly Barrier[]): Barrier[] {
 function scoreStrategy(
   id: string,
   barriers: readonly Barrier[],
-  index: Map<string, Map<number, PairEvidence>>,
+  index: LinkIndex,
   weighting: Weighting
 ): RankedStrategy {
   const pairs = index.get(id)
@@ -163,10 +187,8 @@ function scoreStrategy(
       weight: weighting === 'equal' ? 1 : b.severity,
       strength: pair.strength,
       label: pair.strength >= ESSENTIAL_STRENGTH ? 'essential' : 'supportive',
-      agreement: pair.methods.size,
-      evidence: pair.evidence
-        .map(({ source, method, strength }) => ({ source, method, strength }))
-        .sort((a, b) => b.strength - a.strength || a.source.localeCompare(b.source)),
+      agreement: pair.agreement,
+      evidence: pair.evidence,
     })
   }
   // Strongest contribution first, so the explanation leads with the main reason.

@@ -5,7 +5,7 @@
  *
  * The rules are written out in docs/engine.md and pinned by test/domain/scoring.test.ts.
  */
-import type { DeterminantInfo, Questionnaire, ScoredOption } from './questionnaire.ts'
+import type { DeterminantInfo, Questionnaire } from './questionnaire.ts'
 import { DEFAULT_SCORE_SETTINGS, SHARE_EPSILON, type ScoreSettings } from './thresholds.ts'
 import { GROUPS, type Group, type Respondent, type Valence } from './vocabulary.ts'
 
@@ -100,11 +100,16 @@ export function validateResponses(
   questionnaire: Questionnaire,
   responses: readonly ResponseRecord[]
 ): ResponseIssue[] {
-  const optionsByItem = new Map(questionnaire.items.map((i) => [i.id, new Set(i.options.map((o) => o.value))]))
+  let optionsByItem = optionSets.get(questionnaire)
+  if (!optionsByItem) {
+    optionsByItem = new Map(questionnaire.items.map((i) => [i.id, new Set(i.options.map((o) => o.value))]))
+    optionSets.set(questionnaire, optionsByItem)
+  }
   const issues: ResponseIssue[] = []
   responses.forEach((r, index) => {
     const label = r.respondent
-    for (const [itemId, value] of Object.entries(r.answers)) {
+    for (const itemId in r.answers) {
+      const value = r.answers[itemId]
       const options = optionsByItem.get(itemId)
       if (!options) {
         issues.push({ respondent: index, label, item: itemId, message: `unknown item '${itemId}'` })
@@ -121,6 +126,8 @@ export function validateResponses(
   return issues
 }
 
+const optionSets = new WeakMap<Questionnaire, ReadonlyMap<string, ReadonlySet<number>>>()
+
 /** `count` out of `n` reaches `share`, with a tolerance for floating-point rounding. */
 function reaches(count: number, n: number, share: number): boolean {
   return n > 0 && count / n >= share - SHARE_EPSILON
@@ -130,10 +137,36 @@ function share(count: number, n: number): number | null {
   return n === 0 ? null : count / n
 }
 
-/** Sign of the mean valence code: how one respondent's answers to a determinant's items count. */
-function respondentValence(options: readonly ScoredOption[]): Valence {
-  const mean = options.reduce((sum, o) => sum + VALENCE_CODE[o.valence], 0) / options.length
-  return mean < 0 ? 'negative' : mean > 0 ? 'positive' : 'neutral'
+/** An option as the inner loop needs it: valence as −1/0/+1, score or NaN. */
+type CompiledOption = { readonly code: number; readonly score: number }
+type CompiledDeterminant = {
+  readonly info: DeterminantInfo
+  readonly itemIds: readonly string[]
+  readonly options: readonly ReadonlyMap<number, CompiledOption>[]
+}
+
+/**
+ * The questionnaire arranged for scoring: per determinant its item ids and option lookups.
+ * Built once per questionnaire (the knowledge base changes rarely; teams are scored often).
+ */
+const compiled = new WeakMap<Questionnaire, readonly CompiledDeterminant[]>()
+function compile(questionnaire: Questionnaire): readonly CompiledDeterminant[] {
+  let result = compiled.get(questionnaire)
+  if (!result) {
+    result = questionnaire.determinants.map((info) => {
+      const items = questionnaire.items.filter((i) => i.determinant === info.number)
+      return {
+        info,
+        itemIds: items.map((i) => i.id),
+        options: items.map(
+          (i) =>
+            new Map(i.options.map((o) => [o.value, { code: VALENCE_CODE[o.valence], score: o.score ?? Number.NaN }]))
+        ),
+      }
+    })
+    compiled.set(questionnaire, result)
+  }
+  return result
 }
 
 /**
@@ -162,11 +195,9 @@ export function scoreResponses(
   const s: ScoreSettings = { ...DEFAULT_SCORE_SETTINGS, ...settings }
   const keyInformants = responses.filter((r) => r.role === 'key-informant')
 
-  const determinants = questionnaire.determinants.map((d) => {
-    const items = questionnaire.items.filter((i) => i.determinant === d.number)
-    const useKeyInformants = d.respondent === 'key-informant' && keyInformants.length > 0
-    const counted = useKeyInformants ? keyInformants : responses
-    return scoreDeterminant(d, items, counted, s, useKeyInformants)
+  const determinants = compile(questionnaire).map((d) => {
+    const useKeyInformants = d.info.respondent === 'key-informant' && keyInformants.length > 0
+    return scoreDeterminant(d, useKeyInformants ? keyInformants : responses, s, useKeyInformants)
   })
 
   const groups: GroupSummary[] = GROUPS.map((group) => {
@@ -203,72 +234,85 @@ export function scoreResponses(
 }
 
 function scoreDeterminant(
-  d: DeterminantInfo,
-  items: Questionnaire['items'],
+  d: CompiledDeterminant,
   responses: readonly ResponseRecord[],
   s: ScoreSettings,
   useKeyInformants: boolean
 ): DeterminantScore {
-  const optionMaps = items.map((i) => new Map(i.options.map((o) => [o.value, o])))
-  const tally = { negative: 0, neutral: 0, positive: 0 }
-  const itemTallies = items.map(() => ({ n: 0, negative: 0, neutral: 0, positive: 0 }))
+  const itemCount = d.itemIds.length
+  const itemN = new Array<number>(itemCount).fill(0)
+  const itemNegative = new Array<number>(itemCount).fill(0)
+  const itemNeutral = new Array<number>(itemCount).fill(0)
+  let negative = 0
+  let neutral = 0
+  let positive = 0
   let scoreSum = 0
   let scored = 0
 
   for (const r of responses) {
-    const answered: ScoredOption[] = []
-    items.forEach((item, index) => {
-      const value = r.answers[item.id]
-      if (value === null || value === undefined) return
-      const option = optionMaps[index]?.get(value)
-      if (!option) return // unreachable after validateResponses
-      answered.push(option)
-      const it = itemTallies[index]
-      if (it) {
-        it.n++
-        it[option.valence]++
+    let answered = 0
+    let codeSum = 0
+    let itemScoreSum = 0
+    let itemScored = 0
+    for (let i = 0; i < itemCount; i++) {
+      const value = r.answers[d.itemIds[i] as string]
+      if (value === null || value === undefined) continue
+      const option = d.options[i]?.get(value)
+      if (!option) continue // unreachable after validateResponses
+      answered++
+      codeSum += option.code
+      itemN[i]!++
+      if (option.code < 0) itemNegative[i]!++
+      else if (option.code === 0) itemNeutral[i]!++
+      if (!Number.isNaN(option.score)) {
+        itemScoreSum += option.score
+        itemScored++
       }
-    })
-    if (answered.length === 0) continue
-    tally[respondentValence(answered)]++
-    const scores = answered.map((o) => o.score).filter((x): x is number => x !== null)
-    if (scores.length > 0) {
-      scoreSum += scores.reduce((a, b) => a + b, 0) / scores.length
+    }
+    if (answered === 0) continue
+    // The sign of the mean valence is the sign of the sum.
+    if (codeSum < 0) negative++
+    else if (codeSum > 0) positive++
+    else neutral++
+    if (itemScored > 0) {
+      scoreSum += itemScoreSum / itemScored
       scored++
     }
   }
 
-  const n = tally.negative + tally.neutral + tally.positive
-  const minAnswers = d.respondent === 'key-informant' ? 1 : s.minAnswers
+  const n = negative + neutral + positive
+  const minAnswers = d.info.respondent === 'key-informant' ? 1 : s.minAnswers
   const status: Status =
     n < minAnswers || n === 0
       ? 'insufficient'
-      : reaches(tally.negative, n, s.barrierShare)
+      : reaches(negative, n, s.barrierShare)
         ? 'barrier'
-        : reaches(tally.positive, n, s.facilitatorShare)
+        : reaches(positive, n, s.facilitatorShare)
           ? 'facilitator'
           : 'neutral'
 
   return {
-    number: d.number,
-    group: d.group,
-    respondent: d.respondent,
+    number: d.info.number,
+    group: d.info.group,
+    respondent: d.info.respondent,
     n,
     mean: scored === 0 ? null : scoreSum / scored,
-    negativeShare: share(tally.negative, n),
-    neutralShare: share(tally.neutral, n),
-    positiveShare: share(tally.positive, n),
+    negativeShare: share(negative, n),
+    neutralShare: share(neutral, n),
+    positiveShare: share(positive, n),
     status,
-    polarised: reaches(tally.negative, n, s.barrierShare) && reaches(tally.positive, n, s.barrierShare),
+    polarised: reaches(negative, n, s.barrierShare) && reaches(positive, n, s.barrierShare),
     counted: useKeyInformants ? 'key-informants' : 'all-respondents',
-    items: items.map((item, index) => {
-      const it = itemTallies[index] ?? { n: 0, negative: 0, neutral: 0, positive: 0 }
+    items: d.itemIds.map((id, i) => {
+      const total = itemN[i] ?? 0
+      const neg = itemNegative[i] ?? 0
+      const neu = itemNeutral[i] ?? 0
       return {
-        id: item.id,
-        n: it.n,
-        negativeShare: share(it.negative, it.n),
-        neutralShare: share(it.neutral, it.n),
-        positiveShare: share(it.positive, it.n),
+        id,
+        n: total,
+        negativeShare: share(neg, total),
+        neutralShare: share(neu, total),
+        positiveShare: share(total - neg - neu, total),
       }
     }),
   }

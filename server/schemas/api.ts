@@ -186,10 +186,42 @@ export const HealthResponse = z.object({
 
 // ── Engine requests ──────────────────────────────────────────────────────────────────────
 
+const AnswerMap = z.record(z.string(), z.number().int().nullable())
+type AnswerMap = z.infer<typeof AnswerMap>
+
+function isAnswerMap(value: unknown): value is AnswerMap {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  for (const key in value) {
+    const answer = (value as Record<string, unknown>)[key]
+    if (answer !== null && !Number.isInteger(answer)) return false
+  }
+  return true
+}
+
+/**
+ * Item id → option value (an integer) or null. Validated by a plain loop, falling back to the
+ * full zod record only to describe a failure: zod's record parser cost more than scoring the
+ * whole team (0.24 ms for 30 respondents against 0.02 ms), and every answer body carries one.
+ */
+export const Answers = z
+  .custom<AnswerMap>()
+  .superRefine((value, ctx) => {
+    if (isAnswerMap(value)) return
+    const result = AnswerMap.safeParse(value)
+    for (const issue of result.error?.issues ?? []) {
+      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path })
+    }
+  })
+  .meta({
+    description: 'Item id (e.g. d04) → the value of one of its options, or null when skipped',
+    type: 'object',
+    additionalProperties: { type: ['integer', 'null'] },
+  } as Record<string, unknown>)
+
 export const ResponseIn = z.strictObject({
   respondent: z.string().trim().max(200).optional(),
   role: Respondent.optional(),
-  answers: z.record(z.string(), z.number().int().nullable()),
+  answers: Answers,
 })
 export type ResponseIn = z.infer<typeof ResponseIn>
 

@@ -19,7 +19,18 @@ export function bumpKbRevision(tx: Tx): void {
     .run()
 }
 
-/** The current revision (0 before the first load). */
+const prepared = new WeakMap<Db, { get(): { value: string } | undefined }>()
+
+/**
+ * The current revision (0 before the first load). Read on every request, so the statement is
+ * prepared once per database: building and preparing it each time cost more than the rest of
+ * a trivial request.
+ */
 export function kbRevision(db: Db): number {
-  return Number(db.select({ value: t.kbMeta.value }).from(t.kbMeta).where(eq(t.kbMeta.key, REVISION)).get()?.value ?? 0)
+  let statement = prepared.get(db)
+  if (!statement) {
+    statement = db.select({ value: t.kbMeta.value }).from(t.kbMeta).where(eq(t.kbMeta.key, REVISION)).prepare()
+    prepared.set(db, statement)
+  }
+  return Number(statement.get()?.value ?? 0)
 }
