@@ -1,0 +1,345 @@
+/**
+ * @module <sw-app>: the frame of every screen — header with navigation and the language
+ * switch, the page of the current route, and a footer on provenance. Pages are loaded on
+ * first visit so the start screen stays small.
+ */
+import { localized, msg, str } from '@lit/localize'
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import { currentLang, switchLang } from './localization.ts'
+import { interceptLinks, RouteController, type RouteName } from './router.ts'
+import { StoreController } from './state/store.ts'
+import { shared } from './styles/shared.ts'
+import './pages/page-start.ts'
+
+const PAGES: Record<Exclude<RouteName, 'not-found' | 'start'>, () => Promise<unknown>> = {
+  questionnaire: () => import('./pages/page-questionnaire.ts'),
+  team: () => import('./pages/page-team.ts'),
+  barriers: () => import('./pages/page-barriers.ts'),
+  recommendations: () => import('./pages/page-recommendations.ts'),
+  plan: () => import('./pages/page-plan.ts'),
+  coverage: () => import('./pages/page-coverage.ts'),
+  kb: () => import('./pages/page-kb.ts'),
+  determinant: () => import('./pages/page-determinant.ts'),
+  strategy: () => import('./pages/page-strategy.ts'),
+}
+
+@customElement('sw-app')
+@localized()
+export class App extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 100vh;
+        background: var(--sw-bg);
+      }
+      .skip {
+        position: absolute;
+        left: -999px;
+        top: 0.5rem;
+        z-index: 10;
+        background: #fff;
+        padding: 0.5rem 1rem;
+        border-radius: 6px;
+      }
+      .skip:focus {
+        left: 0.5rem;
+      }
+      header {
+        background: var(--sw-surface);
+        border-bottom: 1px solid var(--sw-line);
+      }
+      .bar {
+        max-width: 1100px;
+        margin: 0 auto;
+        padding: 0.5rem 1rem;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+      }
+      .brand {
+        font-weight: 800;
+        font-size: 1.15rem;
+        color: var(--sw-ink);
+        text-decoration: none;
+        margin-right: auto;
+      }
+      .brand span {
+        color: var(--sw-primary);
+      }
+      nav ul {
+        list-style: none;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.15rem 0.25rem;
+        margin: 0;
+        padding: 0;
+      }
+      nav a {
+        display: inline-block;
+        padding: 0.45rem 0.5rem;
+        border-radius: 6px;
+        color: var(--sw-ink);
+        text-decoration: none;
+        font-weight: 500;
+      }
+      nav a:hover {
+        background: var(--sw-primary-soft);
+      }
+      nav a[aria-current='page'] {
+        color: var(--sw-primary-dark);
+        background: var(--sw-primary-soft);
+        font-weight: 700;
+      }
+      .count {
+        display: inline-block;
+        min-width: 1.4em;
+        padding: 0 0.35em;
+        border-radius: 999px;
+        background: var(--sw-primary);
+        color: #fff;
+        font-size: 0.75rem;
+        text-align: center;
+      }
+      .lang {
+        display: inline-flex;
+        border: 1px solid var(--sw-line);
+        border-radius: 8px;
+        overflow: hidden;
+      }
+      .lang button {
+        font: inherit;
+        font-weight: 600;
+        min-height: 36px;
+        min-width: 44px;
+        border: 0;
+        background: #fff;
+        color: var(--sw-ink);
+        cursor: pointer;
+      }
+      .lang button[aria-pressed='true'] {
+        background: var(--sw-primary);
+        color: #fff;
+      }
+      @media (max-width: 760px) {
+        /* Phones: brand and language on one row, the navigation as one scrolling row below. */
+        nav {
+          order: 3;
+          width: 100%;
+          min-width: 0;
+        }
+        nav ul {
+          flex-wrap: nowrap;
+          overflow-x: auto;
+          scrollbar-width: thin;
+        }
+        nav a {
+          white-space: nowrap;
+        }
+      }
+      main {
+        flex: 1;
+        min-width: 0;
+      }
+      main:focus {
+        outline: none;
+      }
+      footer {
+        border-top: 1px solid var(--sw-line);
+        background: var(--sw-surface);
+        font-size: 0.9rem;
+      }
+      footer .bar {
+        display: block;
+        padding: 1rem;
+      }
+      @media print {
+        header,
+        footer,
+        .skip {
+          display: none;
+        }
+        :host {
+          background: #fff;
+          min-height: 0;
+        }
+      }
+    `,
+  ]
+
+  private readonly router = new RouteController(this)
+  private readonly store = new StoreController(this)
+  @state() private loaded = new Set<RouteName>(['start', 'not-found'])
+  private removeLinks?: () => void
+
+  override connectedCallback() {
+    super.connectedCallback()
+    this.removeLinks = interceptLinks(document)
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback()
+    this.removeLinks?.()
+  }
+
+  override willUpdate() {
+    const name = this.router.route.name
+    if (!this.loaded.has(name) && name !== 'start' && name !== 'not-found') {
+      void PAGES[name]().then(() => {
+        this.loaded = new Set([...this.loaded, name])
+      })
+    }
+  }
+
+  override updated() {
+    // After a navigation, move focus to the new page's heading so screen readers announce it.
+    const key = window.location.pathname
+    const name = this.router.route.name
+    if (key === this.shownPath || !this.loaded.has(name)) return
+    const first = this.shownPath === undefined
+    this.shownPath = key
+    document.title = `${this.title_()} · Strategiewijzer`
+    if (!first) void this.focusHeading()
+  }
+
+  private shownPath?: string
+
+  private async focusHeading() {
+    const page = this.renderRoot.querySelector('main')?.firstElementChild as LitElement | null
+    await page?.updateComplete
+    const h1 = page?.shadowRoot?.querySelector('h1')
+    if (h1) {
+      h1.setAttribute('tabindex', '-1')
+      h1.focus()
+    }
+    window.scrollTo(0, 0)
+  }
+
+  override render() {
+    const route = this.router.route
+    const team = this.store.state.team.length
+    const plan = this.store.state.plan.length
+    const link = (href: string, name: RouteName | RouteName[], label: string | TemplateResult) => {
+      const names = Array.isArray(name) ? name : [name]
+      return html`<li>
+        <a href=${href} aria-current=${names.includes(route.name) ? 'page' : nothing}>${label}</a>
+      </li>`
+    }
+    const lang = currentLang()
+    return html`
+      <a class="skip" href="#main" @click=${this.skipToMain}>${msg('Skip to content')}</a>
+      <header>
+        <div class="bar">
+          <a class="brand" href="/">Strategie<span>wijzer</span></a>
+          <nav aria-label=${msg('Main')}>
+            <ul>
+              ${link('/questionnaire', 'questionnaire', msg('Questionnaire'))}
+              ${link(
+                '/team',
+                'team',
+                html`${msg('Team results')}
+                ${team > 0
+                  ? html`<span class="count" aria-label=${msg(str`${team} respondents`)}>${team}</span>`
+                  : nothing}`
+              )}
+              ${link('/recommendations', ['recommendations', 'barriers'], msg('Strategies'))}
+              ${link(
+                '/plan',
+                'plan',
+                html`${msg('Plan')}
+                ${plan > 0
+                  ? html`<span class="count" aria-label=${msg(str`${plan} strategies in the plan`)}>${plan}</span>`
+                  : nothing}`
+              )}
+              ${link('/coverage', 'coverage', msg('Check an approach'))}
+              ${link('/kb', ['kb', 'determinant', 'strategy'], msg('Knowledge base'))}
+            </ul>
+          </nav>
+          <div class="lang" role="group" aria-label=${msg('Language')}>
+            <button aria-pressed=${lang === 'nl'} lang="nl" @click=${() => this.setLang('nl')}>NL</button>
+            <button aria-pressed=${lang === 'en'} lang="en" @click=${() => this.setLang('en')}>EN</button>
+          </div>
+        </div>
+      </header>
+      <main id="main" tabindex="-1">${this.renderPage(route.name, route.param)}</main>
+      <footer>
+        <div class="bar">
+          <p class="muted">
+            ${msg(
+              'Strategiewijzer links the 29 MIDI determinants to implementation strategies from public sources, each link with its source. Recommendations are prompts for your team’s discussion, not a verdict.'
+            )}
+            <a href="/kb#sources">${msg('Where the links come from')}</a> ·
+            <a href="/api/docs" target="_blank" rel="noopener">${msg('API')}</a>
+          </p>
+        </div>
+      </footer>
+    `
+  }
+
+  private renderPage(name: RouteName, param?: string) {
+    if (!this.loaded.has(name)) return html`<p class="muted" style="padding:2rem">${msg('Loading…')}</p>`
+    switch (name) {
+      case 'start':
+        return html`<sw-page-start></sw-page-start>`
+      case 'questionnaire':
+        return html`<sw-page-questionnaire></sw-page-questionnaire>`
+      case 'team':
+        return html`<sw-page-team></sw-page-team>`
+      case 'barriers':
+        return html`<sw-page-barriers></sw-page-barriers>`
+      case 'recommendations':
+        return html`<sw-page-recommendations></sw-page-recommendations>`
+      case 'plan':
+        return html`<sw-page-plan></sw-page-plan>`
+      case 'coverage':
+        return html`<sw-page-coverage></sw-page-coverage>`
+      case 'kb':
+        return html`<sw-page-kb></sw-page-kb>`
+      case 'determinant':
+        return html`<sw-page-determinant .number=${Number(param)}></sw-page-determinant>`
+      case 'strategy':
+        return html`<sw-page-strategy .strategyId=${param ?? ''}></sw-page-strategy>`
+      default:
+        return html`<div style="padding:2rem">
+          <h1>${msg('Page not found')}</h1>
+          <p><a href="/">${msg('Back to the start')}</a></p>
+        </div>`
+    }
+  }
+
+  private title_(): string {
+    const titles: Partial<Record<RouteName, string>> = {
+      start: msg('Start'),
+      questionnaire: msg('Questionnaire'),
+      team: msg('Team results'),
+      barriers: msg('Our barriers'),
+      recommendations: msg('Strategies'),
+      plan: msg('Plan'),
+      coverage: msg('Check an approach'),
+      kb: msg('Knowledge base'),
+      determinant: msg('Determinant'),
+      strategy: msg('Strategy'),
+    }
+    return titles[this.router.route.name] ?? msg('Page not found')
+  }
+
+  private async setLang(lang: 'nl' | 'en') {
+    await switchLang(lang)
+    document.title = `${this.title_()} · Strategiewijzer`
+  }
+
+  private skipToMain(e: Event) {
+    e.preventDefault()
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus()
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sw-app': App
+  }
+}

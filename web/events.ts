@@ -1,0 +1,35 @@
+/**
+ * @module The events elements dispatch. All bubble and are composed, so a page hears what a
+ * component deep in its shadow tree reports.
+ */
+
+/** A respondent chose (or cleared, with null) an answer to an item. */
+export class AnswerChangeEvent extends Event {
+  static readonly type = 'answer-change'
+  readonly item: string
+  readonly value: number | null
+  constructor(item: string, value: number | null) {
+    super(AnswerChangeEvent.type, { bubbles: true, composed: true })
+    this.item = item
+    this.value = value
+  }
+}
+
+/** Something was asked of a strategy card: add to the plan, mark as in use, rule out. */
+export class StrategyActionEvent extends Event {
+  static readonly type = 'strategy-action'
+  readonly strategy: string
+  readonly action: 'plan' | 'unplan' | 'in-use' | 'exclude'
+  constructor(strategy: string, action: StrategyActionEvent['action']) {
+    super(StrategyActionEvent.type, { bubbles: true, composed: true })
+    this.strategy = strategy
+    this.action = action
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'answer-change': AnswerChangeEvent
+    'strategy-action': StrategyActionEvent
+  }
+}
