@@ -1,0 +1,295 @@
+/**
+ * @module <sw-page-plan>: the strategies the team chose, in order, each specified the usual way
+ * (who, what, for whom, when, how often, which outcome shows it worked). Kept in the browser;
+ * printed as one clean page; downloaded as CSV or Excel.
+ */
+import { localized, msg, str } from '@lit/localize'
+import { Task } from '@lit/task'
+import { LitElement, css, html, nothing } from 'lit'
+import { repeat } from 'lit/directives/repeat.js'
+import { customElement, state } from 'lit/decorators.js'
+import type { StrategyOut } from '../../server/schemas/api.ts'
+import { errorOf } from '../api.ts'
+import { determinantList, strategyCatalogue } from '../catalogue.ts'
+import { downloadBlob, downloadText } from '../download.ts'
+import { effortLabel, phaseLabel } from '../labels.ts'
+import { currentLang } from '../localization.ts'
+import { planTable, type PlanTableLabels } from '../plan-export.ts'
+import { SPEC_FIELDS, type PlanEntry, type Specification } from '../state/app-state.ts'
+import { store, StoreController } from '../state/store.ts'
+import { page, shared } from '../styles/shared.ts'
+
+const specLabel = (f: keyof Specification): string =>
+  ({
+    actor: msg('Who does it'),
+    action: msg('What exactly'),
+    target: msg('For whom'),
+    timing: msg('When'),
+    dose: msg('How often / how much'),
+    outcome: msg('Which outcome shows it worked'),
+    notes: msg('Notes'),
+  })[f]
+
+const specHint = (f: keyof Specification): string =>
+  ({
+    actor: msg('e.g. the care coordinator with two mentors'),
+    action: msg('the concrete activities'),
+    target: msg('e.g. all mentors of year 3'),
+    timing: msg('e.g. from the autumn break'),
+    dose: msg('e.g. every six weeks, 45 minutes'),
+    outcome: msg('e.g. 80% of mentors hold the conversations'),
+    notes: '',
+  })[f]
+
+@customElement('sw-page-plan')
+@localized()
+export class PagePlan extends LitElement {
+  static override styles = [
+    shared,
+    page,
+    css`
+      .entries {
+        list-style: none;
+        padding: 0;
+        margin: 1rem 0;
+        display: grid;
+        gap: 1rem;
+      }
+      .entry header {
+        display: flex;
+        gap: 0.75rem;
+        align-items: baseline;
+        flex-wrap: wrap;
+      }
+      .entry h2 {
+        font-size: 1.2rem;
+        margin: 0;
+      }
+      .order {
+        font-weight: 800;
+        color: var(--sw-primary-dark);
+      }
+      .spec {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(190px, 1fr));
+        gap: 0.75rem 1rem;
+        margin: 0.75rem 0;
+      }
+      .spec label {
+        display: grid;
+        gap: 0.2rem;
+        font-size: 0.95rem;
+      }
+      .spec input {
+        width: 100%;
+      }
+      .spec .wide {
+        grid-column: 1 / -1;
+      }
+      .title-field {
+        display: grid;
+        gap: 0.25rem;
+        max-width: 32rem;
+        margin-bottom: 1rem;
+      }
+      .print-only {
+        display: none;
+      }
+      @media print {
+        :host {
+          padding: 0;
+          max-width: none;
+        }
+        .screen-only {
+          display: none !important;
+        }
+        .print-only {
+          display: block;
+        }
+        .print-only h1 {
+          font-size: 16pt;
+          margin-bottom: 2mm;
+        }
+        .print-only p {
+          font-size: 9pt;
+          margin: 0 0 3mm;
+        }
+        .print-only table {
+          font-size: 8pt;
+          width: 100%;
+        }
+        .print-only th,
+        .print-only td {
+          border: 0.5pt solid #666;
+          padding: 1.2mm;
+        }
+        .print-only thead th {
+          background: #eee;
+        }
+      }
+    `,
+  ]
+
+  private readonly store = new StoreController(this)
+  @state() private status = ''
+
+  private readonly data = new Task(this, {
+    task: async ([lang]) => {
+      const [strategies, determinants] = await Promise.all([strategyCatalogue(lang), determinantList(lang)])
+      return { strategies, names: new Map(determinants.map((d) => [d.number, d.name])) }
+    },
+    args: () => [currentLang()] as const,
+  })
+
+  override render() {
+    const { plan, planTitle } = this.store.state
+    return this.data.render({
+      pending: () => html`<h1>${msg('Your implementation plan')}</h1><p class="muted">${msg('Loading…')}</p>`,
+      error: (e) => html`<h1>${msg('Your implementation plan')}</h1><p class="error" role="alert">${errorOf(e).message}</p>`,
+      complete: ({ strategies, names }) => html`
+        <div class="screen-only">
+          <h1>${msg('Your implementation plan')}</h1>
+          <p class="lead">${msg('Specify each strategy so everyone knows who does what, when, and how you will see that it worked. Your plan is kept in this browser.')}</p>
+          <div class="title-field">
+            <label for="title">${msg('Name of the plan')}</label>
+            <input id="title" type="text" .value=${planTitle} placeholder=${msg('e.g. Well-being approach, Leiden College, 2026–2027')}
+              @input=${(e: Event) => store.update(() => ({ planTitle: (e.target as HTMLInputElement).value }))} />
+          </div>
+          ${plan.length === 0
+            ? html`<div class="notice"><p>${msg('Your plan is empty. Add strategies from the recommendations.')}</p>
+                <a class="btn primary" href="/recommendations">${msg('To the strategies')}</a></div>`
+            : html`
+                <div class="actions">
+                  <button class="btn" @click=${() => window.print()}>${msg('Print')}</button>
+                  <button class="btn" @click=${() => this.downloadCsv(strategies, names)}>${msg('Download CSV')}</button>
+                  <button class="btn" @click=${() => this.downloadExcel(strategies, names)}>${msg('Download Excel')}</button>
+                  <span role="status" class="muted">${this.status}</span>
+                </div>
+                <ol class="entries">
+                  ${repeat(
+                    plan,
+                    (entry) => entry.strategy,
+                    (entry, i) => this.renderEntry(entry, i, plan.length, strategies.get(entry.strategy), names)
+                  )}
+                </ol>
+                <a class="btn" href="/recommendations">${msg('Add more strategies')}</a>
+              `}
+        </div>
+        ${plan.length > 0 ? this.renderPrint(strategies, names) : nothing}
+      `,
+    })
+  }
+
+  private renderEntry(
+    entry: PlanEntry,
+    index: number,
+    count: number,
+    s: StrategyOut | undefined,
+    names: ReadonlyMap<number, string>
+  ) {
+    const name = s?.name ?? entry.strategy
+    const id = (f: string) => `${entry.strategy}-${f}`
+    return html`<li class="card entry">
+      <header>
+        <span class="order" aria-hidden="true">${index + 1}</span>
+        <h2><a href="/kb/strategies/${entry.strategy}">${name}</a></h2>
+        ${s ? html`<span class="badge">${s.clusterName}</span><span class="badge">${effortLabel(s.effort)}</span>` : nothing}
+      </header>
+      ${entry.barriers.length > 0
+        ? html`<p class="muted">${msg('Addresses:')} ${entry.barriers.map((d) => names.get(d) ?? String(d)).join(', ')}</p>`
+        : nothing}
+      <div class="spec">
+        ${(['action', 'actor', 'target', 'timing', 'dose', 'outcome', 'notes'] as const).map((f) => {
+          const wide = f === 'action' || f === 'outcome' || f === 'notes'
+          const input =
+            f === 'action' || f === 'notes'
+              ? html`<textarea id=${id(f)} .value=${entry.spec[f]} placeholder=${specHint(f)} @input=${(e: Event) => this.setSpec(entry.strategy, f, (e.target as HTMLTextAreaElement).value)}></textarea>`
+              : html`<input id=${id(f)} type="text" .value=${entry.spec[f]} placeholder=${specHint(f)} @input=${(e: Event) => this.setSpec(entry.strategy, f, (e.target as HTMLInputElement).value)} />`
+          return html`<label class=${wide ? 'wide' : ''} for=${id(f)}>${specLabel(f)} ${input}</label>`
+        })}
+      </div>
+      <div class="actions">
+        <button class="btn small" ?disabled=${index === 0} @click=${() => this.move(index, -1)}>
+          ${msg('Move up')}<span class="visually-hidden">: ${name}</span>
+        </button>
+        <button class="btn small" ?disabled=${index === count - 1} @click=${() => this.move(index, 1)}>
+          ${msg('Move down')}<span class="visually-hidden">: ${name}</span>
+        </button>
+        <button class="btn small danger" @click=${() => this.removeEntry(entry.strategy)}>
+          ${msg('Remove')}<span class="visually-hidden">: ${name}</span>
+        </button>
+      </div>
+    </li>`
+  }
+
+  private renderPrint(strategies: ReadonlyMap<string, StrategyOut>, names: ReadonlyMap<number, string>) {
+    const [header = [], ...rows] = planTable(this.store.state.plan, strategies, names, this.labels())
+    return html`<div class="print-only">
+      <h1>${this.store.state.planTitle || msg('Implementation plan')}</h1>
+      <p>${msg(str`Made with Strategiewijzer on ${new Date().toLocaleDateString(currentLang())}. Strategies were suggested for the team's barriers; the team chose and specified them.`)}</p>
+      <table>
+        <thead><tr>${header.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+        <tbody>${rows.map((r) => html`<tr>${r.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
+      </table>
+    </div>`
+  }
+
+  private labels(): PlanTableLabels {
+    return {
+      order: msg('No.'),
+      strategy: msg('Strategy'),
+      cluster: msg('Cluster'),
+      phases: msg('Phases'),
+      barriers: msg('Barriers addressed'),
+      spec: Object.fromEntries(SPEC_FIELDS.map((f) => [f, specLabel(f)])) as Record<keyof Specification, string>,
+      phase: phaseLabel,
+    }
+  }
+
+  private fileName(ext: string) {
+    const title = this.store.state.planTitle.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+    return `${title || msg('implementation-plan')}.${ext}`
+  }
+
+  private async downloadCsv(strategies: ReadonlyMap<string, StrategyOut>, names: ReadonlyMap<number, string>) {
+    const { unparse } = (await import('papaparse')).default
+    downloadText(this.fileName('csv'), unparse(planTable(this.store.state.plan, strategies, names, this.labels())), 'text/csv')
+    this.status = msg('CSV downloaded')
+  }
+
+  private async downloadExcel(strategies: ReadonlyMap<string, StrategyOut>, names: ReadonlyMap<number, string>) {
+    // Loaded on demand: the Excel writer is the largest dependency and most visits never need it.
+    const { default: writeExcelFile } = await import('write-excel-file/browser')
+    const [header = [], ...rows] = planTable(this.store.state.plan, strategies, names, this.labels())
+    const sheet = [header.map((value) => ({ value, fontWeight: 'bold' as const })), ...rows.map((r) => r.map((value) => ({ value, wrap: true })))]
+    const blob = await writeExcelFile(sheet, { columns: header.map((_, i) => ({ width: i === 0 ? 5 : i === 1 ? 34 : 24 })), sheet: msg('Plan') }).toBlob()
+    downloadBlob(this.fileName('xlsx'), blob)
+    this.status = msg('Excel downloaded')
+  }
+
+  private setSpec(strategy: string, field: keyof Specification, value: string) {
+    store.update((s) => ({
+      plan: s.plan.map((p) => (p.strategy === strategy ? { ...p, spec: { ...p.spec, [field]: value } } : p)),
+    }))
+  }
+
+  private move(index: number, by: -1 | 1) {
+    store.update((s) => {
+      const plan = [...s.plan]
+      const [entry] = plan.splice(index, 1)
+      if (entry) plan.splice(index + by, 0, entry)
+      return { plan }
+    })
+    this.status = msg('Order changed')
+  }
+
+  private removeEntry(strategy: string) {
+    store.update((s) => ({ plan: s.plan.filter((p) => p.strategy !== strategy) }))
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sw-page-plan': PagePlan
+  }
+}

@@ -1,0 +1,296 @@
+/**
+ * @module <sw-page-recommendations>: the strategies for the team's barriers, ranked or as a
+ * covering bundle, filtered to the team's plan, each with its reasons; the barriers no
+ * strategy addresses are said plainly.
+ */
+import { localized, msg, str } from '@lit/localize'
+import { Task } from '@lit/task'
+import { LitElement, css, html, nothing } from 'lit'
+import { customElement } from 'lit/decorators.js'
+import { ACTORS, EFFORTS, PHASES, type Actor, type Effort, type Phase } from '../../server/domain/vocabulary.ts'
+import type { RecommendationsResponse } from '../../server/schemas/api.ts'
+import { api, errorOf, parseResponse } from '../api.ts'
+import { strategyCatalogue } from '../catalogue.ts'
+import '../components/strategy-card.ts'
+import type { StrategyActionEvent } from '../events.ts'
+import { actorLabel, effortLabel, phaseLabel } from '../labels.ts'
+import { currentLang } from '../localization.ts'
+import { emptySpec, type AppState, type Filters } from '../state/app-state.ts'
+import { store, StoreController } from '../state/store.ts'
+import { page, shared } from '../styles/shared.ts'
+
+/** The request body for the current state, or null when there are no barriers to work from. */
+export function recommendationsBody(state: AppState) {
+  const { filters } = state
+  const plan = {
+    ...(filters.phase ? { phase: filters.phase } : {}),
+    ...(filters.actors.length > 0 ? { actors: filters.actors } : {}),
+    ...(filters.maxEffort ? { maxEffort: filters.maxEffort } : {}),
+    exclude: filters.exclude,
+    inUse: filters.inUse,
+  }
+  const common = { plan, mode: filters.mode, limit: filters.limit }
+  if (state.basis === 'team' && state.team.length > 0) {
+    return {
+      ...common,
+      responses: state.team.map((m) => ({ respondent: m.label, role: m.role, answers: m.answers })),
+      settings: state.settings,
+    }
+  }
+  if (state.chosen.length > 0) return { ...common, barriers: state.chosen }
+  return null
+}
+
+@customElement('sw-page-recommendations')
+@localized()
+export class PageRecommendations extends LitElement {
+  static override styles = [
+    shared,
+    page,
+    css`
+      .layout {
+        display: grid;
+        grid-template-columns: 17rem minmax(0, 1fr);
+        gap: 1.5rem;
+        align-items: start;
+      }
+      @media (max-width: 860px) {
+        .layout {
+          grid-template-columns: 1fr;
+        }
+      }
+      form {
+        display: grid;
+        gap: 1rem;
+      }
+      form label.row,
+      .option {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+        font-weight: 500;
+        min-height: 32px;
+      }
+      .option input {
+        flex: none;
+        width: 1.1rem;
+        height: 1.1rem;
+      }
+      .field {
+        display: grid;
+        gap: 0.25rem;
+      }
+      select {
+        width: 100%;
+      }
+      .results {
+        display: grid;
+        gap: 1rem;
+      }
+      .chips {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.35rem;
+        margin: 0.3rem 0 0;
+        padding: 0;
+        list-style: none;
+      }
+      .chips button {
+        font: inherit;
+        font-size: 0.85rem;
+        border: 1px solid var(--sw-line);
+        border-radius: 999px;
+        background: #fff;
+        padding: 0.2rem 0.6rem;
+        min-height: 32px;
+        cursor: pointer;
+      }
+      .basis {
+        margin-bottom: 1rem;
+      }
+    `,
+  ]
+
+  private readonly store = new StoreController(this)
+
+  private readonly results = new Task(this, {
+    // The body is compared as text: a new object each render must not refetch.
+    task: async ([bodyText, lang]) => {
+      const body = JSON.parse(bodyText) as ReturnType<typeof recommendationsBody>
+      if (!body) return undefined
+      const [recommendations, catalogue, reference] = await Promise.all([
+        parseResponse(api.recommendations.$post({ query: { lang }, json: body })),
+        strategyCatalogue(lang),
+        parseResponse(api.reference.$get({ query: { lang } })),
+      ])
+      return { recommendations, catalogue, sources: new Map(reference.sources.map((s) => [s.id, s.label])) }
+    },
+    args: () => [JSON.stringify(recommendationsBody(this.store.state)), currentLang()] as const,
+  })
+
+  override render() {
+    const state = this.store.state
+    return html`
+      <h1>${msg('Strategies for your barriers')}</h1>
+      <p class="lead">
+        ${msg('Each strategy is here because it addresses one or more of your barriers. Use the list as a prompt for your team’s discussion: you know your school best.')}
+      </p>
+      ${this.renderBasis(state)}
+      <div class="layout">
+        <aside aria-labelledby="filters-title">${this.renderFilters(state.filters)}</aside>
+        <section aria-labelledby="results-title">
+          <h2 id="results-title" class="visually-hidden">${msg('Results')}</h2>
+          ${this.results.render({
+            pending: () => html`<p class="muted" role="status">${msg('Looking for strategies…')}</p>`,
+            error: (e) => html`<p class="error" role="alert">${errorOf(e).message}</p>`,
+            complete: (r) =>
+              r
+                ? this.renderResults(r.recommendations, r.sources)
+                : html`<div class="notice">
+                    <p>${msg('There are no barriers to work from yet.')}</p>
+                    <div class="actions">
+                      <a class="btn primary" href="/questionnaire">${msg('Fill in the questionnaire')}</a>
+                      <a class="btn" href="/barriers">${msg('Pick our barriers')}</a>
+                    </div>
+                  </div>`,
+          })}
+        </section>
+      </div>
+    `
+  }
+
+  private renderBasis(state: AppState) {
+    const useTeam = state.basis === 'team' && state.team.length > 0
+    return html`<p class="basis muted">
+      ${useTeam
+        ? html`${msg(str`Based on the answers of ${state.team.length} respondents.`)} <a href="/team">${msg('Team results')}</a> ·
+            <a href="/barriers">${msg('Pick barriers by hand instead')}</a>`
+        : state.chosen.length > 0
+          ? html`${msg(str`Based on the ${state.chosen.length} barriers you picked.`)} <a href="/barriers">${msg('Change')}</a>`
+          : nothing}
+    </p>`
+  }
+
+  private renderFilters(f: Filters) {
+    const set = (change: Partial<Filters>) => store.update((s) => ({ filters: { ...s.filters, ...change } }))
+    return html`<form class="card" @submit=${(e: Event) => e.preventDefault()}>
+      <h2 id="filters-title" style="font-size:1.15rem">${msg('Fit to your plan')}</h2>
+      <fieldset>
+        <legend>${msg('Show')}</legend>
+        <label class="option"><input type="radio" name="mode" .checked=${f.mode === 'ranked'} @change=${() => set({ mode: 'ranked' })} />${msg('Ranked list')}</label>
+        <label class="option"><input type="radio" name="mode" .checked=${f.mode === 'bundle'} @change=${() => set({ mode: 'bundle' })} />${msg('Small bundle that covers most barriers')}</label>
+      </fieldset>
+      <div class="field">
+        <label for="limit">${f.mode === 'bundle' ? msg('Bundle size') : msg('How many')}</label>
+        <select id="limit" @change=${(e: Event) => set({ limit: Number((e.target as HTMLSelectElement).value) })}>
+          ${[3, 5, 10, 20, 50].map((n) => html`<option value=${n} ?selected=${f.limit === n}>${n}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="phase">${msg('Phase of your plan')}</label>
+        <select id="phase" @change=${(e: Event) => set({ phase: ((e.target as HTMLSelectElement).value || undefined) as Phase | undefined })}>
+          <option value="" ?selected=${!f.phase}>${msg('Any phase')}</option>
+          ${PHASES.map((p) => html`<option value=${p} ?selected=${f.phase === p}>${phaseLabel(p)}</option>`)}
+        </select>
+      </div>
+      <fieldset>
+        <legend>${msg('Who can take it on')}</legend>
+        ${ACTORS.map(
+          (a) => html`<label class="option">
+            <input
+              type="checkbox"
+              .checked=${f.actors.includes(a)}
+              @change=${(e: Event) =>
+                set({ actors: (e.target as HTMLInputElement).checked ? [...f.actors, a] : f.actors.filter((x: Actor) => x !== a) })}
+            />${actorLabel(a)}
+          </label>`
+        )}
+        <p class="muted" style="font-size:0.85rem;margin:0.25rem 0 0">${msg('None ticked: everyone.')}</p>
+      </fieldset>
+      <div class="field">
+        <label for="effort">${msg('Most effort you can afford')}</label>
+        <select id="effort" @change=${(e: Event) => set({ maxEffort: ((e.target as HTMLSelectElement).value || undefined) as Effort | undefined })}>
+          <option value="" ?selected=${!f.maxEffort}>${msg('Any effort')}</option>
+          ${EFFORTS.map((x) => html`<option value=${x} ?selected=${f.maxEffort === x}>${effortLabel(x)}</option>`)}
+        </select>
+      </div>
+      ${this.renderChips(msg('Already in use'), f.inUse, (id) => set({ inUse: f.inUse.filter((x) => x !== id) }))}
+      ${this.renderChips(msg('Ruled out'), f.exclude, (id) => set({ exclude: f.exclude.filter((x) => x !== id) }))}
+    </form>`
+  }
+
+  private renderChips(title: string, ids: readonly string[], remove: (id: string) => void) {
+    if (ids.length === 0) return nothing
+    const names = this.results.value?.catalogue
+    return html`<div>
+      <strong>${title}</strong>
+      <ul class="chips">
+        ${ids.map(
+          (id) => html`<li>
+            <button type="button" @click=${() => remove(id)}>
+              ${names?.get(id)?.name ?? id} <span aria-hidden="true">×</span><span class="visually-hidden">${msg('(undo)')}</span>
+            </button>
+          </li>`
+        )}
+      </ul>
+    </div>`
+  }
+
+  private renderResults(r: RecommendationsResponse, sources: ReadonlyMap<string, string>) {
+    const planned = new Set(this.store.state.plan.map((p) => p.strategy))
+    const names = new Map(r.barriers.map((b) => [b.determinant, b.name]))
+    return html`
+      <p>
+        ${r.mode === 'bundle'
+          ? msg(str`A bundle of ${r.strategies.length} strategies that together cover as many of your ${r.barriers.length} barriers as possible.`)
+          : msg(str`The ${r.strategies.length} best-fitting strategies for your ${r.barriers.length} barriers.`)}
+      </p>
+      ${r.uncovered.length > 0
+        ? html`<div class="notice warning" role="status">
+            <strong>${msg('Not addressed by these strategies:')}</strong>
+            ${r.uncovered.map((d) => names.get(d) ?? String(d)).join(', ')}.
+            ${msg('Widen the filters, show more strategies, or discuss these barriers separately.')}
+          </div>`
+        : nothing}
+      <div class="results" @strategy-action=${this.onAction}>
+        ${r.strategies.length === 0
+          ? html`<p>${msg('No strategy fits these filters. Try another phase, more people or more effort.')}</p>`
+          : r.strategies.map(
+              (s, i) => html`<sw-strategy-card
+                .strategy=${s}
+                .rank=${i + 1}
+                .planned=${planned.has(s.id)}
+                .sourceNames=${sources}
+              ></sw-strategy-card>`
+            )}
+      </div>
+    `
+  }
+
+  private onAction(e: StrategyActionEvent) {
+    const recommended = this.results.value?.recommendations.strategies.find((s) => s.id === e.strategy)
+    store.update((s) => {
+      switch (e.action) {
+        case 'plan':
+          return {
+            plan: [
+              ...s.plan,
+              { strategy: e.strategy, spec: emptySpec(), barriers: recommended?.addresses.map((a) => a.determinant) ?? [] },
+            ],
+          }
+        case 'unplan':
+          return { plan: s.plan.filter((p) => p.strategy !== e.strategy) }
+        case 'in-use':
+          return { filters: { ...s.filters, inUse: [...new Set([...s.filters.inUse, e.strategy])] } }
+        case 'exclude':
+          return { filters: { ...s.filters, exclude: [...new Set([...s.filters.exclude, e.strategy])] } }
+      }
+    })
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sw-page-recommendations': PageRecommendations
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * @module <sw-page-strategy>: one strategy — what it is, an example, where it fits, and the
+ * determinants it addresses with every link's provenance.
+ */
+import { localized, msg, str } from '@lit/localize'
+import { Task } from '@lit/task'
+import { LitElement, css, html, nothing } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import { api, errorOf, parseResponse } from '../api.ts'
+import '../components/link-list.ts'
+import { actorLabel, effortLabel, phaseLabel } from '../labels.ts'
+import { currentLang } from '../localization.ts'
+import { emptySpec } from '../state/app-state.ts'
+import { store, StoreController } from '../state/store.ts'
+import { page, shared } from '../styles/shared.ts'
+
+@customElement('sw-page-strategy')
+@localized()
+export class PageStrategy extends LitElement {
+  static override styles = [
+    shared,
+    page,
+    css`
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.3rem 1rem;
+      }
+      dt {
+        font-weight: 600;
+      }
+      dd {
+        margin: 0;
+      }
+      .example {
+        background: var(--sw-surface);
+        border-left: 4px solid var(--sw-primary);
+        padding: 0.75rem 1rem;
+        border-radius: 6px;
+      }
+    `,
+  ]
+
+  /** The strategy id. */
+  @property() strategyId = ''
+  private readonly store = new StoreController(this)
+
+  private readonly data = new Task(this, {
+    task: async ([id, lang]) => {
+      const [strategy, reference] = await Promise.all([
+        parseResponse(api.strategies[':id'].$get({ param: { id }, query: { lang } })),
+        parseResponse(api.reference.$get({ query: { lang } })),
+      ])
+      return { strategy, methods: new Map(reference.methods.map((m) => [m.id, m.name])) }
+    },
+    args: () => [this.strategyId, currentLang()] as const,
+  })
+
+  override render() {
+    return this.data.render({
+      pending: () => html`<p class="muted">${msg('Loading…')}</p>`,
+      error: (e) => html`<h1>${msg('Strategy')}</h1><p class="error" role="alert">${errorOf(e).message}</p>`,
+      complete: ({ strategy: s, methods }) => {
+        const planned = this.store.state.plan.some((p) => p.strategy === s.id)
+        return html`
+          <p><a href="/kb">${msg('Knowledge base')}</a> › ${s.clusterName}</p>
+          <h1>${s.name}</h1>
+          <p class="lead">${s.description}</p>
+          <h2>${msg('Example in a school')}</h2>
+          <p class="example">${s.example}</p>
+          <dl>
+            <dt>${msg('Cluster')}</dt><dd>${s.clusterName}</dd>
+            <dt>${msg('Phases')}</dt><dd>${s.phases.map(phaseLabel).join(', ')}</dd>
+            <dt>${msg('Who')}</dt><dd>${s.actors.map(actorLabel).join(', ')}</dd>
+            <dt>${msg('Effort')}</dt><dd>${effortLabel(s.effort)}</dd>
+            ${s.ericNumber ? html`<dt>${msg('Origin')}</dt><dd>${msg(str`ERIC strategy ${s.ericNumber}: ${s.ericName ?? ''} (Powell et al. 2015), adapted for schools`)}</dd>` : nothing}
+            ${s.waltz?.importance ? html`<dt>${msg('Expert rating')}</dt><dd>${msg(str`importance ${s.waltz.importance.toFixed(2)} / 5`)}${s.waltz.feasibility ? msg(str`, feasibility ${s.waltz.feasibility.toFixed(2)} / 5`) : ''} (Waltz et al. 2015)</dd>` : nothing}
+          </dl>
+          <div class="actions" style="margin:1rem 0">
+            ${planned
+              ? html`<a class="btn" href="/plan">✓ ${msg('In your plan')}</a>`
+              : html`<button class="btn primary" @click=${() => store.update((st) => ({ plan: [...st.plan, { strategy: s.id, spec: emptySpec(), barriers: [] }] }))}>${msg('Add to plan')}</button>`}
+          </div>
+          <section>
+            <h2>${msg(str`Determinants it addresses (${s.determinants.length})`)}</h2>
+            <sw-link-list
+              .pairs=${s.determinants.map((d) => ({ href: `/kb/determinants/${d.number}`, title: `${d.number}. ${d.name}`, strength: d.strength, label: d.label, agreement: d.agreement, links: d.links }))}
+              .methodNames=${methods}
+            ></sw-link-list>
+          </section>
+        `
+      },
+    })
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sw-page-strategy': PageStrategy
+  }
+}

@@ -1,0 +1,353 @@
+/**
+ * @module <sw-page-team>: the respondents collected in this browser (or imported from a survey
+ * tool's CSV), the thresholds, and the team's determinant profile.
+ */
+import { localized, msg, str } from '@lit/localize'
+import { Task } from '@lit/task'
+import { LitElement, css, html, nothing } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import { responsesFromCsv, type CsvIssue } from '../../server/domain/csv-responses.ts'
+import { GROUPS } from '../../server/domain/vocabulary.ts'
+import type { ScoreResponse } from '../../server/schemas/api.ts'
+import { api, errorOf, parseResponse } from '../api.ts'
+import '../components/profile-chart.ts'
+import { downloadText } from '../download.ts'
+import { groupLabel, percent, respondentLabel } from '../labels.ts'
+import { currentLang } from '../localization.ts'
+import { navigate } from '../router.ts'
+import type { Member, Settings } from '../state/app-state.ts'
+import { store, StoreController } from '../state/store.ts'
+import { page, shared } from '../styles/shared.ts'
+import { newId } from './page-questionnaire.ts'
+
+@customElement('sw-page-team')
+@localized()
+export class PageTeam extends LitElement {
+  static override styles = [
+    shared,
+    page,
+    css`
+      .members-card {
+        padding: 0.25rem 0.75rem;
+        margin-bottom: 1rem;
+        overflow-x: auto;
+      }
+      .members td:last-child {
+        text-align: right;
+      }
+      .role-inline {
+        display: none;
+      }
+      @media (max-width: 480px) {
+        .members th,
+        .members td {
+          padding: 0.4rem 0.25rem;
+          font-size: 0.92rem;
+        }
+        .members .role-col {
+          display: none;
+        }
+        .role-inline {
+          display: block;
+          font-weight: 400;
+        }
+      }
+      .file input {
+        position: absolute;
+        opacity: 0;
+        width: 1px;
+        height: 1px;
+      }
+      .file:focus-within .btn {
+        outline: var(--sw-focus);
+        outline-offset: 2px;
+      }
+      .settings {
+        margin-top: 1rem;
+      }
+      .settings summary {
+        cursor: pointer;
+        font-weight: 600;
+        min-height: 44px;
+        display: flex;
+        align-items: center;
+      }
+      .thresholds {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 1rem;
+        margin: 0.5rem 0;
+      }
+      .thresholds label {
+        display: grid;
+        gap: 0.25rem;
+      }
+      .thresholds input {
+        width: 8rem;
+      }
+      .stats {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
+        gap: 0.75rem;
+        margin: 1rem 0;
+        padding: 0;
+        list-style: none;
+      }
+      .stats li {
+        background: var(--sw-surface);
+        border: 1px solid var(--sw-line);
+        border-radius: 8px;
+        padding: 0.6rem 0.8rem;
+      }
+      .stats strong {
+        display: block;
+        font-size: 1.5rem;
+      }
+      .view {
+        display: inline-flex;
+        border: 1px solid var(--sw-line);
+        border-radius: 8px;
+        overflow: hidden;
+        margin-bottom: 1rem;
+      }
+      .view button {
+        font: inherit;
+        min-height: 40px;
+        padding: 0 1rem;
+        border: 0;
+        background: #fff;
+        cursor: pointer;
+      }
+      .view button[aria-pressed='true'] {
+        background: var(--sw-primary);
+        color: #fff;
+        font-weight: 600;
+      }
+      ul.issues {
+        margin: 0.5rem 0 0;
+      }
+    `,
+  ]
+
+  private readonly store = new StoreController(this)
+  @state() private view: 'chart' | 'table' = 'chart'
+  @state() private importMessage?: { kind: 'ok' | 'error'; text: string; issues?: CsvIssue[] }
+
+  private readonly profile = new Task(this, {
+    task: async ([team, settings, lang]) => {
+      if (team.length === 0) return undefined
+      return parseResponse(
+        api.score.$post({
+          query: { lang },
+          json: { responses: team.map((m) => ({ respondent: m.label, role: m.role, answers: m.answers })), settings },
+        })
+      )
+    },
+    args: () => [this.store.state.team, this.store.state.settings, currentLang()] as const,
+  })
+
+  override render() {
+    const { team } = this.store.state
+    return html`
+      <h1>${msg('Team results')}</h1>
+      <p class="lead">
+        ${msg('Collect your team’s answers here — one after another on this device, or imported from a survey tool — and see which determinants are barriers.')}
+      </p>
+      <section aria-labelledby="respondents">
+        <h2 id="respondents">${msg(str`Respondents (${team.length})`)}</h2>
+        ${team.length > 0 ? this.renderMembers(team) : html`<p>${msg('No answers yet.')}</p>`}
+        <div class="actions">
+          <a class="btn primary" href="/questionnaire" @click=${this.newRespondent}>${msg('Add a respondent')}</a>
+          <label class="file">
+            <input type="file" accept=".csv,text/csv" @change=${this.importCsv} />
+            <span class="btn">${msg('Import CSV')}</span>
+          </label>
+          ${team.length > 0
+            ? html`<button class="btn" @click=${this.exportCsv}>${msg('Download answers (CSV)')}</button>
+                <button class="btn danger" @click=${this.clear}>${msg('Remove all')}</button>`
+            : nothing}
+        </div>
+        ${this.importMessage
+          ? html`<div class=${this.importMessage.kind === 'ok' ? 'notice' : 'error'} role=${this.importMessage.kind === 'ok' ? 'status' : 'alert'} style="margin-top:1rem">
+              ${this.importMessage.text}
+              ${this.importMessage.issues?.length
+                ? html`<ul class="issues">
+                    ${this.importMessage.issues.slice(0, 10).map((i) => html`<li>${msg(str`line ${i.line}, column ${i.column}`)}: ${i.message}</li>`)}
+                  </ul>`
+                : nothing}
+            </div>`
+          : nothing}
+        <p class="muted" style="margin-top:0.75rem">
+          ${msg('CSV: one row per respondent, one column per question id (d01, d13a, …) with the answer value or its label; optional columns respondent and role (user or key-informant). Exports from Forms, LimeSurvey or Qualtrics work once their columns are named after the question ids.')}
+        </p>
+        ${this.renderSettings()}
+      </section>
+      ${team.length > 0
+        ? html`<section aria-labelledby="profile-title">
+            <h2 id="profile-title">${msg('Your profile')}</h2>
+            ${this.profile.render({
+              pending: () => html`<p class="muted" role="status">${msg('Calculating…')}</p>`,
+              error: (e) => html`<p class="error" role="alert">${errorOf(e).message}</p>`,
+              complete: (profile) => (profile ? this.renderProfile(profile) : nothing),
+            })}
+          </section>`
+        : nothing}
+    `
+  }
+
+  private renderMembers(team: readonly Member[]) {
+    return html`<div class="card members-card" tabindex="0" role="region" aria-label=${msg('Respondents')}>
+      <table class="members">
+        <thead>
+          <tr>
+            <th scope="col">${msg('Respondent')}</th>
+            <th scope="col" class="role-col">${msg('Answers as')}</th>
+            <th scope="col">${msg('Answered')}</th>
+            <th scope="col"><span class="visually-hidden">${msg('Actions')}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${team.map(
+            (m) => html`<tr>
+              <th scope="row">${m.label}<span class="role-inline muted">${respondentLabel(m.role)}</span></th>
+              <td class="role-col">${respondentLabel(m.role)}</td>
+              <td>${Object.values(m.answers).filter((v) => v !== null).length}</td>
+              <td>
+                <button class="btn small quiet" @click=${() => this.removeMember(m.id)}>
+                  ${msg('Remove')}<span class="visually-hidden"> ${m.label}</span>
+                </button>
+              </td>
+            </tr>`
+          )}
+        </tbody>
+      </table>
+    </div>`
+  }
+
+  private renderSettings() {
+    const s = this.store.state.settings
+    const set = (key: keyof Settings, scale: number) => (e: Event) => {
+      const input = e.target as HTMLInputElement
+      const value = Number(input.value) / scale
+      const valid = key === 'minAnswers' ? Number.isInteger(value) && value >= 1 : value > 0 && value <= 1
+      input.setCustomValidity(valid ? '' : msg('Out of range'))
+      if (valid) store.update((st) => ({ settings: { ...st.settings, [key]: value } }))
+    }
+    return html`<details class="settings">
+      <summary>${msg(str`Thresholds: barrier at ${percent(s.barrierShare)} negative, facilitator at ${percent(s.facilitatorShare)} positive`)}</summary>
+      <p class="notice">
+        ${msg('A determinant is a barrier when at least this share of respondents answers negatively, and a facilitator when at least this share answers positively. The 20% / 80% rule is a common convention in studies that use the MIDI, not a rule of the MIDI manual: change it when your team prefers another.')}
+      </p>
+      <div class="thresholds">
+        <label>${msg('Barrier from (% negative)')}
+          <input type="number" min="1" max="100" step="1" .value=${String(Math.round(s.barrierShare * 100))} @change=${set('barrierShare', 100)} />
+        </label>
+        <label>${msg('Facilitator from (% positive)')}
+          <input type="number" min="1" max="100" step="1" .value=${String(Math.round(s.facilitatorShare * 100))} @change=${set('facilitatorShare', 100)} />
+        </label>
+        <label>${msg('Fewest answers per determinant')}
+          <input type="number" min="1" step="1" .value=${String(s.minAnswers)} @change=${set('minAnswers', 1)} />
+        </label>
+      </div>
+    </details>`
+  }
+
+  private renderProfile(profile: ScoreResponse) {
+    const barriers = profile.barriers.length
+    return html`
+      <ul class="stats">
+        <li><strong>${profile.respondents}</strong>${msg('respondents')}</li>
+        <li><strong>${profile.keyInformants}</strong>${msg('key informants')}</li>
+        <li><strong>${barriers}</strong>${msg('barriers')}</li>
+        <li><strong>${profile.determinants.filter((d) => d.status === 'facilitator').length}</strong>${msg('facilitators')}</li>
+      </ul>
+      ${profile.keyInformants === 0
+        ? html`<p class="notice warning">${msg('Nobody answered as key informant, so the questions about the school count everyone who answered them.')}</p>`
+        : nothing}
+      <p>
+        ${GROUPS.map((g) => {
+          const summary = profile.groups.find((x) => x.group === g)
+          return summary
+            ? html`<span class="badge" style="margin:0 0.4rem 0.4rem 0">${groupLabel(g)}: ${summary.barriers === 1 ? msg('1 barrier') : msg(str`${summary.barriers} barriers`)}</span>`
+            : nothing
+        })}
+      </p>
+      <div class="view" role="group" aria-label=${msg('Show as')}>
+        <button aria-pressed=${this.view === 'chart'} @click=${() => (this.view = 'chart')}>${msg('Chart')}</button>
+        <button aria-pressed=${this.view === 'table'} @click=${() => (this.view = 'table')}>${msg('Table')}</button>
+      </div>
+      <sw-profile-chart .determinants=${profile.determinants} .settings=${profile.settings} .view=${this.view}></sw-profile-chart>
+      <div class="actions" style="margin-top:1.5rem">
+        <button class="btn primary" ?disabled=${barriers === 0} @click=${this.toRecommendations}>
+          ${barriers === 1 ? msg('Strategies for this barrier') : msg(str`Strategies for these ${barriers} barriers`)}
+        </button>
+      </div>
+    `
+  }
+
+  private newRespondent() {
+    store.update(() => ({ draft: null }))
+  }
+
+  private removeMember(id: string) {
+    store.update((s) => ({ team: s.team.filter((m) => m.id !== id) }))
+  }
+
+  private clear() {
+    if (confirm(msg('Remove the answers of every respondent from this browser?'))) store.update(() => ({ team: [] }))
+  }
+
+  private toRecommendations() {
+    store.update(() => ({ basis: 'team' }))
+    navigate('/recommendations')
+  }
+
+  private async importCsv(e: Event) {
+    const input = e.target as HTMLInputElement
+    const file = input.files?.[0]
+    input.value = ''
+    if (!file) return
+    try {
+      const [nl, en] = await Promise.all(
+        (['nl', 'en'] as const).map(async (lang) => (await parseResponse(api.questionnaire.$get({ query: { lang } }))).items)
+      )
+      const items = (nl ?? []).map((item) => ({
+        id: item.id,
+        options: item.options.map((o) => ({
+          value: o.value,
+          labels: [o.label, en?.find((x) => x.id === item.id)?.options.find((x) => x.value === o.value)?.label ?? ''],
+        })),
+      }))
+      const result = responsesFromCsv(await file.text(), items)
+      if (result.issues.length > 0) {
+        this.importMessage = { kind: 'error', text: msg(str`Nothing was imported: ${result.issues.length} problem(s) in ${file.name}.`), issues: result.issues }
+        return
+      }
+      const start = this.store.state.team.length
+      const members: Member[] = result.responses.map((r, i) => ({
+        id: newId(),
+        label: r.respondent ?? msg(str`Respondent ${start + i + 1}`),
+        role: r.role ?? 'user',
+        answers: Object.fromEntries(Object.entries(r.answers).map(([k, v]) => [k, v ?? null])),
+      }))
+      store.update((s) => ({ team: [...s.team, ...members], basis: 'team' }))
+      this.importMessage = { kind: 'ok', text: msg(str`Imported ${members.length} respondents from ${file.name}.`) }
+    } catch (error) {
+      this.importMessage = { kind: 'error', text: errorOf(error).message }
+    }
+  }
+
+  private async exportCsv() {
+    const { unparse } = (await import('papaparse')).default
+    const team = this.store.state.team
+    const ids = [...new Set(team.flatMap((m) => Object.keys(m.answers)))].sort()
+    const rows = team.map((m) => ({ respondent: m.label, role: m.role, ...Object.fromEntries(ids.map((id) => [id, m.answers[id] ?? ''])) }))
+    downloadText('strategiewijzer-answers.csv', unparse(rows, { columns: ['respondent', 'role', ...ids] }), 'text/csv')
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sw-page-team': PageTeam
+  }
+}

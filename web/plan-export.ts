@@ -1,0 +1,38 @@
+/**
+ * @module The plan as a table — one header row, one row per strategy — for the CSV and Excel
+ * downloads and the printed page. Pure: labels and names come in, rows go out.
+ */
+import type { StrategyOut } from '../server/schemas/api.ts'
+import { SPEC_FIELDS, type PlanEntry, type Specification } from './state/app-state.ts'
+
+export type PlanTableLabels = {
+  readonly order: string
+  readonly strategy: string
+  readonly cluster: string
+  readonly phases: string
+  readonly barriers: string
+  readonly spec: Readonly<Record<keyof Specification, string>>
+  readonly phase: (p: StrategyOut['phases'][number]) => string
+}
+
+/** Rows of strings: the header first, then each strategy in plan order. */
+export function planTable(
+  entries: readonly PlanEntry[],
+  strategies: ReadonlyMap<string, StrategyOut>,
+  determinantNames: ReadonlyMap<number, string>,
+  labels: PlanTableLabels
+): string[][] {
+  const header = [labels.order, labels.strategy, labels.cluster, labels.phases, labels.barriers, ...SPEC_FIELDS.map((f) => labels.spec[f])]
+  const rows = entries.map((entry, index) => {
+    const s = strategies.get(entry.strategy)
+    return [
+      String(index + 1),
+      s?.name ?? entry.strategy,
+      s?.clusterName ?? '',
+      s?.phases.map(labels.phase).join(', ') ?? '',
+      entry.barriers.map((d) => determinantNames.get(d) ?? String(d)).join(', '),
+      ...SPEC_FIELDS.map((f) => entry.spec[f]),
+    ]
+  })
+  return [header, ...rows]
+}
