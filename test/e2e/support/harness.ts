@@ -1,0 +1,68 @@
+/**
+ * End-to-end harness: the real app (API + built web app in dist/web) on a loopback port over a
+ * fresh database, and Debian's Chromium driven by playwright-core.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { serve, type ServerType } from '@hono/node-server'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { createApp } from '../../../server/app.ts'
+import { loadKb } from '../../../server/db/seed.ts'
+import { CHROMIUM } from '../../support/chromium.ts'
+import { KB_DIR, tempDb } from '../../support/db.ts'
+
+const root = join(import.meta.dirname, '..', '..', '..')
+export const WEB_ROOT = join(root, 'dist', 'web')
+
+export type Harness = {
+  baseUrl: string
+  browser: Browser
+  newPage(viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>
+  close(): Promise<void>
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
+    throw new Error('dist/web is missing: run `vite build` first (npm test does)')
+  }
+  const db = tempDb()
+  loadKb(db.db, KB_DIR)
+  const app = createApp({ db: db.db, webRoot: WEB_ROOT })
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+  })
+  const { port } = server.address() as AddressInfo
+  const browser = await chromium.launch(CHROMIUM)
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    async newPage(viewport = { width: 1280, height: 900 }) {
+      const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'nl-NL' })
+      const page = await context.newPage()
+      page.on('pageerror', (e) => {
+        throw new Error(`page error: ${e.message}`)
+      })
+      return { context, page }
+    },
+    async close() {
+      await browser.close()
+      await new Promise((r) => server.close(r))
+      db.close()
+    },
+  }
+}
+
+const AXE = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8')
+
+/** Serious and critical axe-core violations on the page, as `rule: target` strings. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE })
+  return page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const result = await window.axe.run(document, { resultTypes: ['violations'] })
+    return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))
+  })
+}
