@@ -1,32 +1,43 @@
 /**
- * @module The knowledge base's lists as the web app needs them everywhere: all strategies and
- * all determinants in one language, fetched once per language and shared by the pages.
+ * @module The knowledge base's lists as the web app needs them everywhere — all strategies,
+ * all determinants, and the reference lists (clusters, sources, methods) — fetched once per
+ * language and shared by the pages.
  */
 import type { Lang } from '../server/domain/vocabulary.ts'
 import type { DeterminantOut, StrategyOut } from '../server/schemas/api.ts'
 import { api, parseResponse } from './api.ts'
 
-const strategies = new Map<Lang, Promise<ReadonlyMap<string, StrategyOut>>>()
-const determinants = new Map<Lang, Promise<readonly DeterminantOut[]>>()
+/** Memoises `load` per language; a failed load is forgotten so the next call retries. */
+function perLang<T>(load: (lang: Lang) => Promise<T>): (lang: Lang) => Promise<T> {
+  const cache = new Map<Lang, Promise<T>>()
+  return (lang) => {
+    let pending = cache.get(lang)
+    if (!pending) {
+      pending = load(lang)
+      pending.catch(() => cache.delete(lang))
+      cache.set(lang, pending)
+    }
+    return pending
+  }
+}
 
 /** Every strategy by id, in knowledge-base order. */
-export function strategyCatalogue(lang: Lang): Promise<ReadonlyMap<string, StrategyOut>> {
-  let pending = strategies.get(lang)
-  if (!pending) {
-    pending = parseResponse(api.strategies.$get({ query: { lang } })).then((r) => new Map(r.strategies.map((s) => [s.id, s])))
-    pending.catch(() => strategies.delete(lang))
-    strategies.set(lang, pending)
-  }
-  return pending
-}
+export const strategyCatalogue = perLang<ReadonlyMap<string, StrategyOut>>(async (lang) => {
+  const { strategies } = await parseResponse(api.strategies.$get({ query: { lang } }))
+  return new Map(strategies.map((s) => [s.id, s]))
+})
 
 /** The 29 determinants in MIDI order. */
-export function determinantList(lang: Lang): Promise<readonly DeterminantOut[]> {
-  let pending = determinants.get(lang)
-  if (!pending) {
-    pending = parseResponse(api.determinants.$get({ query: { lang } })).then((r) => r.determinants)
-    pending.catch(() => determinants.delete(lang))
-    determinants.set(lang, pending)
+export const determinantList = perLang<readonly DeterminantOut[]>(
+  async (lang) => (await parseResponse(api.determinants.$get({ query: { lang } }))).determinants
+)
+
+/** Clusters, sources and methods, with the names of sources and methods by id. */
+export const referenceData = perLang(async (lang) => {
+  const reference = await parseResponse(api.reference.$get({ query: { lang } }))
+  return {
+    ...reference,
+    sourceNames: new Map(reference.sources.map((s) => [s.id, s.label])) as ReadonlyMap<string, string>,
+    methodNames: new Map(reference.methods.map((m) => [m.id, m.name])) as ReadonlyMap<string, string>,
   }
-  return pending
-}
+})

@@ -14,6 +14,7 @@ import type { KbSources } from '../domain/kb-integrity.ts'
 import { readKbSources } from '../kb/read-sources.ts'
 import type { Db } from './client.ts'
 import { bumpKbRevision } from './queries/kb-meta.ts'
+import { insertLinks } from './queries/links.ts'
 import * as t from './schema.ts'
 
 /** The key under which the hash of the loaded source files is kept in `kb_meta`. */
@@ -219,23 +220,7 @@ export function writeKb(db: Db, kb: KbSources, hash: string): void {
         }))
       )
       .run()
-    // Chunked: SQLite limits the number of bound parameters in one statement.
-    for (let i = 0; i < links.length; i += 500) {
-      tx.insert(t.determinantStrategies)
-        .values(
-          links.slice(i, i + 500).map((l) => ({
-            determinantNumber: l.determinant,
-            strategyId: l.strategy,
-            sourceId: l.source,
-            methodId: l.method,
-            strength: l.strength,
-            via: l.via ?? null,
-            rationaleNl: l.rationale.nl,
-            rationaleEn: l.rationale.en,
-          }))
-        )
-        .run()
-    }
+    insertLinks(tx, links)
     for (const s of strategies) {
       for (const lang of ['nl', 'en'] as const) {
         tx.run(

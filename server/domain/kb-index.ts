@@ -3,6 +3,7 @@
  * the database, from which every read endpoint and the engine take what they need.
  */
 import type { Cluster, Determinant, Link, Method, Scale, Source, Strategy } from '../schemas/kb.ts'
+import { groupBy } from './group-by.ts'
 import { applyReversal, type Questionnaire, type QuestionnaireItem } from './questionnaire.ts'
 import type { LinkEvidence, StrategyFacts } from './ranking.ts'
 import type { Bilingual, Lang } from './vocabulary.ts'
@@ -35,17 +36,6 @@ export type KbIndex = {
   readonly linksByStrategy: ReadonlyMap<string, readonly Link[]>
   /** Determinant number → name, per language (for explanations). */
   readonly names: Readonly<Record<Lang, ReadonlyMap<number, string>>>
-}
-
-function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>()
-  for (const row of rows) {
-    const k = key(row)
-    const list = map.get(k)
-    if (list) list.push(row)
-    else map.set(k, [row])
-  }
-  return map
 }
 
 /** Indexes the knowledge base; pure and cheap (a few hundred records). */

@@ -7,6 +7,7 @@ import { Task } from '@lit/task'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { api, errorOf, parseResponse } from '../api.ts'
+import { referenceData } from '../catalogue.ts'
 import '../components/link-list.ts'
 import { groupLabel, respondentLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
@@ -38,9 +39,9 @@ export class PageDeterminant extends LitElement {
     task: async ([number, lang]) => {
       const [determinant, reference] = await Promise.all([
         parseResponse(api.determinants[':number'].$get({ param: { number: String(number) }, query: { lang } })),
-        parseResponse(api.reference.$get({ query: { lang } })),
+        referenceData(lang),
       ])
-      return { determinant, methods: new Map(reference.methods.map((m) => [m.id, m.name])) }
+      return { determinant, methods: reference.methodNames }
     },
     args: () => [this.number, currentLang()] as const,
   })

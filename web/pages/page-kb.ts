@@ -9,7 +9,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { ACTORS, GROUPS, PHASES } from '../../server/domain/vocabulary.ts'
 import { api, errorOf, parseResponse } from '../api.ts'
-import { determinantList } from '../catalogue.ts'
+import { determinantList, referenceData } from '../catalogue.ts'
 import { actorLabel, effortLabel, groupLabel, phaseLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { navigate } from '../router.ts'
@@ -113,7 +113,7 @@ export class PageKb extends LitElement {
     args: () => [currentLang()] as const,
   })
   private readonly reference = new Task(this, {
-    task: async ([lang]) => parseResponse(api.reference.$get({ query: { lang } })),
+    task: ([lang]) => referenceData(lang),
     args: () => [currentLang()] as const,
   })
 

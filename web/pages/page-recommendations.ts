@@ -10,7 +10,7 @@ import { customElement } from 'lit/decorators.js'
 import { ACTORS, EFFORTS, PHASES, type Actor, type Effort, type Phase } from '../../server/domain/vocabulary.ts'
 import type { RecommendationsResponse } from '../../server/schemas/api.ts'
 import { api, errorOf, parseResponse } from '../api.ts'
-import { strategyCatalogue } from '../catalogue.ts'
+import { referenceData, strategyCatalogue } from '../catalogue.ts'
 import '../components/strategy-card.ts'
 import type { StrategyActionEvent } from '../events.ts'
 import { actorLabel, effortLabel, phaseLabel } from '../labels.ts'
@@ -121,9 +121,9 @@ export class PageRecommendations extends LitElement {
       const [recommendations, catalogue, reference] = await Promise.all([
         parseResponse(api.recommendations.$post({ query: { lang }, json: body })),
         strategyCatalogue(lang),
-        parseResponse(api.reference.$get({ query: { lang } })),
+        referenceData(lang),
       ])
-      return { recommendations, catalogue, sources: new Map(reference.sources.map((s) => [s.id, s.label])) }
+      return { recommendations, catalogue, sources: reference.sourceNames }
     },
     args: () => [JSON.stringify(recommendationsBody(this.store.state)), currentLang()] as const,
   })

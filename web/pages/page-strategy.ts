@@ -7,6 +7,7 @@ import { Task } from '@lit/task'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { api, errorOf, parseResponse } from '../api.ts'
+import { referenceData } from '../catalogue.ts'
 import '../components/link-list.ts'
 import { actorLabel, effortLabel, phaseLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
@@ -49,9 +50,9 @@ export class PageStrategy extends LitElement {
     task: async ([id, lang]) => {
       const [strategy, reference] = await Promise.all([
         parseResponse(api.strategies[':id'].$get({ param: { id }, query: { lang } })),
-        parseResponse(api.reference.$get({ query: { lang } })),
+        referenceData(lang),
       ])
-      return { strategy, methods: new Map(reference.methods.map((m) => [m.id, m.name])) }
+      return { strategy, methods: reference.methodNames }
     },
     args: () => [this.strategyId, currentLang()] as const,
   })

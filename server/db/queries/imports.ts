@@ -7,6 +7,7 @@ import type { Link } from '../../schemas/kb.ts'
 import type { Db } from '../client.ts'
 import * as t from '../schema.ts'
 import { bumpKbRevision } from './kb-meta.ts'
+import { insertLinks } from './links.ts'
 
 export type ImportedSource = {
   readonly id: string
@@ -40,22 +41,7 @@ export function replaceImportedSource(db: Db, source: ImportedSource, links: rea
   db.transaction((tx) => {
     tx.delete(t.determinantStrategies).where(eq(t.determinantStrategies.sourceId, source.id)).run()
     tx.insert(t.sources).values(row).onConflictDoUpdate({ target: t.sources.id, set: row }).run()
-    for (let i = 0; i < links.length; i += 500) {
-      tx.insert(t.determinantStrategies)
-        .values(
-          links.slice(i, i + 500).map((l) => ({
-            determinantNumber: l.determinant,
-            strategyId: l.strategy,
-            sourceId: source.id,
-            methodId: l.method,
-            strength: l.strength,
-            via: l.via ?? null,
-            rationaleNl: l.rationale.nl,
-            rationaleEn: l.rationale.en,
-          }))
-        )
-        .run()
-    }
+    insertLinks(tx, links.map((l) => ({ ...l, source: source.id })))
     bumpKbRevision(tx)
   })
 }

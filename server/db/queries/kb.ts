@@ -4,23 +4,13 @@
  */
 import { asc, eq, sql } from 'drizzle-orm'
 import type { Cluster, Determinant, Link, Method, Scale, Strategy } from '../../schemas/kb.ts'
+import { groupBy } from '../../domain/group-by.ts'
 import type { KbContent } from '../../domain/kb-index.ts'
 import { ACTORS, PHASES, type Lang } from '../../domain/vocabulary.ts'
 import type { Db } from '../client.ts'
 import * as t from '../schema.ts'
 
 const bi = (nl: string, en: string) => ({ nl, en })
-const groupBy = <T, K>(rows: readonly T[], key: (row: T) => K) => {
-  const map = new Map<K, T[]>()
-  for (const row of rows) {
-    const k = key(row)
-    const list = map.get(k)
-    if (list) list.push(row)
-    else map.set(k, [row])
-  }
-  return map
-}
-
 /** Reads every table of the knowledge base (a few hundred rows; done once per change). */
 export function readKbContent(db: Db): KbContent {
   const options = groupBy(
