@@ -163,6 +163,32 @@ describe('a school team from an empty browser to a downloaded plan', () => {
 })
 
 describe('the web app', () => {
+  test('can be used with the keyboard alone: skip link, answering, moving on', async () => {
+    const { page, context } = await h.newPage()
+    await page.goto(`${h.baseUrl}/questionnaire`)
+    await toEnglish(page)
+    await page.reload() // the language is remembered; focus starts at the top again
+    await page.getByRole('heading', { level: 1, name: 'Questionnaire' }).waitFor()
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.querySelector('sw-app')?.shadowRoot?.activeElement?.textContent)).toBe('Skip to content')
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.querySelector('sw-app')?.shadowRoot?.activeElement?.id)).toBe('main')
+    // Into the form: the name field, the role radio group, then the Start button.
+    await page.getByLabel('Your name or role (optional)').focus()
+    await page.keyboard.type('Keyboard user')
+    await page.keyboard.press('Tab') // the role group; arrow keys pick
+    await page.keyboard.press('Tab') // Start
+    await page.keyboard.press('Enter')
+    await page.getByRole('group', { name: /^1\./ }).waitFor()
+    // The first radio of question 1, then arrow keys choose within the group.
+    await page.getByRole('group', { name: /^1\./ }).getByRole('radio').first().focus()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowDown')
+    expect(await page.getByRole('group', { name: /^1\./ }).getByRole('radio', { name: 'Neither agree nor disagree' }).isChecked()).toBe(true)
+    expect(await page.getByText('1 of 23 answered').count()).toBe(1)
+    await context.close()
+  })
+
   test('speaks Dutch by default', async () => {
     const { page, context } = await h.newPage()
     await page.goto(h.baseUrl)
