@@ -15,7 +15,7 @@ import { removeImportedSource, replaceImportedSource } from '../server/db/querie
 import { loadKb } from '../server/db/seed.ts'
 import { indexKb } from '../server/domain/kb-index.ts'
 import { parseMapping } from '../server/domain/mapping-import.ts'
-import { Slug } from '../server/schemas/kb.ts'
+import { Source, Slug } from '../server/schemas/kb.ts'
 import { readCrosswalk } from '../server/kb/crosswalk.ts'
 
 const usage = `Usage:
@@ -68,6 +68,7 @@ if (!file || !values.source) fail(usage)
 const id = Slug.safeParse(values.source)
 if (!id.success) fail(`--source: ${id.error.issues[0]?.message}`)
 if (!['V', 'S', 'U', 'P'].includes(values.evidence ?? '')) fail('--evidence: one of V, S, U, P')
+if (values.url && !Source.shape.url.safeParse(values.url).success) fail('--url: an http(s) address')
 
 const label = values.label ?? id.data
 const kb = indexKb(readKbContent(db))

@@ -6,8 +6,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import type { Db } from './db/client.ts'
-import { apiNotFound, onError } from './http/errors.ts'
+import { apiNotFound, envelope, onError } from './http/errors.ts'
 import { createRouter } from './http/router.ts'
 import { createKbStore, type KbStore } from './kb/kb-store.ts'
 import { determinantRoutes } from './routes/determinants.ts'
@@ -17,6 +18,11 @@ import { metaRoutes } from './routes/meta.ts'
 import { questionnaireRoutes } from './routes/questionnaire.ts'
 import { referenceRoutes } from './routes/reference.ts'
 import { strategyRoutes } from './routes/strategies.ts'
+
+const isApi = (path: string) => path === '/api' || path.startsWith('/api/')
+
+/** Largest request body the API accepts: a CSV of 2,000 respondents is about 400 kB. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024
 
 export type AppOptions = {
   readonly db: Db
@@ -28,6 +34,13 @@ export type AppOptions = {
 
 function apiRoutes(db: Db, kb: KbStore) {
   const api = createRouter()
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(envelope('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`), 413),
+    })
+  )
   api.use('*', async (c, next) => {
     c.set('db', db)
     c.set('kb', kb.get())
@@ -63,21 +76,28 @@ export function createApp({ db, kb = createKbStore(db), webRoot }: AppOptions) {
   app.route('/api', apiRoutes(db, kb))
   if (webRoot) {
     const indexFile = join(webRoot, 'index.html')
+    // Hashed build files never change under their name; only found ones may be cached.
     app.use('/assets/*', async (c, next) => {
-      c.header('Cache-Control', 'public, max-age=31536000, immutable')
       await next()
+      if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable')
     })
     app.use('*', serveStatic({ root: webRoot }))
-    // Client-side routes (/kb/strategies/x, /results …) all load the same page.
+    // Client-side routes (/kb/strategies/x, /team …) all load the same page. A missing file
+    // (an old chunk after a new release, a mistyped asset) gets a 404, never the page.
     app.get('*', (c, next) => {
-      if (c.req.path.startsWith('/api/')) return next()
+      const path = c.req.path
+      if (isApi(path) || path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) return next()
       return existsSync(indexFile)
         ? c.html(readFileSync(indexFile, 'utf8'))
         : c.text('The web app is not built: run npm run build', 503)
     })
   }
   // A sub-app's notFound is not consulted once mounted; the top level decides.
-  app.notFound((c) => (c.req.path.startsWith('/api/') ? apiNotFound(c) : c.text('Not found', 404)))
+  app.notFound((c) => {
+    if (isApi(c.req.path)) return apiNotFound(c)
+    c.header('Cache-Control', 'no-store')
+    return c.text('Not found', 404)
+  })
   app.onError(onError)
   return app
 }

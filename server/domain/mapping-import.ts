@@ -25,24 +25,43 @@ const STRATEGY_COLUMNS = ['strategy', 'strategie', 'eric_strategy', 'eric_name']
 const STRENGTH_COLUMNS = ['strength', 'sterkte', 'endorsement', 'endorsement_pct', 'percentage', 'pct']
 const RATIONALE_COLUMNS = ['rationale', 'reason', 'reden', 'toelichting']
 
+const PERCENT_COLUMNS = new Set(['endorsement', 'endorsement_pct', 'percentage', 'pct'])
+
+/** A cell as a number, `%` and a decimal comma allowed; null when it is no number. */
+function cellNumber(raw: string): number | null {
+  const text = raw.trim().replace(',', '.').replace(/\s*%$/, '')
+  const value = Number(text)
+  return text === '' || !Number.isFinite(value) ? null : value
+}
+
 /**
- * Parses a strength: `0.45` is a fraction; `45`, `45%` or `45,5 %` are percentages. Returns
- * null when it is not a number between 0 and 1 (or 0% and 100%).
+ * Decides once for a whole column whether strengths are percentages or fractions, so that
+ * "1" in a column of percentages means 1%, not the strongest possible link. A column is in
+ * percent when its name says so (endorsement, endorsement_pct, percentage, pct) or when any
+ * cell has a `%` or a value above 1; otherwise it holds fractions.
  */
-export function parseStrength(raw: string): number | null {
-  const text = raw.trim().replace(',', '.')
-  const percent = text.endsWith('%')
-  const value = Number(percent ? text.slice(0, -1).trim() : text)
-  if (text === '' || !Number.isFinite(value) || value < 0) return null
-  const fraction = percent || value > 1 ? value / 100 : value
+export function strengthUnit(column: string, cells: readonly string[]): 'percent' | 'fraction' {
+  if (PERCENT_COLUMNS.has(column)) return 'percent'
+  return cells.some((c) => c.trim().endsWith('%') || (cellNumber(c) ?? 0) > 1) ? 'percent' : 'fraction'
+}
+
+/**
+ * Parses a strength in the column's unit; null when it is not within 0–1 (or 0–100%), or when
+ * a fraction such as 0.6 stands among percentages (it would silently become 0.6%).
+ */
+export function parseStrength(raw: string, unit: 'percent' | 'fraction'): number | null {
+  const value = cellNumber(raw)
+  if (value === null || value < 0) return null
+  if (unit === 'percent' && !raw.trim().endsWith('%') && value > 0 && value < 1) return null
+  const fraction = unit === 'percent' ? value / 100 : value
   return fraction <= 1 ? fraction : null
 }
 
 /**
  * Reads the mapping. Columns (header names, any case): `determinant` — a MIDI number (1–29),
  * code or name in either language, or a construct of the crosswalk; `strategy` — a strategy
- * id, name (either language), ERIC name or ERIC number (`ERIC 35`); `strength` — see
- * {@link parseStrength}; optional `rationale`. A construct maps to every MIDI determinant the
+ * id, name (either language), ERIC name or ERIC number (`ERIC 35`); `strength` — fractions 0–1 or
+ * percentages, decided per column by {@link strengthUnit}; optional `rationale`. A construct maps to every MIDI determinant the
  * crosswalk gives it. A pair named twice keeps its strongest value.
  */
 export function parseMapping(
@@ -86,6 +105,7 @@ export function parseMapping(
     }
   }
 
+  const unit = strengthUnit(wCol, parsed.data.map((r) => r[wCol] ?? ''))
   const byPair = new Map<string, Link>()
   let merged = 0
   parsed.data.forEach((record, index) => {
@@ -95,12 +115,19 @@ export function parseMapping(
     const wRaw = record[wCol] ?? ''
     const determinants = determinantBy.get(norm(dRaw))
     const strategy = strategyBy.get(norm(sRaw)) ?? strategyBy.get(norm(sRaw).replace(/^eric\s*#?\s*/, 'eric '))
-    const strength = parseStrength(wRaw)
+    const strength = parseStrength(wRaw, unit)
     if (!determinants) {
       issues.push({ row, column: dCol, value: dRaw, message: 'unknown determinant (use a MIDI number 1–29, code, name or a crosswalk construct)' })
     }
     if (!strategy) issues.push({ row, column: sCol, value: sRaw, message: 'unknown strategy (use an id, a name or an ERIC name)' })
-    if (strength === null) issues.push({ row, column: wCol, value: wRaw, message: 'not a strength (0–1, or a percentage 0–100%)' })
+    if (strength === null) {
+      issues.push({
+        row,
+        column: wCol,
+        value: wRaw,
+        message: unit === 'percent' ? 'not a percentage between 0 and 100' : 'not a strength between 0 and 1',
+      })
+    }
     if (!determinants || !strategy || strength === null) return
     const rationale = (rCol ? record[rCol] : '')?.trim()
     for (const determinant of determinants) {

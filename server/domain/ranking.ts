@@ -277,11 +277,13 @@ function better(a: BundleKey, b: BundleKey): boolean {
 /**
  * Picks at most `limit` (default 5) strategies that together cover as many barriers as
  * possible: greedy weighted set cover. Each step adds the strategy that covers the most
- * still-uncovered barrier weight (ties: the most added weight × strength, then ranking
- * order); strategies in use count as already chosen. The greedy result is then compared with
+ * still-uncovered barrier weight (ties: more barriers newly covered, then the most added
+ * weight × strength, then ranking order); strategies in use count as already chosen; it stops
+ * when no strategy covers a barrier not yet covered. The greedy result is then compared with
  * the same number of top-ranked strategies and the better one (more barriers covered, then
  * more barrier weight, then more weight × strength) is improved by single swaps until no swap
- * helps. So a bundle never covers fewer barriers than the top of the ranked list.
+ * helps. So a bundle never covers fewer barriers than the top of the ranked list, and every
+ * member adds at least one barrier.
  */
 export function bundleStrategies(input: RankInput): BundleResult {
   const limit = input.limit ?? 5
@@ -299,30 +301,39 @@ export function bundleStrategies(input: RankInput): BundleResult {
   for (const m of inUse) for (const a of m.addresses) coveredWeight.set(a.determinant, Math.max(coveredWeight.get(a.determinant) ?? 0, a.strength))
   while (greedy.length < limit) {
     let pick: RankedStrategy | undefined
-    let pickGain = { cover: 0, strength: 0 }
+    let pickGain = { cover: 0, count: 0, strength: 0 }
     for (const c of pool) {
       if (greedy.includes(c)) continue
       let cover = 0
+      let count = 0
       let strength = 0
       for (const a of c.addresses) {
         const current = coveredWeight.get(a.determinant)
-        if (current === undefined) cover += a.weight
+        if (current === undefined) {
+          cover += a.weight
+          count++
+        }
         strength += a.weight * Math.max(0, a.strength - (current ?? 0))
       }
       cover = round(cover)
       strength = round(strength)
-      if (cover > pickGain.cover || (cover === pickGain.cover && strength > pickGain.strength)) {
+      const gain = { cover, count, strength }
+      if (
+        gain.cover > pickGain.cover ||
+        (gain.cover === pickGain.cover &&
+          (gain.count > pickGain.count || (gain.count === pickGain.count && gain.strength > pickGain.strength)))
+      ) {
         pick = c
-        pickGain = { cover, strength }
+        pickGain = gain
       }
     }
-    if (!pick || pickGain.cover === 0) break // nothing left that covers a new barrier
+    // Stop when nothing covers a barrier not yet covered: a bundle member must add coverage.
+    if (!pick || pickGain.count === 0) break
     greedy.push(pick)
     for (const a of pick.addresses) coveredWeight.set(a.determinant, Math.max(coveredWeight.get(a.determinant) ?? 0, a.strength))
   }
 
-  const size = greedy.length === 0 ? Math.min(limit, pool.length) : greedy.length
-  const top = pool.slice(0, size)
+  const top = pool.slice(0, greedy.length)
   let chosen = better(bundleKey([...inUse, ...top]), bundleKey([...inUse, ...greedy])) ? top : greedy
 
   // Improve by single swaps; each accepted swap strictly improves the key, so this ends.
@@ -343,11 +354,14 @@ export function bundleStrategies(input: RankInput): BundleResult {
   }
 
   const seen = new Set(inUse.flatMap((m) => m.addresses.map((a) => a.determinant)))
-  const members: BundleMember[] = chosen.map((m) => {
+  const members: BundleMember[] = []
+  for (const m of chosen) {
     const covers = m.addresses.map((a) => a.determinant).filter((d) => !seen.has(d))
+    // A swap can leave a member that others now make redundant; it has no place in a bundle.
+    if (covers.length === 0) continue
     covers.forEach((d) => seen.add(d))
-    return { ...m, covers }
-  })
+    members.push({ ...m, covers })
+  }
   const all = barriers.map((b) => b.determinant)
   return {
     strategies: members,

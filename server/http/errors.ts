@@ -29,13 +29,18 @@ export class ApiError extends HTTPException {
 /** 404 for an id that does not exist. */
 export const notFound = (message: string) => new ApiError(404, 'not_found', message)
 
+/** At most this many issues are sent back; the message gives the total. */
+export const MAX_ISSUES = 50
+
 /** 422 for well-formed input that names things that do not exist or are not allowed. */
 export const unprocessable = (issues: readonly Issue[]) =>
   new ApiError(
     422,
     'invalid_reference',
-    issues.length === 1 ? `${issues[0]?.path}: ${issues[0]?.message}` : `${issues.length} problems in the request`,
-    issues
+    issues.length === 1
+      ? `${issues[0]?.path}: ${issues[0]?.message}`
+      : `${issues.length} problems in the request${issues.length > MAX_ISSUES ? `; the first ${MAX_ISSUES} are listed` : ''}`,
+    issues.slice(0, MAX_ISSUES)
   )
 
 /** Turns zod issues into envelope issues with dotted paths. */
@@ -52,7 +57,7 @@ export function envelope(code: string, message: string, issues?: readonly Issue[
 
 /** 400 for input that does not match its schema; `where` names the part (query, json, param). */
 export function validationFailed(c: Context, error: z.ZodError, where: string) {
-  const issues = zodIssues(error)
+  const issues = zodIssues(error).slice(0, MAX_ISSUES)
   const first = issues[0]
   const message = first ? `Invalid ${where}: ${first.path}: ${first.message}` : `Invalid ${where}`
   return c.json(envelope('invalid_request', message, issues), 400)

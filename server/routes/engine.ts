@@ -32,6 +32,7 @@ import {
   ScoreResponse,
   type ProfileIn,
   type ResponseIn,
+  type SeverityKind,
 } from '../schemas/api.ts'
 import { errors, json } from './responses.ts'
 
@@ -78,19 +79,20 @@ type BarrierBody = {
 
 /**
  * The barriers a request is about. From responses: scored, severity = share negative. From a
- * profile: its barriers, severity = their share negative. From a list: as given; a number
- * alone (or no severity) means severity 1 and the answer does not quote percentages.
+ * profile: its barriers, severity = their share negative. From a list: as given, a number
+ * alone (or no severity) weighing 1; such weights are not percentages, and the answer says so
+ * in `severityKind` and never quotes them as "% negative".
  */
-function resolveBarriers(kb: KbIndex, body: BarrierBody): { barriers: Barrier[]; severityKnown: boolean } {
+function resolveBarriers(kb: KbIndex, body: BarrierBody): { barriers: Barrier[]; severityKind: SeverityKind } {
   if (body.responses) {
     const profile = score(kb, body.responses, body.settings)
-    return { barriers: barriersOfProfile(profile), severityKnown: true }
+    return { barriers: barriersOfProfile(profile), severityKind: 'share-negative' }
   }
-  if (body.profile) return { barriers: barriersOfProfile(body.profile), severityKnown: true }
+  if (body.profile) return { barriers: barriersOfProfile(body.profile), severityKind: 'share-negative' }
   const list = (body.barriers ?? []).map((b) => (typeof b === 'number' ? { determinant: b } : b))
   return {
     barriers: list.map((b) => ({ determinant: b.determinant, severity: b.severity ?? 1 })),
-    severityKnown: list.every((b) => b.severity !== undefined),
+    severityKind: list.some((b) => b.severity !== undefined) ? 'given' : 'none',
   }
 }
 
@@ -115,8 +117,9 @@ function presentRecommended(
   kb: KbIndex,
   r: RankedStrategy & { covers?: readonly number[] },
   lang: Lang,
-  severityKnown: boolean
+  severityKind: SeverityKind
 ) {
+  const severityKnown = severityKind === 'share-negative'
   const s = kb.strategy.get(r.id)
   if (!s) throw new Error(`ranked an unknown strategy ${r.id}`)
   const names = kb.names[lang]
@@ -232,7 +235,9 @@ export const engineRoutes = createRouter()
     // text/csv bodies were answered by the csvScore middleware; only JSON reaches here.
     if (typeof body === 'string') throw new ApiError(415, 'unsupported_media_type', 'Send JSON or text/csv')
     const { lang } = c.req.valid('query')
-    const profile = score(c.var.kb, body.responses, body.settings)
+    const { lang: _lang, ...querySettings } = c.req.valid('query')
+    // Thresholds may come in the query string (as for CSV) or the body; the body's win.
+    const profile = score(c.var.kb, body.responses, { ...querySettings, ...body.settings })
     return c.json(presentProfile(c.var.kb, profile, lang), 200)
   })
   .openapi(recommendationsRoute, (c) => {
@@ -244,7 +249,7 @@ export const engineRoutes = createRouter()
       { path: 'plan.inUse', ids: body.plan?.inUse, kind: 'strategy' },
       { path: 'sources', ids: body.sources, kind: 'source' },
     ])
-    const { barriers, severityKnown } = resolveBarriers(kb, body)
+    const { barriers, severityKind } = resolveBarriers(kb, body)
     const input = {
       barriers,
       strategies: kb.facts,
@@ -259,8 +264,9 @@ export const engineRoutes = createRouter()
       {
         mode: body.mode,
         weighting: body.weighting,
+        severityKind,
         barriers: presentBarriers(kb, barriers, lang),
-        strategies: result.strategies.map((r) => presentRecommended(kb, r, lang, severityKnown)),
+        strategies: result.strategies.map((r) => presentRecommended(kb, r, lang, severityKind)),
         uncovered: [...result.uncovered],
       },
       200
@@ -275,7 +281,7 @@ export const engineRoutes = createRouter()
       { path: 'plan.exclude', ids: body.plan?.exclude, kind: 'strategy' },
       { path: 'sources', ids: body.sources, kind: 'source' },
     ])
-    const { barriers, severityKnown } = resolveBarriers(kb, body)
+    const { barriers, severityKind } = resolveBarriers(kb, body)
     const result = coverageOf({
       barriers,
       used: body.strategies,
@@ -289,6 +295,7 @@ export const engineRoutes = createRouter()
     const name = (d: number) => names.get(d) ?? String(d)
     return c.json(
       {
+        severityKind,
         barriers: presentBarriers(kb, barriers, lang),
         covered: result.covered.map((cb) => ({
           determinant: cb.determinant,
@@ -310,7 +317,7 @@ export const engineRoutes = createRouter()
             agreement: x.agreement,
           })),
         })),
-        additions: result.additions.map((m) => presentRecommended(kb, m, lang, severityKnown)),
+        additions: result.additions.map((m) => presentRecommended(kb, m, lang, severityKind)),
       },
       200
     )

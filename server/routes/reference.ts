@@ -103,7 +103,9 @@ export const referenceRoutes = createRouter()
           method: r.method,
           via: r.via ?? '',
           rationale: r.rationale,
-        }))
+        })),
+        // Texts open in spreadsheets: a cell starting with = + - @ must not become a formula.
+        { escapeFormulae: true }
       )
       c.header('Content-Disposition', 'attachment; filename="strategiewijzer-links.csv"')
       return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' })

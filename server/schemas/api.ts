@@ -367,9 +367,18 @@ export const RecommendedStrategy = StrategyOut.extend({
 export type RecommendedStrategy = z.infer<typeof RecommendedStrategy>
 
 export const BarrierOut = z.object({ determinant: z.number().int(), name: z.string(), severity: z.number() })
+
+/**
+ * What the severities mean: `share-negative` — measured, the share of respondents who answered
+ * negatively; `given` — weights the user gave (0–1), not percentages; `none` — no severity was
+ * given, every barrier weighs 1.
+ */
+export const SeverityKind = z.enum(['share-negative', 'given', 'none'])
+export type SeverityKind = z.infer<typeof SeverityKind>
 export const RecommendationsResponse = z.object({
   mode: z.enum(['ranked', 'bundle']),
   weighting: z.enum(WEIGHTINGS),
+  severityKind: SeverityKind,
   barriers: z.array(BarrierOut),
   strategies: z.array(RecommendedStrategy),
   uncovered: z.array(z.number().int()),
@@ -377,6 +386,7 @@ export const RecommendationsResponse = z.object({
 export type RecommendationsResponse = z.infer<typeof RecommendationsResponse>
 
 export const CoverageResponse = z.object({
+  severityKind: SeverityKind,
   barriers: z.array(BarrierOut),
   covered: z.array(
     z.object({

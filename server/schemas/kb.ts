@@ -185,7 +185,8 @@ export const Source = z.strictObject({
   /** A short label for lists, e.g. "Waltz et al. 2019 (CFIR–ERIC)". */
   label: z.string().trim().min(1),
   citation: z.string().trim().min(1),
-  url: z.url().optional(),
+  /** http(s) only: the URL becomes a link in the app. */
+  url: z.url({ protocol: /^https?$/ }).optional(),
   kind: z.enum(['expert-survey', 'theory', 'delphi', 'editorial', 'imported']),
   evidence: EvidenceTag,
   description: BilingualText,

@@ -247,6 +247,20 @@ describe('bundleStrategies', () => {
     expect(bundle.strategies.map((s) => s.id)).toEqual(['B'])
   })
 
+  test('adds nothing when the strategies in use cover every barrier already', () => {
+    const bundle = bundleStrategies({ barriers: [{ determinant: 5, severity: 1 }], strategies, links, limit: 3, plan: { inUse: ['B'] } })
+    expect(bundle.strategies).toEqual([])
+    expect(bundle.covered).toEqual([5])
+  })
+
+  test('covers a barrier of severity 0 too: every member adds a barrier', () => {
+    const bundle = bundleStrategies({ barriers: [{ determinant: 5, severity: 0 }, { determinant: 6, severity: 0.5 }], strategies, links, limit: 3 })
+    expect(bundle.strategies.map((s) => [s.id, s.covers])).toEqual([
+      ['C', [6]],
+      ['B', [5]],
+    ])
+  })
+
   test('counts strategies in use as already chosen and adds what they leave open', () => {
     const bundle = bundleStrategies({ barriers, strategies, links, limit: 2, plan: { inUse: ['B'] } })
     expect(bundle.strategies.map((s) => s.id)).toEqual(['C'])
@@ -326,6 +340,7 @@ describe('ranking properties', () => {
         const topCovered = barriers.length - top.uncovered.length
         expect(bundle.covered.length).toBeGreaterThanOrEqual(topCovered)
         expect(bundle.strategies.length).toBeLessThanOrEqual(limit)
+        for (const m of bundle.strategies) expect(m.covers.length).toBeGreaterThan(0)
       })
     )
   })

@@ -122,6 +122,15 @@ describe('POST /api/score', () => {
     expect(res.body.error.issues).toEqual([{ path: 'csv.line3.d04', message: "'often' is not an answer option of item d04" }])
   })
 
+  test('takes thresholds from the query string for JSON too, the body\'s winning', async () => {
+    const body = { responses: [{ answers: { d04: 5 } }, { answers: { d04: 2 } }, { answers: { d04: 2 } }] }
+    const status = async (query: string, settings?: object) =>
+      (await post(`/api/score${query}`, { ...body, ...(settings ? { settings } : {}) })).body.determinants.find((d: any) => d.number === 4).status
+    expect(await status('')).toBe('barrier')
+    expect(await status('?barrierShare=0.5')).toBe('neutral')
+    expect(await status('?barrierShare=0.5', { barrierShare: 0.3 })).toBe('barrier')
+  })
+
   test('reads the CSV settings from the query string', async () => {
     const ok = await post('/api/score?barrierShare=0.5', 'd04\n5\n2\n2\n', 'text/csv')
     expect(ok.body.determinants.find((d: any) => d.number === 4).status).toBe('neutral')
@@ -159,6 +168,14 @@ describe('POST /api/recommendations', () => {
     const a = await post('/api/recommendations', { profile, limit: 15 })
     const b = await post('/api/recommendations', { responses: team, limit: 15 })
     expect(a.body).toEqual(b.body)
+  })
+
+  test('says what the severities mean: measured shares, given weights, or none', async () => {
+    expect((await post('/api/recommendations', { responses: team, limit: 1 })).body.severityKind).toBe('share-negative')
+    const given = (await post('/api/recommendations', { barriers: [{ determinant: 23, severity: 0.67 }], limit: 1 })).body
+    expect(given.severityKind).toBe('given')
+    expect(given.strategies[0].why).not.toMatch(/%/)
+    expect((await post('/api/coverage', { barriers: [23], strategies: ['champions'] })).body.severityKind).toBe('none')
   })
 
   test('accepts bare barrier numbers and explains without percentages', async () => {

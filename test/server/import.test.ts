@@ -7,7 +7,7 @@ import { readKbContent } from '../../server/db/queries/kb.ts'
 import { replaceImportedSource } from '../../server/db/queries/imports.ts'
 import { loadKb } from '../../server/db/seed.ts'
 import { indexKb } from '../../server/domain/kb-index.ts'
-import { parseMapping, parseStrength } from '../../server/domain/mapping-import.ts'
+import { parseMapping, parseStrength, strengthUnit } from '../../server/domain/mapping-import.ts'
 import { readCrosswalk } from '../../server/kb/crosswalk.ts'
 import { KB_DIR, tempDb } from '../support/db.ts'
 
@@ -17,23 +17,34 @@ const kb = indexKb(readKbContent(t.db))
 afterAll(() => t.close())
 const source = { id: 'tno-implementatietool', label: 'TNO implementatietool (imported)' }
 
-describe('parseStrength', () => {
+describe('strength units', () => {
   test.for([
-    ['0.45', 0.45],
-    ['45', 0.45],
-    ['45%', 0.45],
-    ['45,5 %', 0.455],
-    ['1', 1],
-    ['100%', 1],
-    ['0', 0],
-    ['', null],
-    ['-3', null],
-    ['150%', null],
-    ['veel', null],
-  ] as const)('reads %s as %s', ([raw, expected]) => {
-    const value = parseStrength(raw)
+    ['0.45', 'fraction', 0.45],
+    ['1', 'fraction', 1],
+    ['45', 'percent', 0.45],
+    ['45%', 'percent', 0.45],
+    ['45,5 %', 'percent', 0.455],
+    ['1', 'percent', 0.01],
+    ['100%', 'percent', 1],
+    ['0', 'fraction', 0],
+    ['', 'fraction', null],
+    ['-3', 'percent', null],
+    ['150', 'percent', null],
+    ['1.5', 'fraction', null],
+    ['veel', 'percent', null],
+    ['0.6', 'percent', null],
+    ['0.6%', 'percent', 0.006],
+  ] as const)('reads %s in a %s column as %s', ([raw, unit, expected]) => {
+    const value = parseStrength(raw, unit)
     if (expected === null) expect(value).toBeNull()
     else expect(value).toBeCloseTo(expected, 12)
+  })
+
+  test('decides the unit once per column, so "1" among percentages is 1%', () => {
+    expect(strengthUnit('strength', ['0.6', '1', '0.3'])).toBe('fraction')
+    expect(strengthUnit('strength', ['60', '1', '30'])).toBe('percent')
+    expect(strengthUnit('strength', ['0.6', '1%'])).toBe('percent')
+    expect(strengthUnit('endorsement_pct', ['1', '0.5'])).toBe('percent')
   })
 })
 
@@ -42,8 +53,8 @@ describe('parseMapping', () => {
     const csv = [
       'determinant,strategy,strength,rationale',
       '16,champions,0.6,',
-      'time-available,Allocate task hours and recognise the work,45%,Uren maken tijd vrij',
-      'Coördinator,Identify and prepare champions,30,',
+      'time-available,Allocate task hours and recognise the work,0.45,Uren maken tijd vrij',
+      'Coördinator,Identify and prepare champions,0.3,',
       'Eigen-effectiviteit,ERIC 43,0.5,',
     ].join('\n')
     const result = parseMapping(csv, kb, source)
@@ -80,6 +91,17 @@ describe('parseMapping', () => {
     const result = parseMapping(csv, kb, source, readCrosswalk())
     expect(result.links.map((l) => l.determinant).sort((a, b) => a - b)).toEqual([20, 21, 22, 23, 24])
     expect(result.links.every((l) => l.strategy === 'access-new-funding' && l.strength === 0.52)).toBe(true)
+  })
+
+  test('refuses a column that mixes fractions and percentages', () => {
+    const result = parseMapping('determinant,strategy,strength\n16,champions,0.6\n17,champions,45%\n', kb, source)
+    expect(result.links).toEqual([])
+    expect(result.issues.map((i) => [i.row, i.value])).toEqual([[2, '0.6']])
+  })
+
+  test('reads a percentage column whole: 1 is 1%, not the strongest link', () => {
+    const result = parseMapping('determinant,strategy,endorsement_pct\n16,champions,1\n17,champions,40\n', kb, source)
+    expect(result.links.map((l) => l.strength)).toEqual([0.01, 0.4])
   })
 
   test('keeps the strongest value of a pair named twice', () => {
@@ -133,7 +155,7 @@ describe('npm run kb:import', () => {
     const db = tempDb()
     const good = join(db.dir, 'good.csv')
     const bad = join(db.dir, 'bad.csv')
-    writeFileSync(good, 'determinant,strategy,strength\n16,champions,60%\n25,coordinator-task-profile,0.8\n')
+    writeFileSync(good, 'determinant,strategy,strength\n16,champions,60%\n25,coordinator-task-profile,80%\n')
     writeFileSync(bad, 'determinant,strategy,strength\n16,champions,60%\n99,champions,0.8\n')
     const ok = run([good, '--source', 'tno-implementatietool', '--label', 'TNO'], db.path)
     expect(ok.status, ok.stderr).toBe(0)
