@@ -189,11 +189,18 @@ export class App extends LitElement {
   override willUpdate() {
     const name = this.router.route.name
     if (!this.loaded.has(name) && name !== 'start' && name !== 'not-found') {
-      void PAGES[name]().then(() => {
-        this.loaded = new Set([...this.loaded, name])
-      })
+      PAGES[name]()
+        .then(() => {
+          this.loaded = new Set([...this.loaded, name])
+        })
+        // After a new release the old page's chunks are gone: say so instead of loading forever.
+        .catch(() => {
+          this.failed = name
+        })
     }
   }
+
+  @state() private failed?: RouteName
 
   override updated() {
     // After a navigation, move focus to the new page's heading so screen readers announce it.
@@ -208,15 +215,20 @@ export class App extends LitElement {
 
   private shownPath?: string
 
+  /**
+   * Focuses the new page's h1. Pages that load their data first draw it later, so this waits
+   * for it (up to a few seconds) and otherwise focuses the main region.
+   */
   private async focusHeading() {
-    const page = this.renderRoot.querySelector('main')?.firstElementChild as LitElement | null
-    await page?.updateComplete
-    const h1 = page?.shadowRoot?.querySelector('h1')
-    if (h1) {
-      h1.setAttribute('tabindex', '-1')
-      h1.focus()
-    }
     window.scrollTo(0, 0)
+    const main = this.renderRoot.querySelector<HTMLElement>('main')
+    const page = main?.firstElementChild as LitElement | null
+    await page?.updateComplete
+    const root = page?.shadowRoot
+    const h1 = root ? await waitFor(root, 'h1', 4000) : null
+    const target = h1 ?? main
+    if (h1) h1.setAttribute('tabindex', '-1')
+    target?.focus({ preventScroll: true })
   }
 
   override render() {
@@ -281,6 +293,12 @@ export class App extends LitElement {
   }
 
   private renderPage(name: RouteName, param?: string) {
+    if (this.failed === name) {
+      return html`<div style="padding:2rem" role="alert">
+        <p>${msg('This part of Strategiewijzer could not be loaded. Perhaps a new version was just published.')}</p>
+        <button class="btn primary" @click=${() => window.location.reload()}>${msg('Reload the page')}</button>
+      </div>`
+    }
     if (!this.loaded.has(name)) return html`<p class="muted" style="padding:2rem">${msg('Loading…')}</p>`
     switch (name) {
       case 'start':
@@ -336,6 +354,27 @@ export class App extends LitElement {
     e.preventDefault()
     this.renderRoot.querySelector<HTMLElement>('main')?.focus()
   }
+}
+
+/** The first element matching `selector` in `root`, once it is there; null after `ms`. */
+function waitFor(root: ParentNode & Node, selector: string, ms: number): Promise<HTMLElement | null> {
+  const found = root.querySelector<HTMLElement>(selector)
+  if (found) return Promise.resolve(found)
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      const element = root.querySelector<HTMLElement>(selector)
+      if (element) {
+        observer.disconnect()
+        clearTimeout(timer)
+        resolve(element)
+      }
+    })
+    const timer = setTimeout(() => {
+      observer.disconnect()
+      resolve(null)
+    }, ms)
+    observer.observe(root, { childList: true, subtree: true })
+  })
 }
 
 declare global {

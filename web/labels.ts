@@ -56,6 +56,21 @@ export const respondentLabel = (r: Respondent): string =>
 export const strengthLabel = (label: 'essential' | 'supportive'): string =>
   label === 'essential' ? msg('essential') : msg('supportive')
 
+/**
+ * How a barrier's severity reads: measured shares as "30% negative", weights the team gave as
+ * how much it hinders, nothing when no severity was given.
+ */
+export const severityText = (severity: number, kind: 'share-negative' | 'given' | 'none'): string =>
+  kind === 'share-negative'
+    ? msg(str`${percent(severity)} negative`)
+    : kind === 'given'
+      ? severity < 0.5
+        ? msg('hinders a little')
+        : severity < 1
+          ? msg('hinders clearly')
+          : msg('hinders strongly')
+      : ''
+
 export const percent = (x: number | null | undefined): string =>
   x === null || x === undefined ? '–' : `${Math.round(x * 100)}%`
 

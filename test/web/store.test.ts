@@ -14,6 +14,16 @@ describe('Store', () => {
     expect(b.state.team).toEqual([{ id: '1', label: 'Ans', role: 'user', answers: { d01: 4, d04: null } }])
   })
 
+  it('never lets two open tabs overwrite each other', () => {
+    const tabA = new Store(localStorage)
+    const tabB = new Store(localStorage)
+    tabB.update((s) => ({ team: [...s.team, { id: '1', label: 'From tab B', role: 'user', answers: {} }] }))
+    tabA.update(() => ({ planTitle: 'Typed in tab A' }))
+    const reloaded = new Store(localStorage)
+    expect(reloaded.state.team.map((m) => m.label)).toEqual(['From tab B'])
+    expect(reloaded.state.planTitle).toBe('Typed in tab A')
+  })
+
   it('tells its listeners about each change', () => {
     const store = new Store(localStorage)
     let changes = 0

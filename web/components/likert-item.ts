@@ -137,9 +137,14 @@ export class LikertItem extends LitElement {
     `
   }
 
-  private choose(value: number | null) {
+  private async choose(value: number | null) {
     this.value = value
     if (this.item) this.dispatchEvent(new AnswerChangeEvent(this.item.id, value))
+    if (value === null) {
+      // The "clear" button disappears with the answer: keep the keyboard user in the question.
+      await this.updateComplete
+      this.renderRoot.querySelector<HTMLInputElement>('input[type="radio"]')?.focus()
+    }
   }
 }
 

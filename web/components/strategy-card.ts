@@ -8,9 +8,9 @@
 import { localized, msg, str } from '@lit/localize'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import type { RecommendedStrategy } from '../../server/schemas/api.ts'
+import type { RecommendedStrategy, SeverityKind } from '../../server/schemas/api.ts'
 import { StrategyActionEvent } from '../events.ts'
-import { actorLabel, effortLabel, percent, phaseLabel, strengthLabel } from '../labels.ts'
+import { actorLabel, effortLabel, phaseLabel, severityText, strengthLabel } from '../labels.ts'
 import { shared } from '../styles/shared.ts'
 
 @customElement('sw-strategy-card')
@@ -95,6 +95,8 @@ export class StrategyCard extends LitElement {
   @property({ type: Boolean }) planned = false
   /** Names of the link sources, by id, for the evidence line. */
   @property({ attribute: false }) sourceNames: ReadonlyMap<string, string> = new Map()
+  /** What the barriers' severities mean (see the API's `severityKind`). */
+  @property() severityKind: SeverityKind = 'share-negative'
 
   override render() {
     const s = this.strategy
@@ -122,7 +124,7 @@ export class StrategyCard extends LitElement {
           ${s.addresses.map(
             (a) => html`<li>
               <a href="/kb/determinants/${a.determinant}">${a.name}</a>:
-              ${msg(str`${percent(a.severity)} negative`)} ·
+              ${this.severityKind === 'none' ? nothing : html`${severityText(a.severity, this.severityKind)} ·`}
               <span class="badge ${a.label === 'essential' ? 'essential' : ''}">${strengthLabel(a.label)}</span>
               ${msg(str`link ${a.strength.toFixed(2)}`)}
               <span class="sources">
@@ -134,13 +136,13 @@ export class StrategyCard extends LitElement {
         </ul>
       </div>
       <div class="actions">
-        ${this.planned
-          ? html`<button class="btn small" aria-pressed="true" @click=${() => this.act('unplan')}>
-              ✓ ${msg('In the plan')}<span class="visually-hidden">: ${s.name}</span>
-            </button>`
-          : html`<button class="btn small primary" @click=${() => this.act('plan')}>
-              ${msg('Add to plan')}<span class="visually-hidden">: ${s.name}</span>
-            </button>`}
+        <button
+          class="btn small ${this.planned ? '' : 'primary'}"
+          aria-pressed=${this.planned ? 'true' : 'false'}
+          @click=${() => this.act(this.planned ? 'unplan' : 'plan')}
+        >
+          ${this.planned ? html`✓ ${msg('In the plan')}` : msg('Add to plan')}<span class="visually-hidden">: ${s.name}</span>
+        </button>
         <button class="btn small quiet" @click=${() => this.act('in-use')}>
           ${msg('We already do this')}<span class="visually-hidden">: ${s.name}</span>
         </button>

@@ -111,7 +111,7 @@ export class PageBarriers extends LitElement {
         <button class="btn primary" ?disabled=${chosen.length === 0} @click=${this.go}>
           ${msg(str`Show strategies for ${chosen.length} barriers`)}
         </button>
-        ${chosen.length > 0 ? html`<button class="btn quiet" @click=${() => store.update(() => ({ chosen: [] }))}>${msg('Clear all')}</button>` : nothing}
+        ${chosen.length > 0 ? html`<button class="btn quiet" @click=${() => store.update(() => ({ chosen: [], basis: 'team' }))}>${msg('Clear all')}</button>` : nothing}
       </div>
     `
   }
@@ -145,9 +145,10 @@ export class PageBarriers extends LitElement {
   }
 
   private toggle(determinant: number, on: boolean) {
-    store.update((s) => ({
-      chosen: on ? [...s.chosen, { determinant }] : s.chosen.filter((c) => c.determinant !== determinant),
-    }))
+    store.update((s) => {
+      const chosen = on ? [...s.chosen, { determinant }] : s.chosen.filter((c) => c.determinant !== determinant)
+      return chosen.length === 0 ? { chosen, basis: 'team' } : { chosen }
+    })
   }
 
   private setSeverity(determinant: number, value: string) {

@@ -9,7 +9,7 @@ import { customElement, state } from 'lit/decorators.js'
 import type { CoverageResponse, StrategyOut } from '../../server/schemas/api.ts'
 import { api, errorOf, parseResponse } from '../api.ts'
 import { strategyCatalogue } from '../catalogue.ts'
-import { percent, strengthLabel } from '../labels.ts'
+import { severityText, strengthLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { store, StoreController } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
@@ -84,7 +84,7 @@ export class PageCoverage extends LitElement {
   private body() {
     const s = this.store.state
     if (s.approach.length === 0) return null
-    if (s.basis === 'team' && s.team.length > 0) {
+    if (s.team.length > 0 && (s.basis === 'team' || s.chosen.length === 0)) {
       return {
         strategies: s.approach,
         responses: s.team.map((m) => ({ respondent: m.label, role: m.role, answers: m.answers })),
@@ -97,13 +97,14 @@ export class PageCoverage extends LitElement {
 
   override render() {
     const s = this.store.state
-    const hasBarriers = (s.basis === 'team' && s.team.length > 0) || s.chosen.length > 0
+    const useTeam = s.team.length > 0 && (s.basis === 'team' || s.chosen.length === 0)
+    const hasBarriers = useTeam || s.chosen.length > 0
     return html`
       <h1>${msg('Check an approach')}</h1>
       <p class="lead">${msg('For intervention developers: which of the barriers does your programme already address with the strategies built into it, and where are the gaps?')}</p>
       ${hasBarriers
         ? html`<p class="muted">
-            ${s.basis === 'team' && s.team.length > 0
+            ${useTeam
               ? msg(str`Barriers from the answers of ${s.team.length} respondents.`)
               : msg(str`Barriers you picked: ${s.chosen.length}.`)}
             <a href="/barriers">${msg('Pick barriers')}</a> · <a href="/questionnaire">${msg('Questionnaire')}</a>
@@ -161,7 +162,7 @@ export class PageCoverage extends LitElement {
             : html`<ul>
                 ${r.covered.map(
                   (c) => html`<li>
-                    <strong>${c.name}</strong> (${msg(str`${percent(c.severity)} negative`)})${c.weak ? html` — <em>${msg('only supportive links')}</em>` : nothing}:
+                    <strong>${c.name}</strong>${r.severityKind === 'none' ? nothing : html` (${severityText(c.severity, r.severityKind)})`}${c.weak ? html` — <em>${msg('only supportive links')}</em>` : nothing}:
                     ${c.links.map((l, i) => html`${i > 0 ? ', ' : ''}${name(l.strategy)} (${strengthLabel(l.label)})`)}
                   </li>`
                 )}

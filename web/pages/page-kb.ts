@@ -125,6 +125,8 @@ export class PageKb extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback()
     window.removeEventListener('popstate', this.onPopState)
+    // A search typed just before leaving the page must not pull the user back to it.
+    clearTimeout(this.timer)
   }
 
   private readonly onPopState = () => {

@@ -253,7 +253,8 @@ export class PagePlan extends LitElement {
 
   private async downloadCsv(strategies: ReadonlyMap<string, StrategyOut>, names: ReadonlyMap<number, string>) {
     const { unparse } = (await import('papaparse')).default
-    downloadText(this.fileName('csv'), unparse(planTable(this.store.state.plan, strategies, names, this.labels())), 'text/csv')
+    const table = planTable(this.store.state.plan, strategies, names, this.labels())
+    downloadText(this.fileName('csv'), unparse(table, { escapeFormulae: true }), 'text/csv')
     this.status = msg('CSV downloaded')
   }
 

@@ -329,12 +329,16 @@ export class PageQuestionnaire extends LitElement {
 
   private go(step: number) {
     this.patch({ step: Math.max(0, step) })
-    this.updateComplete.then(() => {
-      const heading = this.renderRoot.querySelector<HTMLElement>('h2, h1')
-      heading?.setAttribute('tabindex', '-1')
-      heading?.focus()
-      window.scrollTo(0, 0)
-    })
+    void this.focusHeading()
+  }
+
+  /** Moves focus to the heading of what is shown now: a part's name, or the page title. */
+  private async focusHeading() {
+    await this.updateComplete
+    const heading = this.renderRoot.querySelector<HTMLElement>('section h2') ?? this.renderRoot.querySelector<HTMLElement>('h1')
+    heading?.setAttribute('tabindex', '-1')
+    heading?.focus()
+    window.scrollTo(0, 0)
   }
 
   private submit(visible: readonly ItemOut[]) {
@@ -347,6 +351,7 @@ export class PageQuestionnaire extends LitElement {
       basis: 'team',
     }))
     this.submitted = label
+    void this.focusHeading()
   }
 
   private nextRespondent() {

@@ -30,7 +30,8 @@ export function recommendationsBody(state: AppState) {
     inUse: filters.inUse,
   }
   const common = { plan, mode: filters.mode, limit: filters.limit }
-  if (state.basis === 'team' && state.team.length > 0) {
+  // The team's answers, unless the team chose to pick barriers by hand (and picked some).
+  if (state.team.length > 0 && (state.basis === 'team' || state.chosen.length === 0)) {
     return {
       ...common,
       responses: state.team.map((m) => ({ respondent: m.label, role: m.role, answers: m.answers })),
@@ -160,7 +161,7 @@ export class PageRecommendations extends LitElement {
   }
 
   private renderBasis(state: AppState) {
-    const useTeam = state.basis === 'team' && state.team.length > 0
+    const useTeam = state.team.length > 0 && (state.basis === 'team' || state.chosen.length === 0)
     return html`<p class="basis muted">
       ${useTeam
         ? html`${msg(str`Based on the answers of ${state.team.length} respondents.`)} <a href="/team">${msg('Team results')}</a> ·
@@ -261,6 +262,7 @@ export class PageRecommendations extends LitElement {
                 .rank=${i + 1}
                 .planned=${planned.has(s.id)}
                 .sourceNames=${sources}
+                .severityKind=${r.severityKind}
               ></sw-strategy-card>`
             )}
       </div>

@@ -78,9 +78,10 @@ export class PageStrategy extends LitElement {
             ${s.waltz?.importance ? html`<dt>${msg('Expert rating')}</dt><dd>${msg(str`importance ${s.waltz.importance.toFixed(2)} / 5`)}${s.waltz.feasibility ? msg(str`, feasibility ${s.waltz.feasibility.toFixed(2)} / 5`) : ''} (Waltz et al. 2015)</dd>` : nothing}
           </dl>
           <div class="actions" style="margin:1rem 0">
-            ${planned
-              ? html`<a class="btn" href="/plan">✓ ${msg('In your plan')}</a>`
-              : html`<button class="btn primary" @click=${() => store.update((st) => ({ plan: [...st.plan, { strategy: s.id, spec: emptySpec(), barriers: [] }] }))}>${msg('Add to plan')}</button>`}
+            <button class="btn ${planned ? '' : 'primary'}" aria-pressed=${planned ? 'true' : 'false'} @click=${() => this.togglePlan(s.id, planned)}>
+              ${planned ? html`✓ ${msg('In your plan')}` : msg('Add to plan')}
+            </button>
+            ${planned ? html`<a href="/plan">${msg('To the plan')}</a>` : nothing}
           </div>
           <section>
             <h2>${msg(str`Determinants it addresses (${s.determinants.length})`)}</h2>
@@ -92,6 +93,12 @@ export class PageStrategy extends LitElement {
         `
       },
     })
+  }
+
+  private togglePlan(id: string, planned: boolean) {
+    store.update((st) => ({
+      plan: planned ? st.plan.filter((p) => p.strategy !== id) : [...st.plan, { strategy: id, spec: emptySpec(), barriers: [] }],
+    }))
   }
 }
 

@@ -342,7 +342,8 @@ export class PageTeam extends LitElement {
     const team = this.store.state.team
     const ids = [...new Set(team.flatMap((m) => Object.keys(m.answers)))].sort()
     const rows = team.map((m) => ({ respondent: m.label, role: m.role, ...Object.fromEntries(ids.map((id) => [id, m.answers[id] ?? ''])) }))
-    downloadText('strategiewijzer-answers.csv', unparse(rows, { columns: ['respondent', 'role', ...ids] }), 'text/csv')
+    // escapeFormulae: labels may come from imported exports; a spreadsheet must not run them.
+    downloadText('strategiewijzer-answers.csv', unparse(rows, { columns: ['respondent', 'role', ...ids], escapeFormulae: true }), 'text/csv')
   }
 }
 

@@ -14,7 +14,13 @@ export class Store extends EventTarget {
   constructor(storage: Storage | undefined = globalThis.localStorage) {
     super()
     this.#storage = storage
-    this.#state = this.#read()
+    this.#state = this.#read() ?? DEFAULT_STATE
+    // Another tab saved: take its state, so the two never overwrite each other's answers.
+    globalThis.addEventListener?.('storage', (e: StorageEvent) => {
+      if (e.key !== KEY || e.storageArea !== this.#storage) return
+      this.#state = this.#read() ?? this.#state
+      this.dispatchEvent(new Event('change'))
+    })
   }
 
   get state(): AppState {
@@ -23,7 +29,9 @@ export class Store extends EventTarget {
 
   /** Applies a change and saves it. `change` returns the parts that change. */
   update(change: (state: AppState) => Partial<AppState>): void {
-    this.#state = { ...this.#state, ...change(this.#state) }
+    // Start from what is stored now: another tab may have saved since this one last read.
+    const current = this.#read() ?? this.#state
+    this.#state = { ...current, ...change(current) }
     try {
       this.#storage?.setItem(KEY, JSON.stringify(this.#state))
     } catch {
@@ -37,12 +45,13 @@ export class Store extends EventTarget {
     this.update(() => DEFAULT_STATE)
   }
 
-  #read(): AppState {
+  /** The stored state; null when nothing (readable) is stored. */
+  #read(): AppState | null {
     try {
       const text = this.#storage?.getItem(KEY)
-      return text ? parseState(JSON.parse(text)) : DEFAULT_STATE
+      return text ? parseState(JSON.parse(text)) : null
     } catch {
-      return DEFAULT_STATE
+      return null
     }
   }
 }
