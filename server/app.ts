@@ -34,13 +34,13 @@ export type AppOptions = {
 
 function apiRoutes(db: Db, kb: KbStore) {
   const api = createRouter()
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(envelope('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`), 413),
-    })
-  )
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(envelope('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`), 413),
+  })
+  // Only for requests that carry a body: touching the body of a GET makes the Node adapter
+  // build a full Request, which cut the throughput of simple reads by more than half.
+  api.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)))
   api.use('*', async (c, next) => {
     c.set('db', db)
     c.set('kb', kb.get())
