@@ -6,7 +6,7 @@ export default defineConfig({
   root: 'web',
   build: { outDir: '../dist/web', emptyOutDir: true, target: 'es2022' },
   server: {
-    // `npm run dev`: Vite serves web/, the API runs beside it (scripts/dev.ts).
+    // `npm run dev`: Vite serves web/, the API runs beside it (server/cli/dev.ts).
     proxy: { '/api': `http://127.0.0.1:${process.env.API_PORT ?? 3000}` },
   },
   test: {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 
 const root = join(import.meta.dirname, '..', '..')
-const xliff = readFileSync(join(root, 'xliff', 'nl.xlf'), 'utf8')
+const xliff = readFileSync(join(root, 'web', 'xliff', 'nl.xlf'), 'utf8')
 const units = [...xliff.matchAll(/<trans-unit id="([^"]+)">\s*<source>([\s\S]*?)<\/source>(?:\s*<target>([\s\S]*?)<\/target>)?/g)].map(
   ([, id, source, target]) => ({ id: id as string, source: source as string, target })
 )
@@ -32,8 +32,9 @@ describe('the message catalogue', () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs')
     const { tmpdir } = await import('node:os')
     const dir = mkdtempSync(join(tmpdir(), 'sw-i18n-'))
-    const config = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8'))
-    config.inputFiles = config.inputFiles.map((glob: string) => join(root, glob))
+    const config = JSON.parse(readFileSync(join(root, 'web', 'lit-localize.json'), 'utf8'))
+    config.inputFiles = config.inputFiles.map((glob: string) => join(root, 'web', glob))
+    config.tsConfig = join(root, 'tsconfig.json')
     config.interchange.xliffDir = dir
     config.output.outputDir = dir
     config.output.localeCodesModule = join(dir, 'locale-codes.ts')

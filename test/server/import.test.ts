@@ -145,7 +145,7 @@ describe('imported links in the API', () => {
 
 describe('npm run kb:import', () => {
   const run = (args: string[], dbPath: string) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/kb-import.ts', ...args], {
+    spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/kb-import.ts', ...args], {
       cwd: join(import.meta.dirname, '..', '..'),
       env: { ...process.env, DATABASE_PATH: dbPath },
       encoding: 'utf8',

@@ -5,7 +5,7 @@
  *    next to GET /api/health on the same server (the trivial reference), at 50 connections,
  *  - scoring time of 500 respondents (in-process, the pure engine),
  *  - the server's peak memory (VmHWM).
- * Prints a table and writes bench/results/latest.json. Targets (issue 3): recommendations at
+ * Prints a table and writes dist/bench/latest.json. Targets (issue 3): recommendations at
  * ≥ 70% of the trivial endpoint's throughput, p99 < 10 ms, scoring 500 respondents < 5 ms.
  *
  * The two endpoints are measured in alternation over several rounds and each figure is the
@@ -21,13 +21,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
-import { openDb } from '../server/db/client.ts'
-import { readKbContent } from '../server/db/queries/kb.ts'
-import { indexKb, type KbIndex } from '../server/domain/kb-index.ts'
-import { rankStrategies } from '../server/domain/ranking.ts'
-import { scoreResponses, type ResponseRecord } from '../server/domain/scoring.ts'
+import { openDb } from '../db/client.ts'
+import { readKbContent } from '../db/queries/kb.ts'
+import { indexKb, type KbIndex } from '../domain/kb-index.ts'
+import { rankStrategies } from '../domain/ranking.ts'
+import { scoreResponses, type ResponseRecord } from '../domain/scoring.ts'
 
-const root = join(import.meta.dirname, '..')
+const root = join(import.meta.dirname, '..', '..')
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '5' },
@@ -213,9 +213,9 @@ try {
     serverPeakMemoryMb: memory,
     targets: { throughputRatio: ratio >= 0.7, p99Under10ms: recommendations.p99 < 10, scoring500Under5ms: scoring.median < 5 },
   }
-  mkdirSync(join(root, 'bench', 'results'), { recursive: true })
-  writeFileSync(join(root, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2) + '\n')
-  console.log('\nwritten to bench/results/latest.json')
+  mkdirSync(join(root, 'dist', 'bench'), { recursive: true })
+  writeFileSync(join(root, 'dist', 'bench', 'latest.json'), JSON.stringify(results, null, 2) + '\n')
+  console.log('\nwritten to dist/bench/latest.json')
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

@@ -3,11 +3,11 @@
  * this by itself at start when the files changed). Exit code 1 with every problem listed
  * when a source file is broken; the database is then left as it was.
  */
-import { readConfig } from '../server/config.ts'
-import { openDb } from '../server/db/client.ts'
-import { migrateDb } from '../server/db/migrate.ts'
-import { loadKb } from '../server/db/seed.ts'
-import { KbSourceError } from '../server/kb/read-sources.ts'
+import { readConfig } from '../config.ts'
+import { openDb } from '../db/client.ts'
+import { migrateDb } from '../db/migrate.ts'
+import { loadKb } from '../db/seed.ts'
+import { KbSourceError } from '../kb/read-sources.ts'
 
 const config = readConfig()
 const db = openDb(config.DATABASE_PATH)

@@ -6,9 +6,9 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { startHarness } from '../test/e2e/support/harness.ts'
+import { startHarness } from '../../test/e2e/support/harness.ts'
 
-const out = process.argv[2] ?? join(import.meta.dirname, '..', 'screenshots')
+const out = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'screenshots')
 mkdirSync(out, { recursive: true })
 
 const answers = (negative: string[]) =>

@@ -7,16 +7,16 @@
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { readConfig } from '../server/config.ts'
-import { openDb } from '../server/db/client.ts'
-import { migrateDb } from '../server/db/migrate.ts'
-import { readKbContent } from '../server/db/queries/kb.ts'
-import { removeImportedSource, replaceImportedSource } from '../server/db/queries/imports.ts'
-import { loadKb } from '../server/db/seed.ts'
-import { indexKb } from '../server/domain/kb-index.ts'
-import { parseMapping } from '../server/domain/mapping-import.ts'
-import { Source, Slug } from '../server/schemas/kb.ts'
-import { readCrosswalk } from '../server/kb/crosswalk.ts'
+import { readConfig } from '../config.ts'
+import { openDb } from '../db/client.ts'
+import { migrateDb } from '../db/migrate.ts'
+import { readKbContent } from '../db/queries/kb.ts'
+import { removeImportedSource, replaceImportedSource } from '../db/queries/imports.ts'
+import { loadKb } from '../db/seed.ts'
+import { indexKb } from '../domain/kb-index.ts'
+import { parseMapping } from '../domain/mapping-import.ts'
+import { Source, Slug } from '../schemas/kb.ts'
+import { readCrosswalk } from '../kb/crosswalk.ts'
 
 const usage = `Usage:
   npm run kb:import -- <file.csv> --source <id> [--label "…"] [--citation "…"] [--url …] [--evidence V|S|U|P] [--crosswalk]

@@ -3,9 +3,9 @@
  * database, and prints counts. Exit code 1 when a file is broken.
  */
 import { join } from 'node:path'
-import { KbSourceError, readKbSources } from '../server/kb/read-sources.ts'
+import { KbSourceError, readKbSources } from '../kb/read-sources.ts'
 
-const kbDir = process.argv[2] ?? join(import.meta.dirname, '..', 'data', 'kb')
+const kbDir = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'data', 'kb')
 try {
   const kb = readKbSources(kbDir)
   const strategies = kb.strategies.flatMap((f) => f.records)
