@@ -59,7 +59,7 @@ export class StrategyCard extends LitElement {
       }
       .why p {
         margin: 0 0 0.4rem;
-        font-weight: 600;
+        font-weight: 500;
       }
       .why ul {
         margin: 0;

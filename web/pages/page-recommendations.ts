@@ -63,6 +63,29 @@ export class PageRecommendations extends LitElement {
       form {
         display: grid;
         gap: 1rem;
+        margin-top: 0.75rem;
+      }
+      .filters summary {
+        cursor: pointer;
+        list-style-position: outside;
+        min-height: 44px;
+        display: flex;
+        align-items: center;
+      }
+      .filters summary h2 {
+        font-size: 1.15rem;
+        margin: 0;
+      }
+      .filters summary::-webkit-details-marker {
+        display: none;
+      }
+      .filters summary::before {
+        content: '▸';
+        margin-right: 0.5rem;
+        color: var(--sw-primary);
+      }
+      .filters[open] summary::before {
+        content: '▾';
       }
       form label.row,
       .option {
@@ -113,6 +136,8 @@ export class PageRecommendations extends LitElement {
   ]
 
   private readonly store = new StoreController(this)
+  /** Open beside the results on wide screens; folded on phones so the strategies come first. */
+  private readonly filtersOpen = !window.matchMedia('(max-width: 860px)').matches
 
   private readonly results = new Task(this, {
     // The body is compared as text: a new object each render must not refetch.
@@ -174,8 +199,9 @@ export class PageRecommendations extends LitElement {
 
   private renderFilters(f: Filters) {
     const set = (change: Partial<Filters>) => store.update((s) => ({ filters: { ...s.filters, ...change } }))
-    return html`<form class="card" @submit=${(e: Event) => e.preventDefault()}>
-      <h2 id="filters-title" style="font-size:1.15rem">${msg('Fit to your plan')}</h2>
+    return html`<details class="card filters" ?open=${this.filtersOpen}>
+      <summary><h2 id="filters-title">${msg('Fit to your plan')}</h2></summary>
+      <form @submit=${(e: Event) => e.preventDefault()}>
       <fieldset>
         <legend>${msg('Show')}</legend>
         <label class="option"><input type="radio" name="mode" .checked=${f.mode === 'ranked'} @change=${() => set({ mode: 'ranked' })} />${msg('Ranked list')}</label>
@@ -217,7 +243,8 @@ export class PageRecommendations extends LitElement {
       </div>
       ${this.renderChips(msg('Already in use'), f.inUse, (id) => set({ inUse: f.inUse.filter((x) => x !== id) }))}
       ${this.renderChips(msg('Ruled out'), f.exclude, (id) => set({ exclude: f.exclude.filter((x) => x !== id) }))}
-    </form>`
+      </form>
+    </details>`
   }
 
   private renderChips(title: string, ids: readonly string[], remove: (id: string) => void) {
