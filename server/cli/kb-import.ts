@@ -19,7 +19,7 @@ import { Source, Slug } from '../schemas/kb.ts'
 import { readCrosswalk } from '../kb/crosswalk.ts'
 
 const usage = `Usage:
-  npm run kb:import -- <file.csv> --source <id> [--label "…"] [--citation "…"] [--url …] [--evidence V|S|U|P] [--crosswalk]
+  npm run kb:import -- <file.csv> --source <id> [--label "…"] [--citation "…"] [--url …] [--evidence V|S|U|P]
   npm run kb:import -- --remove <id>
 
   --source     id of the source, lowercase words joined by hyphens (e.g. tno-implementatietool)
@@ -27,7 +27,9 @@ const usage = `Usage:
   --citation   full reference (default: the label)
   --url        where the mapping can be found
   --evidence   V verified, S secondary, U unverified (default), P proposal
-  --crosswalk  also accept CFIR 2009 construct names, mapped to MIDI by data/sources/midi-cfir-crosswalk.csv`
+
+  The determinant column takes a MIDI number, code or name, or a CFIR 2009 construct name,
+  mapped to MIDI by data/sources/midi-cfir-crosswalk.csv.`
 
 function fail(message: string): never {
   console.error(message)
@@ -42,7 +44,6 @@ const { values, positionals } = parseArgs({
     citation: { type: 'string' },
     url: { type: 'string' },
     evidence: { type: 'string', default: 'U' },
-    crosswalk: { type: 'boolean', default: false },
     remove: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -76,7 +77,7 @@ const result = parseMapping(
   readFileSync(file, 'utf8'),
   kb,
   { id: id.data, label },
-  values.crosswalk ? readCrosswalk() : new Map()
+  readCrosswalk()
 )
 if (result.issues.length > 0) {
   const lines = result.issues.map((i) => `  row ${i.row}, ${i.column} '${i.value}': ${i.message}`)
