@@ -13,12 +13,11 @@ import { eq, inArray, sql } from 'drizzle-orm'
 import type { KbSources } from '../domain/kb-integrity.ts'
 import { readKbSources } from '../kb/read-sources.ts'
 import type { Db } from './client.ts'
+import { KB_HASH_KEY, storedKbHash } from './queries/kb.ts'
 import { bumpKbRevision } from './queries/kb-meta.ts'
 import { insertLinks } from './queries/links.ts'
 import * as t from './schema.ts'
 
-/** The key under which the hash of the loaded source files is kept in `kb_meta`. */
-const HASH_KEY = 'sources_hash'
 
 /** A stable hash of every file under `kbDir`, so a start can tell whether anything changed. */
 export function hashKbFiles(kbDir: string): string {
@@ -43,8 +42,7 @@ export type LoadResult = { readonly loaded: boolean; readonly hash: string }
  */
 export function loadKb(db: Db, kbDir: string, options: { force?: boolean } = {}): LoadResult {
   const hash = hashKbFiles(kbDir)
-  const stored = db.select().from(t.kbMeta).where(eq(t.kbMeta.key, HASH_KEY)).get()
-  if (!options.force && stored?.value === hash) return { loaded: false, hash }
+  if (!options.force && storedKbHash(db) === hash) return { loaded: false, hash }
   const kb = readKbSources(kbDir)
   writeKb(db, kb, hash)
   return { loaded: true, hash }
@@ -237,7 +235,7 @@ export function writeKb(db: Db, kb: KbSources, hash: string): void {
       }
     }
     tx.insert(t.kbMeta)
-      .values({ key: HASH_KEY, value: hash })
+      .values({ key: KB_HASH_KEY, value: hash })
       .onConflictDoUpdate({ target: t.kbMeta.key, set: { value: hash } })
       .run()
     bumpKbRevision(tx)

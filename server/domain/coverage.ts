@@ -7,6 +7,7 @@ import {
   bundleStrategies,
   fitsPlan,
   indexLinks,
+  normaliseBarriers,
   type Barrier,
   type BundleMember,
   type LinkEvidence,
@@ -64,12 +65,7 @@ export type CoverageResult = {
 export function coverageOf(input: CoverageInput): CoverageResult {
   const index = indexLinks(input.links, input.sources)
   const used = [...new Set(input.used)]
-  const byNumber = new Map<number, Barrier>()
-  for (const b of input.barriers) {
-    const current = byNumber.get(b.determinant)
-    if (!current || b.severity > current.severity) byNumber.set(b.determinant, b)
-  }
-  const barriers = [...byNumber.values()]
+  const barriers = normaliseBarriers(input.barriers)
 
   const covered: CoveredBarrier[] = []
   const uncovered: number[] = []

@@ -161,7 +161,7 @@ export function fitsPlan(s: StrategyFacts, plan: Plan = {}): boolean {
 }
 
 /** Merges duplicate barriers (keeping the highest severity), in the order first given. */
-function normaliseBarriers(barriers: readonly Barrier[]): Barrier[] {
+export function normaliseBarriers(barriers: readonly Barrier[]): Barrier[] {
   const byNumber = new Map<number, Barrier>()
   for (const b of barriers) {
     const current = byNumber.get(b.determinant)

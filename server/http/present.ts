@@ -1,6 +1,7 @@
 /**
  * @module Turns knowledge-base records into the API's response shapes in one language.
  */
+import { groupBy } from '../domain/group-by.ts'
 import type { KbIndex } from '../domain/kb-index.ts'
 import { applyReversal } from '../domain/questionnaire.ts'
 import { strengthLabel, type Lang } from '../domain/vocabulary.ts'
@@ -12,6 +13,7 @@ export function presentItem(kb: KbIndex, item: KbIndex['items'][number], lang: L
   return {
     id: item.id,
     determinant: item.determinant.number,
+    group: item.determinant.group,
     text: item.text[lang],
     respondent: item.determinant.respondent,
     reverse: item.reverse,
@@ -102,11 +104,7 @@ function byStrength<T extends PairSummary>(key: (t: T) => string | number) {
 
 /** The strategies linked to a determinant, strongest first, each with all its links. */
 export function strategiesOf(kb: KbIndex, number: number, lang: Lang) {
-  const byStrategy = new Map<string, Link[]>()
-  for (const l of kb.linksByDeterminant.get(number) ?? []) {
-    byStrategy.set(l.strategy, [...(byStrategy.get(l.strategy) ?? []), l])
-  }
-  return [...byStrategy.entries()]
+  return [...groupBy(kb.linksByDeterminant.get(number) ?? [], (l) => l.strategy)]
     .flatMap(([id, links]) => {
       const s = kb.strategy.get(id)
       return s
@@ -118,11 +116,7 @@ export function strategiesOf(kb: KbIndex, number: number, lang: Lang) {
 
 /** The determinants a strategy addresses, strongest first, each with all its links. */
 export function determinantsOf(kb: KbIndex, id: string, lang: Lang) {
-  const byDeterminant = new Map<number, Link[]>()
-  for (const l of kb.linksByStrategy.get(id) ?? []) {
-    byDeterminant.set(l.determinant, [...(byDeterminant.get(l.determinant) ?? []), l])
-  }
-  return [...byDeterminant.entries()]
+  return [...groupBy(kb.linksByStrategy.get(id) ?? [], (l) => l.determinant)]
     .flatMap(([number, links]) => {
       const d = kb.determinant.get(number)
       return d ? [{ number, name: d.name[lang], group: d.group, ...summarisePair(kb, links, lang) }] : []

@@ -10,7 +10,7 @@ import { indexKb, type KbIndex } from '../domain/kb-index.ts'
 export type KbStore = {
   /** The current knowledge base; cheap when nothing changed (one indexed read). */
   get(): KbIndex
-  /** The hash of the source files the current copy was loaded from. */
+  /** The hash of the source files the current copy was loaded from (no database read). */
   hash(): string
 }
 
@@ -25,6 +25,7 @@ export function createKbStore(db: Db): KbStore {
   }
   return {
     get: () => load().index,
-    hash: () => load().hash,
+    // Called after get() in the same request: the copy it checked is current.
+    hash: () => (cached ?? load()).hash,
   }
 }

@@ -57,6 +57,7 @@ export const OptionOut = z.object({
 export const ItemOut = z.object({
   id: z.string(),
   determinant: z.number().int(),
+  group: Group,
   text: z.string(),
   respondent: Respondent,
   reverse: z.boolean(),

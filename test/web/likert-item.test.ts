@@ -8,6 +8,7 @@ import { axeViolations } from './support/axe.ts'
 const item: ItemOut = {
   id: 'd04',
   determinant: 4,
+  group: 'innovation',
   text: 'The approach is too complex for me to carry out.',
   respondent: 'user',
   reverse: true,

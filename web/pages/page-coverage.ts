@@ -11,6 +11,7 @@ import { api, errorOf, parseResponse } from '../api.ts'
 import { strategyCatalogue } from '../catalogue.ts'
 import { severityText, strengthLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
+import { teamResponses, usesTeam } from '../state/app-state.ts'
 import { store, StoreController } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
 
@@ -84,20 +85,14 @@ export class PageCoverage extends LitElement {
   private body() {
     const s = this.store.state
     if (s.approach.length === 0) return null
-    if (s.team.length > 0 && (s.basis === 'team' || s.chosen.length === 0)) {
-      return {
-        strategies: s.approach,
-        responses: s.team.map((m) => ({ respondent: m.label, role: m.role, answers: m.answers })),
-        settings: s.settings,
-      }
-    }
+    if (usesTeam(s)) return { strategies: s.approach, responses: teamResponses(s.team), settings: s.settings }
     if (s.chosen.length > 0) return { strategies: s.approach, barriers: s.chosen }
     return null
   }
 
   override render() {
     const s = this.store.state
-    const useTeam = s.team.length > 0 && (s.basis === 'team' || s.chosen.length === 0)
+    const useTeam = usesTeam(s)
     const hasBarriers = useTeam || s.chosen.length > 0
     return html`
       <h1>${msg('Check an approach')}</h1>

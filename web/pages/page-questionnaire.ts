@@ -14,15 +14,11 @@ import '../components/likert-item.ts'
 import type { AnswerChangeEvent } from '../events.ts'
 import { answeredOf, groupHint, groupLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
-import type { Draft } from '../state/app-state.ts'
+import { newId, type Draft } from '../state/app-state.ts'
 import { store, StoreController } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
 
-const GROUP_OF_DETERMINANT = (n: number): Group => (n <= 7 ? 'innovation' : n <= 18 ? 'user' : n <= 28 ? 'organisation' : 'context')
-
 const newDraft = (): Draft => ({ label: '', role: 'user', alsoUser: false, answers: {}, step: 0 })
-
-export const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
 
 /** The items a respondent in this role sees, in questionnaire order. */
 export function visibleItems(items: readonly ItemOut[], draft: Pick<Draft, 'role' | 'alsoUser'>): ItemOut[] {
@@ -165,7 +161,7 @@ export class PageQuestionnaire extends LitElement {
 
   private steps(items: readonly ItemOut[]): Group[] {
     const visible = visibleItems(items, this.draft)
-    return GROUPS.filter((g) => visible.some((i) => GROUP_OF_DETERMINANT(i.determinant) === g))
+    return GROUPS.filter((g) => visible.some((i) => i.group === g))
   }
 
   private renderStep(items: readonly ItemOut[]) {
@@ -247,7 +243,7 @@ export class PageQuestionnaire extends LitElement {
 
   private renderGroup(items: readonly ItemOut[], group: Group, step: number, total: number) {
     const visible = visibleItems(items, this.draft)
-    const inGroup = visible.filter((i) => GROUP_OF_DETERMINANT(i.determinant) === group)
+    const inGroup = visible.filter((i) => i.group === group)
     return html`
       <section aria-labelledby="group-title">
         <h2 id="group-title">${groupLabel(group)}</h2>
@@ -283,7 +279,7 @@ export class PageQuestionnaire extends LitElement {
           ${answered < visible.length ? msg('Skipped questions are left out of the results; they do not count as neutral.') : nothing}
         </p>
         ${steps.map((group, index) => {
-          const inGroup = visible.filter((i) => GROUP_OF_DETERMINANT(i.determinant) === group)
+          const inGroup = visible.filter((i) => i.group === group)
           return html`
             <h3>${groupLabel(group)}</h3>
             <dl>

@@ -15,7 +15,7 @@ import '../components/strategy-card.ts'
 import type { StrategyActionEvent } from '../events.ts'
 import { actorLabel, effortLabel, phaseLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
-import { emptySpec, type AppState, type Filters } from '../state/app-state.ts'
+import { emptySpec, teamResponses, usesTeam, type AppState, type Filters } from '../state/app-state.ts'
 import { store, StoreController } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
 
@@ -30,14 +30,7 @@ export function recommendationsBody(state: AppState) {
     inUse: filters.inUse,
   }
   const common = { plan, mode: filters.mode, limit: filters.limit }
-  // The team's answers, unless the team chose to pick barriers by hand (and picked some).
-  if (state.team.length > 0 && (state.basis === 'team' || state.chosen.length === 0)) {
-    return {
-      ...common,
-      responses: state.team.map((m) => ({ respondent: m.label, role: m.role, answers: m.answers })),
-      settings: state.settings,
-    }
-  }
+  if (usesTeam(state)) return { ...common, responses: teamResponses(state.team), settings: state.settings }
   if (state.chosen.length > 0) return { ...common, barriers: state.chosen }
   return null
 }
@@ -186,7 +179,7 @@ export class PageRecommendations extends LitElement {
   }
 
   private renderBasis(state: AppState) {
-    const useTeam = state.team.length > 0 && (state.basis === 'team' || state.chosen.length === 0)
+    const useTeam = usesTeam(state)
     return html`<p class="basis muted">
       ${useTeam
         ? html`${msg(str`Based on the answers of ${state.team.length} respondents.`)} <a href="/team">${msg('Team results')}</a> ·

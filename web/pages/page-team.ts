@@ -15,10 +15,9 @@ import { downloadText } from '../download.ts'
 import { groupLabel, percent, respondentLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { navigate } from '../router.ts'
-import type { Member, Settings } from '../state/app-state.ts'
+import { newId, teamResponses, type Member, type Settings } from '../state/app-state.ts'
 import { store, StoreController } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
-import { newId } from './page-questionnaire.ts'
 
 @customElement('sw-page-team')
 @localized()
@@ -139,7 +138,7 @@ export class PageTeam extends LitElement {
       return parseResponse(
         api.score.$post({
           query: { lang },
-          json: { responses: team.map((m) => ({ respondent: m.label, role: m.role, answers: m.answers })), settings },
+          json: { responses: teamResponses(team), settings },
         })
       )
     },

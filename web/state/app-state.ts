@@ -130,3 +130,17 @@ export function parseState(raw: unknown): AppState {
   }
   return result
 }
+
+/** A fresh id for a respondent (no crypto.randomUUID: it needs a secure context). */
+export const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
+
+/** The team's answers as the API's `responses`. */
+export const teamResponses = (team: readonly Member[]) =>
+  team.map((m) => ({ respondent: m.label, role: m.role, answers: m.answers }))
+
+/**
+ * Whether the barriers come from the team's answers: when there are answers, unless the team
+ * chose to pick barriers by hand and picked some.
+ */
+export const usesTeam = (state: Pick<AppState, 'team' | 'basis' | 'chosen'>): boolean =>
+  state.team.length > 0 && (state.basis === 'team' || state.chosen.length === 0)

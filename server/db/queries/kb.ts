@@ -181,7 +181,10 @@ export function searchKb(db: Db, text: string, lang?: Lang): SearchHit[] {
   })
 }
 
+/** The `kb_meta` key under which the hash of the loaded source files is kept. */
+export const KB_HASH_KEY = 'sources_hash'
+
 /** The stored hash of the loaded source files, or undefined before the first load. */
 export function storedKbHash(db: Db): string | undefined {
-  return db.select().from(t.kbMeta).where(eq(t.kbMeta.key, 'sources_hash')).get()?.value
+  return db.select().from(t.kbMeta).where(eq(t.kbMeta.key, KB_HASH_KEY)).get()?.value
 }
