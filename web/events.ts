@@ -15,7 +15,7 @@ export class AnswerChangeEvent extends Event {
   }
 }
 
-/** Something was asked of a strategy card: add to the plan, mark as in use, rule out. */
+/** Something was asked of a strategy card: add to the plan, take it out, mark as in use, rule out. */
 export class StrategyActionEvent extends Event {
   static readonly type = 'strategy-action'
   readonly strategy: string
@@ -27,9 +27,27 @@ export class StrategyActionEvent extends Event {
   }
 }
 
+/** The action of a toast (e.g. Undo) was chosen. */
+export class ToastActionEvent extends Event {
+  static readonly type = 'toast-action'
+  constructor() {
+    super(ToastActionEvent.type, { bubbles: true, composed: true })
+  }
+}
+
+/** A toast went away: its time ran out, or it was closed. */
+export class ToastCloseEvent extends Event {
+  static readonly type = 'toast-close'
+  constructor() {
+    super(ToastCloseEvent.type, { bubbles: true, composed: true })
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'answer-change': AnswerChangeEvent
     'strategy-action': StrategyActionEvent
+    'toast-action': ToastActionEvent
+    'toast-close': ToastCloseEvent
   }
 }

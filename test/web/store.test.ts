@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { AppState, DEFAULT_STATE, emptySpec, readState, type Member, type PlanEntry } from '../../web/state/app-state.ts'
 import { RestoreEvent, Store, UNREADABLE_KEY, type SetAside } from '../../web/state/store.ts'
 import { planTable } from '../../web/plan-export.ts'
+import { MemoryStorage } from './support/storage.ts'
 
 const KEY = 'strategiewijzer:state:v1'
 afterEach(() => localStorage.clear())
@@ -12,30 +13,15 @@ const entry = (strategy: string): PlanEntry => ({ strategy, spec: emptySpec(), b
 const setAside = (): SetAside[] => JSON.parse(localStorage.getItem(UNREADABLE_KEY) ?? '[]')
 
 /** A storage that refuses to store one key, as a full or blocked localStorage would. */
-class FailingStorage implements Storage {
-  readonly #items = new Map<string, string>()
+class FailingStorage extends MemoryStorage {
   readonly #refused: string
   constructor(refused: string) {
+    super()
     this.#refused = refused
   }
-  get length() {
-    return this.#items.size
-  }
-  clear() {
-    this.#items.clear()
-  }
-  getItem(key: string) {
-    return this.#items.get(key) ?? null
-  }
-  key(index: number) {
-    return [...this.#items.keys()][index] ?? null
-  }
-  removeItem(key: string) {
-    this.#items.delete(key)
-  }
-  setItem(key: string, value: string) {
+  override setItem(key: string, value: string) {
     if (key === this.#refused) throw new DOMException('full', 'QuotaExceededError')
-    this.#items.set(key, value)
+    super.setItem(key, value)
   }
 }
 

@@ -15,8 +15,8 @@ import '../components/strategy-card.ts'
 import type { StrategyActionEvent } from '../events.ts'
 import { actorLabel, effortLabel, phaseLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
-import { emptySpec, teamResponses, usesTeam, type AppState, type Filters } from '../state/app-state.ts'
-import { store, StoreController } from '../state/store.ts'
+import { teamResponses, usesTeam, type AppState, type Filters } from '../state/app-state.ts'
+import { store, StoreController, type RestoreEvent } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
 
 /** The request body for the current state, or null when there are no barriers to work from. */
@@ -128,7 +128,7 @@ export class PageRecommendations extends LitElement {
     `,
   ]
 
-  private readonly store = new StoreController(this)
+  private readonly store = new StoreController(this, store, (e) => void this.focusRestored(e))
   /** Open beside the results on wide screens; folded on phones so the strategies come first. */
   private readonly filtersOpen = !window.matchMedia('(max-width: 860px)').matches
 
@@ -291,23 +291,25 @@ export class PageRecommendations extends LitElement {
 
   private onAction(e: StrategyActionEvent) {
     const recommended = this.results.value?.recommendations.strategies.find((s) => s.id === e.strategy)
-    store.update((s) => {
-      switch (e.action) {
-        case 'plan':
-          return {
-            plan: [
-              ...s.plan,
-              { strategy: e.strategy, spec: emptySpec(), barriers: recommended?.addresses.map((a) => a.determinant) ?? [] },
-            ],
-          }
-        case 'unplan':
-          return { plan: s.plan.filter((p) => p.strategy !== e.strategy) }
-        case 'in-use':
-          return { filters: { ...s.filters, inUse: [...new Set([...s.filters.inUse, e.strategy])] } }
-        case 'exclude':
-          return { filters: { ...s.filters, exclude: [...new Set([...s.filters.exclude, e.strategy])] } }
-      }
-    })
+    switch (e.action) {
+      case 'plan':
+        return store.addPlanEntry(e.strategy, recommended?.addresses.map((a) => a.determinant))
+      case 'unplan':
+        return store.removePlanEntry(e.strategy, recommended?.name ?? e.strategy)
+      case 'in-use':
+        return store.update((s) => ({ filters: { ...s.filters, inUse: [...new Set([...s.filters.inUse, e.strategy])] } }))
+      case 'exclude':
+        return store.update((s) => ({ filters: { ...s.filters, exclude: [...new Set([...s.filters.exclude, e.strategy])] } }))
+    }
+  }
+
+  /** After an undo, focus goes back to the card whose plan entry came back. */
+  private async focusRestored(e: RestoreEvent) {
+    if (e.list !== 'plan') return
+    await this.updateComplete
+    const card = [...this.renderRoot.querySelectorAll('sw-strategy-card')].find((c) => c.strategy?.id === e.key)
+    await card?.updateComplete
+    card?.focusPlanAction()
   }
 }
 

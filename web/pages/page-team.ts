@@ -6,6 +6,7 @@ import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
+import { repeat } from 'lit/directives/repeat.js'
 import { responsesFromCsv, type CsvIssue } from '../../server/domain/csv-responses.ts'
 import { GROUPS } from '../../server/domain/vocabulary.ts'
 import type { ScoreResponse } from '../../server/schemas/api.ts'
@@ -16,7 +17,7 @@ import { groupLabel, percent, respondentLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { navigate } from '../router.ts'
 import { newId, teamResponses, type Member, type Settings } from '../state/app-state.ts'
-import { store, StoreController } from '../state/store.ts'
+import { store, StoreController, type RestoreEvent } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
 
 @customElement('sw-page-team')
@@ -128,7 +129,7 @@ export class PageTeam extends LitElement {
     `,
   ]
 
-  private readonly store = new StoreController(this)
+  private readonly store = new StoreController(this, store, (e) => void this.focusRestored(e))
   @state() private view: 'chart' | 'table' = 'chart'
   @state() private importMessage?: { kind: 'ok' | 'error'; text: string; issues?: CsvIssue[] }
 
@@ -206,13 +207,15 @@ export class PageTeam extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${team.map(
-            (m) => html`<tr>
+          ${repeat(
+            team,
+            (m) => m.id,
+            (m) => html`<tr data-id=${m.id}>
               <th scope="row">${m.label}<span class="role-inline muted">${respondentLabel(m.role)}</span></th>
               <td class="role-col">${respondentLabel(m.role)}</td>
               <td>${Object.values(m.answers).filter((v) => v !== null).length}</td>
               <td>
-                <button class="btn small quiet" @click=${() => this.removeMember(m.id)}>
+                <button class="btn small quiet" @click=${() => store.removeMember(m.id)}>
                   ${msg('Remove')}<span class="visually-hidden"> ${m.label}</span>
                 </button>
               </td>
@@ -288,8 +291,11 @@ export class PageTeam extends LitElement {
     store.update(() => ({ draft: null }))
   }
 
-  private removeMember(id: string) {
-    store.update((s) => ({ team: s.team.filter((m) => m.id !== id) }))
+  /** After an undo, focus goes to the respondent who came back. */
+  private async focusRestored(e: RestoreEvent) {
+    if (e.list !== 'team') return
+    await this.updateComplete
+    this.renderRoot.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(e.key)}"] button`)?.focus()
   }
 
   private clear() {
