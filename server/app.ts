@@ -10,6 +10,9 @@ import { bodyLimit } from 'hono/body-limit'
 import type { Db } from './db/client.ts'
 import { apiNotFound, envelope, onError } from './http/errors.ts'
 import { createRouter } from './http/router.ts'
+import { createSqliteWorkspaceRepository } from './db/sqlite-workspace-repository.ts'
+import type { WorkspaceRepository } from './db/workspace-repository.ts'
+import { newSecret } from './http/tokens.ts'
 import { createKbStore, type KbStore } from './kb/kb-store.ts'
 import { determinantRoutes } from './routes/determinants.ts'
 import { docsRoutes } from './routes/docs.ts'
@@ -17,7 +20,9 @@ import { engineRoutes } from './routes/engine.ts'
 import { metaRoutes } from './routes/meta.ts'
 import { questionnaireRoutes } from './routes/questionnaire.ts'
 import { referenceRoutes } from './routes/reference.ts'
+import { respondRoutes } from './routes/respond.ts'
 import { strategyRoutes } from './routes/strategies.ts'
+import { workspaceRoutes } from './routes/workspaces.ts'
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/')
 
@@ -30,9 +35,21 @@ export type AppOptions = {
   readonly kb?: KbStore
   /** Folder of the built web app (vite build); the API alone when absent. */
   readonly webRoot?: string
+  /** The workspace store; defaults to the SQLite one over `db`. */
+  readonly workspaces?: WorkspaceRepository
+  /** Hex secret respondent links are derived from (server/http/tokens.ts); random when absent. */
+  readonly tokenSecret?: string
+  /** The clock (tests move it past a round's closing date). */
+  readonly now?: () => number
+  /** The public origin of links (https://wijzer.example.org); the request's own when absent. */
+  readonly publicUrl?: string
 }
 
-function apiRoutes(db: Db, kb: KbStore) {
+type ApiOptions = Required<Pick<AppOptions, 'db' | 'kb' | 'workspaces' | 'tokenSecret' | 'now'>> & {
+  readonly publicUrl: string | null
+}
+
+function apiRoutes({ db, kb, workspaces, tokenSecret, now, publicUrl }: ApiOptions) {
   const api = createRouter()
   const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -44,6 +61,10 @@ function apiRoutes(db: Db, kb: KbStore) {
   api.use('*', async (c, next) => {
     c.set('db', db)
     c.set('kb', kb.get())
+    c.set('workspaces', workspaces)
+    c.set('tokenSecret', tokenSecret)
+    c.set('now', now)
+    c.set('publicUrl', publicUrl)
     await next()
   })
   const routes = api
@@ -53,6 +74,13 @@ function apiRoutes(db: Db, kb: KbStore) {
     .route('/', strategyRoutes)
     .route('/', referenceRoutes)
     .route('/', engineRoutes)
+    .route('/', workspaceRoutes)
+    .route('/', respondRoutes)
+  api.openAPIRegistry.registerComponent('securitySchemes', 'teamToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token of a team link (swt_…)',
+  })
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -71,9 +99,17 @@ function apiRoutes(db: Db, kb: KbStore) {
 /** The routes under /api, for typed clients: `hc<AppType>('/api')`. */
 export type AppType = ReturnType<typeof apiRoutes>
 
-export function createApp({ db, kb = createKbStore(db), webRoot }: AppOptions) {
+export function createApp({
+  db,
+  kb = createKbStore(db),
+  webRoot,
+  workspaces = createSqliteWorkspaceRepository(db),
+  tokenSecret = newSecret(),
+  now = Date.now,
+  publicUrl,
+}: AppOptions) {
   const app = new Hono()
-  app.route('/api', apiRoutes(db, kb))
+  app.route('/api', apiRoutes({ db, kb, workspaces, tokenSecret, now, publicUrl: publicUrl ?? null }))
   if (webRoot) {
     const indexFile = join(webRoot, 'index.html')
     // Hashed build files never change under their name; only found ones may be cached.

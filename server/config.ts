@@ -13,6 +13,13 @@ const Env = z.object({
   DATABASE_PATH: z.string().min(1).default(join(ROOT, 'data', 'strategiewijzer.db')),
   KB_DIR: z.string().min(1).default(join(ROOT, 'data', 'kb')),
   WEB_ROOT: z.string().min(1).default(join(ROOT, 'dist', 'web')),
+  // Workspaces: the secret respondent links are derived from (64 hex digits; by default a
+  // file beside the database, made on first start), and the public origin of links.
+  TOKEN_SECRET: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'must be 64 hexadecimal digits (openssl rand -hex 32)')
+    .optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')).optional(),
 })
 export type Config = z.infer<typeof Env>
 

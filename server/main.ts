@@ -10,6 +10,7 @@ import { openDb } from './db/client.ts'
 import { migrateDb } from './db/migrate.ts'
 import { loadKb } from './db/seed.ts'
 import { KbSourceError } from './kb/read-sources.ts'
+import { readTokenSecret } from './token-secret.ts'
 
 const started = performance.now()
 const config = readConfig()
@@ -26,7 +27,12 @@ try {
   throw error
 }
 
-const app = createApp({ db, webRoot: config.WEB_ROOT })
+const app = createApp({
+  db,
+  webRoot: config.WEB_ROOT,
+  tokenSecret: readTokenSecret(config),
+  publicUrl: config.PUBLIC_URL,
+})
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const ms = Math.round(performance.now() - started)
   console.log(`Strategiewijzer listens on http://${config.HOST}:${info.port} (ready in ${ms} ms)`)

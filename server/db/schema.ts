@@ -207,3 +207,5 @@ export type DeterminantRow = typeof determinants.$inferSelect
 export type StrategyRow = typeof strategies.$inferSelect
 export type LinkRow = typeof determinantStrategies.$inferSelect
 export type SourceRow = typeof sources.$inferSelect
+
+export * from './workspace-schema.ts'

@@ -4,11 +4,27 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Db } from '../db/client.ts'
+import type { WorkspaceRepository } from '../db/workspace-repository.ts'
 import type { KbIndex } from '../domain/kb-index.ts'
 import { validationFailed } from './errors.ts'
 
-/** Variables every request carries: the database and the knowledge base current at the time. */
-export type AppEnv = { Variables: { db: Db; kb: KbIndex } }
+/**
+ * Variables every request carries: the database and the knowledge base current at the time,
+ * the workspace store, the secret respondent links are derived from, the clock, and (on
+ * workspace routes, once authorised) the team token used.
+ */
+export type AppEnv = {
+  Variables: {
+    db: Db
+    kb: KbIndex
+    workspaces: WorkspaceRepository
+    tokenSecret: string
+    now: () => number
+    /** The public origin links are built on (https://example.org), or null to use the request's. */
+    publicUrl: string | null
+    teamTokenId: string
+  }
+}
 
 const WHERE: Record<string, string> = { json: 'body', query: 'query string', param: 'path', form: 'form' }
 

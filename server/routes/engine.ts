@@ -55,7 +55,7 @@ function score(kb: KbIndex, responses: readonly ResponseRecord[], settings: obje
   }
 }
 
-function presentProfile(kb: KbIndex, profile: ScoreProfile, lang: Lang) {
+export function presentProfile(kb: KbIndex, profile: ScoreProfile, lang: Lang) {
   return {
     respondents: profile.respondents,
     keyInformants: profile.keyInformants,

@@ -1,0 +1,123 @@
+/**
+ * @module The tables of a team's work: workspaces, their team tokens, measurement rounds,
+ * anonymous submissions and the plan kept per round.
+ *
+ * Written to port to PostgreSQL as it is: text ids made by the app (no autoincrement), times
+ * as integer milliseconds since the epoch, structured values in JSON columns, and every child
+ * row deleted with its workspace (`on delete cascade`), so that deleting a workspace is one
+ * statement. Tokens are never stored, only their SHA-256 hashes.
+ */
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import {
+  PLAN_STATUSES,
+  ROUND_STATES,
+  type PlanSpecification,
+  type RoundSettings,
+} from '../domain/workspace.ts'
+import { RESPONDENTS } from '../domain/vocabulary.ts'
+
+const time = () => integer({ mode: 'number' })
+
+export const workspaces = sqliteTable('workspaces', {
+  id: text().primaryKey(),
+  name: text().notNull(),
+  innovation: text().notNull(),
+  contact: text().notNull().default(''),
+  /** The groups a respondent may say they belong to (teachers, mentors, …), in order. */
+  groups: text({ mode: 'json' }).$type<string[]>().notNull(),
+  createdAt: time().notNull(),
+  updatedAt: time().notNull(),
+})
+
+export const teamTokens = sqliteTable(
+  'team_tokens',
+  {
+    id: text().primaryKey(),
+    workspaceId: text()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** Who the link was made for ("Marieke", "zorgcoördinator"); never the token. */
+    label: text().notNull(),
+    tokenHash: text().notNull().unique(),
+    createdAt: time().notNull(),
+    lastUsedAt: time(),
+    revokedAt: time(),
+  },
+  (t) => [index('team_tokens_workspace_idx').on(t.workspaceId)]
+)
+
+export const rounds = sqliteTable(
+  'rounds',
+  {
+    id: text().primaryKey(),
+    workspaceId: text()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** 1, 2, 3 … in the order the rounds were opened. */
+    position: integer().notNull(),
+    label: text().notNull(),
+    state: text({ enum: ROUND_STATES }).notNull(),
+    /** After this moment the round takes no more submissions, whatever its state says. */
+    closesAt: time(),
+    /** Hash of the current respondent token; null when the link was revoked and not renewed. */
+    respondentTokenHash: text().unique(),
+    /** Bumped each time the respondent link is renewed: the token is derived from it. */
+    linkGeneration: integer().notNull().default(1),
+    submissionCount: integer().notNull().default(0),
+    /** Bumped by every change to the round's submissions, so a profile can be cached by it. */
+    revision: integer().notNull().default(0),
+    settings: text({ mode: 'json' }).$type<RoundSettings>().notNull(),
+    planTitle: text().notNull().default(''),
+    /** Bumped by every save of the plan: a save based on an older revision is refused. */
+    planRevision: integer().notNull().default(0),
+    createdAt: time().notNull(),
+    closedAt: time(),
+  },
+  (t) => [uniqueIndex('rounds_workspace_position_idx').on(t.workspaceId, t.position)]
+)
+
+export const submissions = sqliteTable(
+  'submissions',
+  {
+    id: text().primaryKey(),
+    roundId: text()
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    /** Made by the respondent's browser: a retry of the same submission is stored once. */
+    clientId: text().notNull(),
+    /** Order of arrival in the round (the round's revision at the time): exports keep it. */
+    seq: integer().notNull(),
+    role: text({ enum: RESPONDENTS }).notNull(),
+    group: text(),
+    answers: text({ mode: 'json' }).$type<Record<string, number | null>>().notNull(),
+    receivedAt: time().notNull(),
+  },
+  (t) => [
+    uniqueIndex('submissions_round_client_idx').on(t.roundId, t.clientId),
+    index('submissions_round_seq_idx').on(t.roundId, t.seq),
+  ]
+)
+
+export const planEntries = sqliteTable(
+  'plan_entries',
+  {
+    roundId: text()
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    /** A strategy id of the knowledge base; kept even if a later knowledge base drops it. */
+    strategyId: text().notNull(),
+    position: integer().notNull(),
+    status: text({ enum: PLAN_STATUSES }).notNull(),
+    spec: text({ mode: 'json' }).$type<PlanSpecification>().notNull(),
+    /** The barriers the strategy was chosen for. */
+    barriers: text({ mode: 'json' }).$type<number[]>().notNull(),
+    updatedAt: time().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.strategyId] })]
+)
+
+export type WorkspaceRow = typeof workspaces.$inferSelect
+export type RoundRow = typeof rounds.$inferSelect
+export type SubmissionRow = typeof submissions.$inferSelect
+export type PlanEntryRow = typeof planEntries.$inferSelect
+export type TeamTokenRow = typeof teamTokens.$inferSelect

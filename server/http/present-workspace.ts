@@ -1,0 +1,111 @@
+/**
+ * @module Turns workspace records into API answers: rounds with their respondent link, team
+ * tokens without their secret, and a round's stored submissions scored into a profile.
+ */
+import type { Context } from 'hono'
+import { LRUCache } from 'lru-cache'
+import type { Round, Submission, TeamToken, Workspace } from '../db/workspace-repository.ts'
+import type { KbIndex } from '../domain/kb-index.ts'
+import { scoreResponses, type ResponseRecord, type ScoreProfile } from '../domain/scoring.ts'
+import { roundRefusal } from '../domain/workspace.ts'
+import type { RoundOut, WorkspaceOut } from '../schemas/workspace.ts'
+import type { AppEnv } from './router.ts'
+import { matchesHash, respondentToken } from './tokens.ts'
+
+type Ctx = Context<AppEnv>
+
+/** The origin links are built on: the configured public URL, else the request's own. */
+export const origin = (c: Ctx) => c.var.publicUrl ?? new URL(c.req.url).origin
+
+/**
+ * Links carry their token in the fragment: browsers never send it to a server, so it stays out
+ * of access logs and Referer headers; the web app moves it into storage on arrival.
+ */
+export const teamLink = (c: Ctx, workspaceId: string, token: string) => `${origin(c)}/w/${workspaceId}#${token}`
+export const respondLink = (c: Ctx, token: string) => `${origin(c)}/r#${token}`
+
+export function presentRound(c: Ctx, round: Round): RoundOut {
+  const token = respondentToken(c.var.tokenSecret, round.id, round.linkGeneration)
+  // A database restored under another secret: the stored link cannot be shown, only renewed.
+  const valid = round.respondentTokenHash !== null && matchesHash(token, round.respondentTokenHash)
+  return {
+    id: round.id,
+    position: round.position,
+    label: round.label,
+    state: round.state,
+    accepting: roundRefusal(round, c.var.now()) === null,
+    closesAt: round.closesAt,
+    submissionCount: round.submissionCount,
+    revision: round.revision,
+    settings: {
+      ...round.settings,
+      filters: {
+        ...round.settings.filters,
+        actors: [...round.settings.filters.actors],
+        exclude: [...round.settings.filters.exclude],
+        inUse: [...round.settings.filters.inUse],
+      },
+      approach: [...round.settings.approach],
+    },
+    planTitle: round.planTitle,
+    planRevision: round.planRevision,
+    createdAt: round.createdAt,
+    closedAt: round.closedAt,
+    respondentToken: valid ? token : null,
+    links: { respond: valid ? respondLink(c, token) : null },
+  }
+}
+
+export const presentWorkspace = (c: Ctx, w: Workspace, rounds: readonly Round[]): WorkspaceOut => ({
+  id: w.id,
+  name: w.name,
+  innovation: w.innovation,
+  contact: w.contact,
+  groups: [...w.groups],
+  createdAt: w.createdAt,
+  updatedAt: w.updatedAt,
+  rounds: rounds.map((r) => presentRound(c, r)),
+})
+
+export const presentToken = (t: TeamToken, currentId: string) => ({ ...t, current: t.id === currentId })
+
+/**
+ * The stored answers a knowledge base can score: answers to items it no longer has, or values
+ * that are no longer options, are left out rather than failing the whole round (a reload of
+ * the knowledge base must never make a team's round unreadable).
+ */
+export function scorableResponses(kb: KbIndex, submissions: readonly Submission[]): ResponseRecord[] {
+  const options = new Map(kb.questionnaire.items.map((i) => [i.id, new Set(i.options.map((o) => o.value))]))
+  return submissions.map((s) => {
+    const answers: Record<string, number | null> = {}
+    for (const [item, value] of Object.entries(s.answers)) {
+      const known = options.get(item)
+      if (known && (value === null || known.has(value))) answers[item] = value
+    }
+    return { role: s.role, answers }
+  })
+}
+
+/**
+ * Profiles of rounds, cached by everything they depend on: the round's revision (bumped by
+ * every submission), its settings, the group filter and the knowledge base. Bounded, so that
+ * no client can grow it: at most {@link PROFILE_CACHE_SIZE} profiles are kept.
+ */
+export const PROFILE_CACHE_SIZE = 500
+const profiles = new LRUCache<string, ScoreProfile>({ max: PROFILE_CACHE_SIZE })
+const kbIds = new WeakMap<KbIndex, number>()
+let nextKbId = 1
+
+export async function roundProfile(c: Ctx, round: Round, group?: string): Promise<ScoreProfile> {
+  const kb = c.var.kb
+  let kbId = kbIds.get(kb)
+  if (kbId === undefined) kbIds.set(kb, (kbId = nextKbId++))
+  const key = `${round.id}\u0000${round.revision}\u0000${kbId}\u0000${group ?? ''}\u0000${JSON.stringify(round.settings.score)}`
+  const cached = profiles.get(key)
+  if (cached) return cached
+  const submissions = await c.var.workspaces.listSubmissions(round.id)
+  const chosen = group === undefined ? submissions : submissions.filter((s) => s.group === group)
+  const profile = scoreResponses(kb.questionnaire, scorableResponses(kb, chosen), round.settings.score)
+  profiles.set(key, profile)
+  return profile
+}

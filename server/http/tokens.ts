@@ -1,0 +1,42 @@
+/**
+ * @module Ids and access tokens of workspaces.
+ *
+ * Team tokens are 192 random bits from the CSPRNG, shown once and stored only as SHA-256
+ * hashes (enough for random tokens: there is nothing to guess). A round's respondent token is
+ * derived, HMAC-SHA-256 over the round id and the link's generation with the server's secret,
+ * so the team can show the same link (and its QR code) again later while the database still
+ * holds only its hash; renewing the link bumps the generation and the old one stops working.
+ * Without the secret (a database restored elsewhere) the link can be renewed, not shown.
+ */
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+
+/** Prefixes tell the two kinds apart in a message or a secret scanner. */
+export const TEAM_TOKEN_PREFIX = 'swt_'
+export const RESPONDENT_TOKEN_PREFIX = 'swr_'
+
+/** A random id for a record (96 bits, URL-safe); not a secret. */
+export const newId = (): string => randomBytes(12).toString('base64url')
+
+/** A new team token. */
+export const newTeamToken = (): string => TEAM_TOKEN_PREFIX + randomBytes(24).toString('base64url')
+
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex')
+
+/** A server secret for respondent links (32 random bytes, hex). */
+export const newSecret = (): string => randomBytes(32).toString('hex')
+
+/** The respondent token of a round's link of the given generation. */
+export function respondentToken(secret: string, roundId: string, generation: number): string {
+  const mac = createHmac('sha256', Buffer.from(secret, 'hex')).update(`respond:${roundId}:${generation}`).digest()
+  return RESPONDENT_TOKEN_PREFIX + mac.subarray(0, 24).toString('base64url')
+}
+
+/** True when `token` hashes to `hash` (constant time). */
+export function matchesHash(token: string, hash: string): boolean {
+  const a = Buffer.from(hashToken(token), 'hex')
+  const b = Buffer.from(hash, 'hex')
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/** Shape check before any lookup: anything else is not a token of ours. */
+export const TOKEN_PATTERN = /^sw[tr]_[A-Za-z0-9_-]{32}$/

@@ -1,0 +1,372 @@
+import { afterAll, describe, expect, test } from 'vitest'
+import { createApp } from '../../server/app.ts'
+import { loadKb } from '../../server/db/seed.ts'
+import { KB_DIR, tempDb } from '../support/db.ts'
+
+const t = tempDb()
+loadKb(t.db, KB_DIR)
+let clock = Date.UTC(2026, 8, 1, 8, 0)
+const app = createApp({ db: t.db, tokenSecret: 'a'.repeat(64), now: () => clock })
+afterAll(() => t.close())
+
+type Res = { status: number; body: any; headers: Headers }
+
+async function call(method: string, path: string, { token, body }: { token?: string; body?: unknown } = {}): Promise<Res> {
+  const headers: Record<string, string> = {}
+  if (token) headers.authorization = `Bearer ${token}`
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  const res = await app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  const text = await res.text()
+  return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers }
+}
+
+async function newWorkspace(name = 'Vmbo De Linde') {
+  const res = await call('POST', '/api/workspaces?lang=nl', {
+    body: { name, innovation: 'Integrale aanpak mentaal welbevinden', contact: 'zorgcoordinator@example.nl' },
+  })
+  expect(res.status).toBe(201)
+  return res.body as { id: string; teamToken: string; links: { team: string } }
+}
+
+async function newRound(ws: { id: string; teamToken: string }, label = 'Nulmeting') {
+  const res = await call('POST', `/api/workspaces/${ws.id}/rounds`, { token: ws.teamToken, body: { label } })
+  expect(res.status).toBe(201)
+  return res.body as { id: string; respondentToken: string; links: { respond: string } }
+}
+
+let sequence = 0
+const submit = (token: string, answers: Record<string, number | null>, extra: object = {}) =>
+  call('POST', `/api/respond/${token}`, {
+    body: { submissionId: `sub-${String(++sequence).padStart(6, '0')}`, answers, ...extra },
+  })
+
+describe('POST /api/workspaces', () => {
+  test('creates a workspace and answers a team link with a 192-bit token in its fragment', async () => {
+    const ws = await newWorkspace()
+    expect(ws.teamToken).toMatch(/^swt_[A-Za-z0-9_-]{32}$/)
+    expect(ws.links.team).toBe(`http://localhost/w/${ws.id}#${ws.teamToken}`)
+    const got = await call('GET', `/api/workspaces/${ws.id}`, { token: ws.teamToken })
+    expect(got.status).toBe(200)
+    expect(got.body).toMatchObject({ id: ws.id, name: 'Vmbo De Linde', rounds: [] })
+    expect(got.body.groups).toContain('Docenten')
+  })
+
+  test('stores only the hash of a token', async () => {
+    const ws = await newWorkspace()
+    const rows = t.db.$client.prepare('SELECT token_hash FROM team_tokens WHERE workspace_id = ?').all(ws.id) as { token_hash: string }[]
+    expect(rows).toHaveLength(1)
+    expect(rows[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/)
+    const everything = JSON.stringify(t.db.$client.prepare('SELECT * FROM team_tokens').all())
+    expect(everything).not.toContain(ws.teamToken)
+  })
+
+  test('answers 400 naming the field for an empty name', async () => {
+    const res = await call('POST', '/api/workspaces', { body: { name: ' ', innovation: 'x' } })
+    expect(res.status).toBe(400)
+    expect(res.body.error.issues[0].path).toBe('name')
+  })
+})
+
+describe('team links', () => {
+  test('a second team member gets a link of their own; a revoked one stops working at once', async () => {
+    const ws = await newWorkspace()
+    const made = await call('POST', `/api/workspaces/${ws.id}/tokens`, { token: ws.teamToken, body: { label: 'Marieke' } })
+    expect(made.status).toBe(201)
+    expect(made.body).toMatchObject({ label: 'Marieke', current: false })
+    expect((await call('GET', `/api/workspaces/${ws.id}`, { token: made.body.token })).status).toBe(200)
+
+    const list = await call('GET', `/api/workspaces/${ws.id}/tokens`, { token: made.body.token })
+    expect(list.body.tokens.map((x: any) => [x.label, x.current])).toEqual([
+      ['Eerste teamlink', false],
+      ['Marieke', true],
+    ])
+    expect(JSON.stringify(list.body)).not.toContain(ws.teamToken)
+
+    expect((await call('DELETE', `/api/workspaces/${ws.id}/tokens/${made.body.id}`, { token: ws.teamToken })).status).toBe(204)
+    expect((await call('GET', `/api/workspaces/${ws.id}`, { token: made.body.token })).status).toBe(401)
+  })
+
+  test('the last active team link cannot be revoked', async () => {
+    const ws = await newWorkspace()
+    const list = await call('GET', `/api/workspaces/${ws.id}/tokens`, { token: ws.teamToken })
+    const res = await call('DELETE', `/api/workspaces/${ws.id}/tokens/${list.body.tokens[0].id}`, { token: ws.teamToken })
+    expect(res.status).toBe(409)
+    expect(res.body.error.code).toBe('last_team_link')
+    expect((await call('GET', `/api/workspaces/${ws.id}`, { token: ws.teamToken })).status).toBe(200)
+  })
+})
+
+describe('authorisation', () => {
+  test('every workspace route: 401 without or with a bad token, 404 with another workspace\u2019s token', async () => {
+    const ws = await newWorkspace()
+    const other = await newWorkspace('Mbo Noord')
+    const round = await newRound(ws)
+    const revoked = await call('POST', `/api/workspaces/${ws.id}/tokens`, { token: ws.teamToken, body: { label: 'oud' } })
+    await call('DELETE', `/api/workspaces/${ws.id}/tokens/${revoked.body.id}`, { token: ws.teamToken })
+    const w = `/api/workspaces/${ws.id}`
+    const r = `${w}/rounds/${round.id}`
+    const routes: [string, string, unknown?][] = [
+      ['GET', w],
+      ['PATCH', w, { name: 'x' }],
+      ['GET', `${w}/tokens`],
+      ['POST', `${w}/tokens`, { label: 'x' }],
+      ['DELETE', `${w}/tokens/AAAAAAAAAAAAAAAA`],
+      ['POST', `${w}/rounds`, { label: 'x' }],
+      ['GET', r],
+      ['PATCH', r, { state: 'closed' }],
+      ['POST', `${r}/respondent-link`],
+      ['DELETE', `${r}/respondent-link`],
+      ['GET', `${r}/profile`],
+      ['GET', `${r}/submissions`],
+      ['DELETE', `${r}/submissions/AAAAAAAAAAAAAAAA`],
+      ['GET', `${r}/plan`],
+      ['PUT', `${r}/plan`, { baseRevision: 0, entries: [] }],
+      ['GET', `${w}/compare?from=${round.id}&to=${round.id}`],
+      ['GET', `${w}/export`],
+      ['DELETE', w],
+    ]
+    const credentials: [string, string | undefined, number][] = [
+      ['none', undefined, 401],
+      ['respondent token', round.respondentToken, 401],
+      ['revoked team token', revoked.body.token, 401],
+      ['malformed', 'not-a-token', 401],
+      ['team token of another workspace', other.teamToken, 404],
+    ]
+    for (const [method, path, body] of routes) {
+      for (const [name, token, expected] of credentials) {
+        const res = await call(method, path, { token, body })
+        expect(res.status, `${method} ${path} with ${name}`).toBe(expected)
+        expect(res.body.error.code).toBe(expected === 401 ? 'unauthorized' : 'not_found')
+      }
+    }
+    // Nothing changed: the workspace is still there with its one round, open.
+    const after = await call('GET', w, { token: ws.teamToken })
+    expect(after.body.name).toBe('Vmbo De Linde')
+    expect(after.body.rounds).toHaveLength(1)
+    expect(after.body.rounds[0].state).toBe('open')
+  })
+
+  test('a respondent token reads nothing of the round: only its name and groups', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    await submit(round.respondentToken, { d04: 5 })
+    const view = await call('GET', `/api/respond/${round.respondentToken}`)
+    expect(view.status).toBe(200)
+    expect(Object.keys(view.body)).toEqual(['workspace', 'round'])
+    expect(JSON.stringify(view.body)).not.toMatch(/d04|submission|answers/)
+  })
+})
+
+describe('rounds and submissions', () => {
+  test('a respondent link stores answers once per submission id, counts them and refuses when closed', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    const body = { submissionId: 'phone-0001-abcdef', group: 'Mentoren', answers: { d04: 5, d16a: 2 } }
+    const first = await call('POST', `/api/respond/${round.respondentToken}`, { body })
+    expect(first.status).toBe(201)
+    expect(first.body).toEqual({ status: 'stored' })
+    const again = await call('POST', `/api/respond/${round.respondentToken}`, { body })
+    expect(again.status).toBe(200)
+    expect(again.body).toEqual({ status: 'already-stored' })
+    const changed = await call('POST', `/api/respond/${round.respondentToken}`, { body: { ...body, answers: { d04: 1 } } })
+    expect(changed.status).toBe(409)
+
+    const got = await call('GET', `/api/workspaces/${ws.id}/rounds/${round.id}`, { token: ws.teamToken })
+    expect(got.body.submissionCount).toBe(1)
+    expect(got.body.accepting).toBe(true)
+
+    const closed = await call('PATCH', `/api/workspaces/${ws.id}/rounds/${round.id}`, { token: ws.teamToken, body: { state: 'closed' } })
+    expect(closed.body).toMatchObject({ state: 'closed', accepting: false })
+    expect((await submit(round.respondentToken, { d04: 1 })).status).toBe(410)
+    // A retry of an answer stored before closing is still acknowledged, not lost.
+    expect((await call('POST', `/api/respond/${round.respondentToken}`, { body })).status).toBe(200)
+    const view = await call('GET', `/api/respond/${round.respondentToken}`)
+    expect(view.body.round.accepting).toBe(false)
+  })
+
+  test('a closing date closes the round by itself', async () => {
+    const ws = await newWorkspace()
+    const res = await call('POST', `/api/workspaces/${ws.id}/rounds`, {
+      token: ws.teamToken,
+      body: { label: 'Na cyclus 1', closesAt: clock + 60_000 },
+    })
+    expect((await submit(res.body.respondentToken, { d04: 2 })).status).toBe(201)
+    clock += 60_000
+    expect((await submit(res.body.respondentToken, { d04: 2 })).status).toBe(410)
+  })
+
+  test('invalid answers and unknown groups are 422 naming the field; nothing is stored', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    const bad = await submit(round.respondentToken, { d04: 9 })
+    expect(bad.status).toBe(422)
+    expect(bad.body.error.issues[0].path).toBe('answers.d04')
+    const group = await submit(round.respondentToken, { d04: 2 }, { group: 'Hackers' })
+    expect(group.status).toBe(422)
+    expect(group.body.error.issues[0].path).toBe('group')
+    const missingId = await call('POST', `/api/respond/${round.respondentToken}`, { body: { answers: {} } })
+    expect(missingId.status).toBe(400)
+    expect(missingId.body.error.issues[0].path).toBe('submissionId')
+    const got = await call('GET', `/api/workspaces/${ws.id}/rounds/${round.id}`, { token: ws.teamToken })
+    expect(got.body.submissionCount).toBe(0)
+  })
+
+  test('an unknown or renewed respondent link is 404; the team sees the same link again until it renews it', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    expect((await call('GET', `/api/respond/swr_${'A'.repeat(32)}`)).status).toBe(404)
+    const again = await call('GET', `/api/workspaces/${ws.id}/rounds/${round.id}`, { token: ws.teamToken })
+    expect(again.body.respondentToken).toBe(round.respondentToken)
+    expect(again.body.links.respond).toBe(`http://localhost/r#${round.respondentToken}`)
+    const renewed = await call('POST', `/api/workspaces/${ws.id}/rounds/${round.id}/respondent-link`, { token: ws.teamToken })
+    expect(renewed.body.respondentToken).not.toBe(round.respondentToken)
+    expect((await submit(round.respondentToken, { d04: 2 })).status).toBe(404)
+    expect((await submit(renewed.body.respondentToken, { d04: 2 })).status).toBe(201)
+    const revoked = await call('DELETE', `/api/workspaces/${ws.id}/rounds/${round.id}/respondent-link`, { token: ws.teamToken })
+    expect(revoked.body).toMatchObject({ respondentToken: null, links: { respond: null } })
+    expect((await submit(renewed.body.respondentToken, { d04: 2 })).status).toBe(404)
+  })
+
+  test('a server with another secret cannot show the link but can renew it', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    const elsewhere = createApp({ db: t.db, tokenSecret: 'b'.repeat(64) })
+    const res = await elsewhere.request(`/api/workspaces/${ws.id}/rounds/${round.id}`, { headers: { authorization: `Bearer ${ws.teamToken}` } })
+    const body = (await res.json()) as any
+    expect(body.respondentToken).toBeNull()
+    // The stored link keeps working for respondents there.
+    const view = await elsewhere.request(`/api/respond/${round.respondentToken}`)
+    expect(view.status).toBe(200)
+  })
+})
+
+describe('profile, plan and comparison', () => {
+  test('the profile of a round is the /api/score answer for its submissions', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    const answers = [{ d04: 5 }, { d04: 4 }, { d04: 2 }, { d04: 1 }, { d04: 2 }]
+    for (const a of answers) expect((await submit(round.respondentToken, a)).status).toBe(201)
+    const profile = await call('GET', `/api/workspaces/${ws.id}/rounds/${round.id}/profile?lang=en`, { token: ws.teamToken })
+    const score = await call('POST', '/api/score?lang=en', { body: { responses: answers.map((a) => ({ answers: a, role: 'user' })) } })
+    expect(profile.status).toBe(200)
+    const { round: meta, ...rest } = profile.body
+    expect(rest).toEqual(score.body)
+    expect(meta).toMatchObject({ id: round.id, label: 'Nulmeting', revision: 5 })
+    // A new submission changes the revision and so the profile (no stale cache).
+    await submit(round.respondentToken, { d04: 5 })
+    const later = await call('GET', `/api/workspaces/${ws.id}/rounds/${round.id}/profile`, { token: ws.teamToken })
+    expect(later.body.respondents).toBe(6)
+  })
+
+  test('the plan is saved per round, refuses a stale save, and carries forward to the next round', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    const plan = `/api/workspaces/${ws.id}/rounds/${round.id}/plan`
+    const entry = { strategy: 'educational-meetings', status: 'running', spec: { actor: 'Zorgcoördinator', action: 'Studiemiddag' }, barriers: [16] }
+    const saved = await call('PUT', plan, { token: ws.teamToken, body: { title: 'Plan 2026', baseRevision: 0, entries: [entry] } })
+    expect(saved.status).toBe(200)
+    expect(saved.body.revision).toBe(1)
+    expect(saved.body.entries[0]).toMatchObject({ strategy: entry.strategy, status: 'running', known: true, barriers: [16] })
+    expect(saved.body.entries[0].spec).toMatchObject({ actor: 'Zorgcoördinator', action: 'Studiemiddag', notes: '' })
+
+    const stale = await call('PUT', plan, { token: ws.teamToken, body: { title: 'Other', baseRevision: 0, entries: [] } })
+    expect(stale.status).toBe(409)
+    expect(stale.body.entries).toHaveLength(1)
+
+    const unknown = await call('PUT', plan, { token: ws.teamToken, body: { baseRevision: 1, entries: [{ ...entry, strategy: 'no-such-strategy' }] } })
+    expect(unknown.status).toBe(422)
+    expect(unknown.body.error.issues[0].path).toBe('entries.0.strategy')
+    expect((await call('GET', plan, { token: ws.teamToken })).body.revision).toBe(1)
+
+    const settings = {
+      score: { barrierShare: 0.3, facilitatorShare: 0.8, minAnswers: 2 },
+      filters: { phase: 'start', actors: ['teachers'], mode: 'bundle', limit: 5, exclude: [], inUse: [] },
+      approach: ['educational-meetings'],
+    }
+    const patched = await call('PATCH', `/api/workspaces/${ws.id}/rounds/${round.id}`, { token: ws.teamToken, body: { settings } })
+    expect(patched.status).toBe(200)
+
+    const next = await newRound(ws, 'Na PDSA-cyclus 1')
+    const nextRound = await call('GET', `/api/workspaces/${ws.id}/rounds/${next.id}`, { token: ws.teamToken })
+    expect(nextRound.body.settings).toEqual(settings)
+    expect(nextRound.body.position).toBe(2)
+    const nextPlan = await call('GET', `/api/workspaces/${ws.id}/rounds/${next.id}/plan`, { token: ws.teamToken })
+    expect(nextPlan.body).toMatchObject({ title: 'Plan 2026', revision: 0 })
+    expect(nextPlan.body.entries[0].spec.action).toBe('Studiemiddag')
+  })
+
+  test('compare names what changed between two rounds and the strategies behind improvements', async () => {
+    const ws = await newWorkspace()
+    const first = await newRound(ws)
+    for (const d04 of [5, 5, 4, 2, 2]) await submit(first.respondentToken, { d04, d16a: 4 })
+    await call('PUT', `/api/workspaces/${ws.id}/rounds/${first.id}/plan`, {
+      token: ws.teamToken,
+      body: { baseRevision: 0, entries: [{ strategy: 'educational-meetings', spec: {}, barriers: [4] }] },
+    })
+    const second = await newRound(ws, 'Na cyclus 1')
+    for (const d04 of [2, 2, 2, 1, 2]) await submit(second.respondentToken, { d04, d16a: 2 })
+    const res = await call('GET', `/api/workspaces/${ws.id}/compare?from=${first.id}&to=${second.id}&lang=en`, { token: ws.teamToken })
+    expect(res.status).toBe(200)
+    const d4 = res.body.determinants.find((d: any) => d.number === 4)
+    expect(d4).toMatchObject({ from: { status: 'barrier', negativeShare: 0.6 }, to: { status: 'facilitator', negativeShare: 0 }, change: 'no-longer-barrier', negativeDelta: -0.6 })
+    const d16 = res.body.determinants.find((d: any) => d.number === 16)
+    expect(d16.change).toBe('became-barrier')
+    expect(res.body.strategies).toEqual([
+      expect.objectContaining({ strategy: 'educational-meetings', determinants: [4], status: 'planned' }),
+    ])
+  })
+})
+
+describe('export, import and deletion', () => {
+  test('the export re-imports into a workspace with the same rounds, plans and answers', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    await submit(round.respondentToken, { d04: 5 }, { group: 'Docenten' })
+    await submit(round.respondentToken, { d04: 2 })
+    await call('PUT', `/api/workspaces/${ws.id}/rounds/${round.id}/plan`, {
+      token: ws.teamToken,
+      body: { title: 'T', baseRevision: 0, entries: [{ strategy: 'educational-meetings', spec: { notes: 'één' }, barriers: [4] }] },
+    })
+    const exported = await call('GET', `/api/workspaces/${ws.id}/export`, { token: ws.teamToken })
+    expect(exported.status).toBe(200)
+    expect(exported.headers.get('content-disposition')).toMatch(/attachment; filename="strategiewijzer-workspace-\d{4}-\d\d-\d\d\.json"/)
+    expect(exported.body).toMatchObject({ format: 'strategiewijzer-workspace', version: 1 })
+    expect(JSON.stringify(exported.body)).not.toContain(ws.teamToken)
+    expect(JSON.stringify(exported.body)).not.toContain(round.respondentToken)
+
+    const imported = await call('POST', '/api/workspaces/import', { body: exported.body })
+    expect(imported.status).toBe(201)
+    const copy = await call('GET', `/api/workspaces/${imported.body.id}`, { token: imported.body.teamToken })
+    expect(copy.body.rounds).toHaveLength(1)
+    expect(copy.body.rounds[0].submissionCount).toBe(2)
+    const again = await call('GET', `/api/workspaces/${imported.body.id}/export`, { token: imported.body.teamToken })
+    const strip = (x: any) => ({ ...x, exportedAt: 0, workspace: { ...x.workspace, updatedAt: 0 } })
+    expect(strip(again.body)).toEqual(strip(exported.body))
+  })
+
+  test('a broken import file is 400 naming the field and stores nothing', async () => {
+    const before = t.db.$client.prepare('SELECT count(*) AS n FROM workspaces').get() as { n: number }
+    const res = await call('POST', '/api/workspaces/import', {
+      body: { format: 'strategiewijzer-workspace', version: 1, exportedAt: 0, workspace: { name: 'x' }, rounds: [] },
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.error.issues[0].path).toMatch(/^workspace\./)
+    const after = t.db.$client.prepare('SELECT count(*) AS n FROM workspaces').get() as { n: number }
+    expect(after.n).toBe(before.n)
+  })
+
+  test('deleting a workspace removes everything of it and every link stops working', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    await submit(round.respondentToken, { d04: 5 })
+    expect((await call('DELETE', `/api/workspaces/${ws.id}`, { token: ws.teamToken })).status).toBe(204)
+    expect((await call('GET', `/api/workspaces/${ws.id}`, { token: ws.teamToken })).status).toBe(401)
+    expect((await submit(round.respondentToken, { d04: 5 })).status).toBe(404)
+    for (const table of ['rounds', 'submissions', 'team_tokens', 'plan_entries']) {
+      const column = table === 'submissions' || table === 'plan_entries' ? 'round_id' : 'workspace_id'
+      const value = column === 'round_id' ? round.id : ws.id
+      const { n } = t.db.$client.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`).get(value) as { n: number }
+      expect(n, table).toBe(0)
+    }
+  })
+})
