@@ -1,8 +1,8 @@
 /**
  * @module `npm run kb:import -- <file.csv> --source <name>`: adds an authoritative
  * determinant→strategy mapping (the TNO implementatietool's, the CFIR–ERIC workbook, …) under
- * its own source, keeping every other link. Every row is checked first; one bad row and
- * nothing is imported. Importing under the same source again replaces that source's links.
+ * its own source, keeping every other link. Every row is checked first; one bad row, a
+ * syntax error or an unreadable encoding and nothing is imported. Importing under the same source again replaces that source's links.
  * File format: data/README.md.
  */
 import { readFileSync } from 'node:fs'
@@ -13,6 +13,7 @@ import { migrateDb } from '../db/migrate.ts'
 import { readKbContent } from '../db/queries/kb.ts'
 import { removeImportedSource, replaceImportedSource } from '../db/queries/imports.ts'
 import { loadKb } from '../db/seed.ts'
+import { decodeText } from '../domain/decode-text.ts'
 import { indexKb } from '../domain/kb-index.ts'
 import { parseMapping } from '../domain/mapping-import.ts'
 import { Source, Slug } from '../schemas/kb.ts'
@@ -29,7 +30,8 @@ const usage = `Usage:
   --evidence   V verified, S secondary, U unverified (default), P proposal
 
   The determinant column takes a MIDI number, code or name, or a CFIR 2009 construct name,
-  mapped to MIDI by data/sources/midi-cfir-crosswalk.csv.`
+  mapped to MIDI by data/sources/midi-cfir-crosswalk.csv. The file may be UTF-8 or
+  Windows-1252 (Excel's "CSV (comma delimited)").`
 
 function fail(message: string): never {
   console.error(message)
@@ -71,16 +73,22 @@ if (!id.success) fail(`--source: ${id.error.issues[0]?.message}`)
 if (!['V', 'S', 'U', 'P'].includes(values.evidence ?? '')) fail('--evidence: one of V, S, U, P')
 if (values.url && !Source.shape.url.safeParse(values.url).success) fail('--url: an http(s) address')
 
+let bytes: Uint8Array
+try {
+  bytes = readFileSync(file)
+} catch (error) {
+  fail(`Cannot read ${file}: ${(error as Error).message}`)
+}
+const decoded = decodeText(bytes)
+if (!decoded.ok) fail(`${file}, line ${decoded.line}: ${decoded.message}; nothing was imported.`)
+
 const label = values.label ?? id.data
 const kb = indexKb(readKbContent(db))
-const result = parseMapping(
-  readFileSync(file, 'utf8'),
-  kb,
-  { id: id.data, label },
-  readCrosswalk()
-)
+const result = parseMapping(decoded.text, kb, { id: id.data, label }, readCrosswalk())
 if (result.issues.length > 0) {
-  const lines = result.issues.map((i) => `  row ${i.row}, ${i.column} '${i.value}': ${i.message}`)
+  const lines = result.issues.map((i) =>
+    i.column ? `  line ${i.line}, ${i.column} '${i.value}': ${i.message}` : `  line ${i.line}: ${i.message}`
+  )
   fail(`${file}: ${result.issues.length} problem(s); nothing was imported:\n${lines.join('\n')}`)
 }
 try {
@@ -101,5 +109,6 @@ try {
 console.log(
   `Imported ${result.links.length} links under source '${id.data}'` +
     (result.merged > 0 ? ` (${result.merged} repeated pair(s) kept at their strongest)` : '') +
+    (decoded.encoding === 'utf-8' ? '' : ` (read as ${decoded.encoding})`) +
     '. Other sources are unchanged.'
 )

@@ -9,6 +9,7 @@ import { loadKb } from '../../server/db/seed.ts'
 import { indexKb } from '../../server/domain/kb-index.ts'
 import { parseMapping, parseStrength, strengthUnit } from '../../server/domain/mapping-import.ts'
 import { readCrosswalk } from '../../server/kb/crosswalk.ts'
+import Database from 'better-sqlite3'
 import { KB_DIR, tempDb } from '../support/db.ts'
 
 const t = tempDb()
@@ -74,7 +75,7 @@ describe('parseMapping', () => {
     const csv = 'determinant,strategy,strength\n16,champions,0.6\n31,champions,0.5\n16,unknown strategy,0.5\n17,champions,lots\n'
     const result = parseMapping(csv, kb, source)
     expect(result.links).toEqual([])
-    expect(result.issues.map((i) => [i.row, i.column, i.value])).toEqual([
+    expect(result.issues.map((i) => [i.line, i.column, i.value])).toEqual([
       [3, 'determinant', '31'],
       [4, 'strategy', 'unknown strategy'],
       [5, 'strength', 'lots'],
@@ -96,12 +97,26 @@ describe('parseMapping', () => {
   test('refuses a column that mixes fractions and percentages', () => {
     const result = parseMapping('determinant,strategy,strength\n16,champions,0.6\n17,champions,45%\n', kb, source)
     expect(result.links).toEqual([])
-    expect(result.issues.map((i) => [i.row, i.value])).toEqual([[2, '0.6']])
+    expect(result.issues.map((i) => [i.line, i.value])).toEqual([[2, '0.6']])
   })
 
   test('reads a percentage column whole: 1 is 1%, not the strongest link', () => {
     const result = parseMapping('determinant,strategy,endorsement_pct\n16,champions,1\n17,champions,40\n', kb, source)
     expect(result.links.map((l) => l.strength)).toEqual([0.01, 0.4])
+  })
+
+  test('rejects a file with a quote never closed, naming the line, instead of folding the rows into one', () => {
+    const csv = 'determinant,strategy,strength,rationale\n16,champions,0.6,"Tijd\n17,champions,0.5,x\n18,champions,0.4,y\n'
+    const result = parseMapping(csv, kb, source)
+    expect(result.links).toEqual([])
+    expect(result.issues).toEqual([
+      { line: 2, column: '', value: '', message: 'a quoted cell is not closed: its opening quote has no closing quote' },
+    ])
+  })
+
+  test('names the line of a row whose quoted rationale spans lines', () => {
+    const csv = 'determinant,strategy,strength,rationale\n16,champions,0.6,"two\nlines"\n99,champions,0.5,x\n'
+    expect(parseMapping(csv, kb, source).issues.map((i) => [i.line, i.value])).toEqual([[4, '99']])
   })
 
   test('keeps the strongest value of a pair named twice', () => {
@@ -143,13 +158,27 @@ describe('imported links in the API', () => {
   })
 })
 
-describe('npm run kb:import', () => {
+describe('npm run kb:import', { timeout: 60_000 }, () => {
+  const root = join(import.meta.dirname, '..', '..')
   const run = (args: string[], dbPath: string) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/kb-import.ts', ...args], {
-      cwd: join(import.meta.dirname, '..', '..'),
+      cwd: root,
       env: { ...process.env, DATABASE_PATH: dbPath },
       encoding: 'utf8',
     })
+  /** The links of an imported source, read with a connection of its own. */
+  const linkCount = (dbPath: string, sourceId: string) => {
+    const db = new Database(dbPath, { readonly: true })
+    const { n } = db.prepare('SELECT count(*) AS n FROM determinant_strategies WHERE source_id = ?').get(sourceId) as { n: number }
+    db.close()
+    return n
+  }
+  // The database of this file, loaded once, so that most runs below skip loading the knowledge base.
+  const mapping = (name: string, content: string | Buffer) => {
+    const file = join(t.dir, name)
+    writeFileSync(file, content)
+    return file
+  }
 
   test('imports a valid file and rejects a broken one as a whole', () => {
     const db = tempDb()
@@ -167,10 +196,28 @@ describe('npm run kb:import', () => {
     expect(fromCfir.stdout).toMatch(/Imported 6 links under source 'cfir-eric-workbook'/)
     const failed = run([bad, '--source', 'another-mapping'], db.path)
     expect(failed.status).toBe(1)
-    expect(failed.stderr).toMatch(/row 3, determinant '99'/)
+    expect(failed.stderr).toMatch(/line 3, determinant '99'/)
     expect(failed.stderr).toMatch(/nothing was imported/)
     const count = execFileSync('node', ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(db.path)});console.log(d.prepare("select count(*) n from determinant_strategies where source_id in ('tno-implementatietool','another-mapping')").get().n)`], { encoding: 'utf8' })
     expect(count.trim()).toBe('2')
     db.close()
+  })
+
+  test('rejects a file with a quote never closed, naming the line, and imports nothing', () => {
+    const file = mapping('unclosed.csv', 'determinant,strategy,strength,rationale\n16,champions,60%,ok\n17,champions,50%,"Tijd\n18,champions,40%,x\n')
+    const result = run([file, '--source', 'unclosed'], t.path)
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/line 3: a quoted cell is not closed/)
+    expect(result.stderr).toMatch(/nothing was imported/)
+    expect(linkCount(t.path, 'unclosed')).toBe(0)
+  })
+
+  test('reads a Windows-1252 file (Dutch Excel) without turning its letters into �', () => {
+    const text = 'determinant;strategy;strength;rationale\n16;champions;60%;Coördinatie en één aanspreekpunt\n'
+    const result = run([mapping('excel.csv', Buffer.from(text, 'latin1')), '--source', 'excel'], t.path)
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stdout).toMatch(/read as windows-1252/)
+    const link = readKbContent(t.db).links.find((l) => l.source === 'excel')
+    expect(link?.rationale.nl).toBe('Coördinatie en één aanspreekpunt')
   })
 })
