@@ -2,8 +2,9 @@
  * @module `npm run kb:import -- <file.csv> --source <name>`: adds an authoritative
  * determinant→strategy mapping (the TNO implementatietool's, the CFIR–ERIC workbook, …) under
  * its own source, keeping every other link. Every row is checked first; one bad row, a
- * syntax error or an unreadable encoding and nothing is imported. Importing under the same source again replaces that source's links.
- * File format: data/README.md.
+ * syntax error or an unreadable encoding and nothing is imported. Importing under the same
+ * source again replaces that source's links. Exit code 1 with a message on any failure,
+ * including a database another import or load keeps busy. File format: data/README.md.
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -38,6 +39,10 @@ function fail(message: string): never {
   process.exit(1)
 }
 
+/** SQLITE_BUSY and its extended codes: the write lock stayed taken past the busy timeout. */
+const isBusy = (error: unknown) =>
+  error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_BUSY')
+
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -55,43 +60,50 @@ if (values.help) {
   process.exit(0)
 }
 
-const config = readConfig()
-const db = openDb(config.DATABASE_PATH)
-migrateDb(db)
-loadKb(db, config.KB_DIR)
-
-if (values.remove) {
-  const removed = removeImportedSource(db, values.remove)
-  console.log(removed ? `Removed source '${values.remove}' and its links.` : `No imported source '${values.remove}'.`)
-  process.exit(removed ? 0 : 1)
-}
-
-const [file] = positionals
-if (!file || !values.source) fail(usage)
-const id = Slug.safeParse(values.source)
-if (!id.success) fail(`--source: ${id.error.issues[0]?.message}`)
-if (!['V', 'S', 'U', 'P'].includes(values.evidence ?? '')) fail('--evidence: one of V, S, U, P')
-if (values.url && !Source.shape.url.safeParse(values.url).success) fail('--url: an http(s) address')
-
-let bytes: Uint8Array
 try {
-  bytes = readFileSync(file)
+  main()
 } catch (error) {
-  fail(`Cannot read ${file}: ${(error as Error).message}`)
+  if (isBusy(error)) fail('The database is busy: another import or load is running; try again. Nothing was imported.')
+  fail((error as Error).message)
 }
-const decoded = decodeText(bytes)
-if (!decoded.ok) fail(`${file}, line ${decoded.line}: ${decoded.message}; nothing was imported.`)
 
-const label = values.label ?? id.data
-const kb = indexKb(readKbContent(db))
-const result = parseMapping(decoded.text, kb, { id: id.data, label }, readCrosswalk())
-if (result.issues.length > 0) {
-  const lines = result.issues.map((i) =>
-    i.column ? `  line ${i.line}, ${i.column} '${i.value}': ${i.message}` : `  line ${i.line}: ${i.message}`
-  )
-  fail(`${file}: ${result.issues.length} problem(s); nothing was imported:\n${lines.join('\n')}`)
-}
-try {
+function main() {
+  const config = readConfig()
+  const db = openDb(config.DATABASE_PATH)
+  migrateDb(db)
+  loadKb(db, config.KB_DIR)
+
+  if (values.remove) {
+    const removed = removeImportedSource(db, values.remove)
+    console.log(removed ? `Removed source '${values.remove}' and its links.` : `No imported source '${values.remove}'.`)
+    process.exit(removed ? 0 : 1)
+  }
+
+  const [file] = positionals
+  if (!file || !values.source) fail(usage)
+  const id = Slug.safeParse(values.source)
+  if (!id.success) fail(`--source: ${id.error.issues[0]?.message}`)
+  if (!['V', 'S', 'U', 'P'].includes(values.evidence ?? '')) fail('--evidence: one of V, S, U, P')
+  if (values.url && !Source.shape.url.safeParse(values.url).success) fail('--url: an http(s) address')
+
+  let bytes: Uint8Array
+  try {
+    bytes = readFileSync(file)
+  } catch (error) {
+    fail(`Cannot read ${file}: ${(error as Error).message}`)
+  }
+  const decoded = decodeText(bytes)
+  if (!decoded.ok) fail(`${file}, line ${decoded.line}: ${decoded.message}; nothing was imported.`)
+
+  const label = values.label ?? id.data
+  const kb = indexKb(readKbContent(db))
+  const result = parseMapping(decoded.text, kb, { id: id.data, label }, readCrosswalk())
+  if (result.issues.length > 0) {
+    const lines = result.issues.map((i) =>
+      i.column ? `  line ${i.line}, ${i.column} '${i.value}': ${i.message}` : `  line ${i.line}: ${i.message}`
+    )
+    fail(`${file}: ${result.issues.length} problem(s); nothing was imported:\n${lines.join('\n')}`)
+  }
   replaceImportedSource(
     db,
     {
@@ -103,12 +115,10 @@ try {
     },
     result.links
   )
-} catch (error) {
-  fail((error as Error).message)
+  console.log(
+    `Imported ${result.links.length} links under source '${id.data}'` +
+      (result.merged > 0 ? ` (${result.merged} repeated pair(s) kept at their strongest)` : '') +
+      (decoded.encoding === 'utf-8' ? '' : ` (read as ${decoded.encoding})`) +
+      '. Other sources are unchanged.'
+  )
 }
-console.log(
-  `Imported ${result.links.length} links under source '${id.data}'` +
-    (result.merged > 0 ? ` (${result.merged} repeated pair(s) kept at their strongest)` : '') +
-    (decoded.encoding === 'utf-8' ? '' : ` (read as ${decoded.encoding})`) +
-    '. Other sources are unchanged.'
-)

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
@@ -166,6 +166,18 @@ describe('npm run kb:import', { timeout: 60_000 }, () => {
       env: { ...process.env, DATABASE_PATH: dbPath },
       encoding: 'utf8',
     })
+  const start = (args: string[], dbPath: string) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/kb-import.ts', ...args], {
+        cwd: root,
+        env: { ...process.env, DATABASE_PATH: dbPath },
+      })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (d) => (stdout += d))
+      child.stderr.on('data', (d) => (stderr += d))
+      child.on('close', (status) => resolve({ status, stdout, stderr }))
+    })
   /** The links of an imported source, read with a connection of its own. */
   const linkCount = (dbPath: string, sourceId: string) => {
     const db = new Database(dbPath, { readonly: true })
@@ -219,5 +231,30 @@ describe('npm run kb:import', { timeout: 60_000 }, () => {
     expect(result.stdout).toMatch(/read as windows-1252/)
     const link = readKbContent(t.db).links.find((l) => l.source === 'excel')
     expect(link?.rationale.nl).toBe('Coördinatie en één aanspreekpunt')
+  })
+
+  test('says the database is busy when another process holds the write lock past the busy timeout', () => {
+    const file = mapping('waiting.csv', 'determinant,strategy,strength\n16,champions,60%\n')
+    const holder = new Database(t.path)
+    holder.exec('BEGIN IMMEDIATE')
+    const result = run([file, '--source', 'waiting'], t.path)
+    holder.exec('ROLLBACK')
+    holder.close()
+    expect(result.status).toBe(1)
+    expect(result.stderr.trim()).toBe('The database is busy: another import or load is running; try again. Nothing was imported.')
+    expect(linkCount(t.path, 'waiting')).toBe(0)
+  })
+
+  test('lets two imports start on one fresh database at once: both succeed or one says the database is busy', { timeout: 300_000 }, async () => {
+    const file = mapping('concurrent.csv', 'determinant,strategy,strength\n16,champions,60%\n')
+    for (let round = 0; round < 8; round++) {
+      const path = join(t.dir, `fresh-${round}.db`)
+      const results = await Promise.all([start([file, '--source', 'first'], path), start([file, '--source', 'second'], path)])
+      for (const r of results) {
+        expect(r.stderr, r.stderr).not.toMatch(/SqliteError|\n\s+at /)
+        if (r.status !== 0) expect(r.stderr).toMatch(/^The database is busy: another import or load is running; try again/)
+      }
+      expect([linkCount(path, 'first'), linkCount(path, 'second')]).toEqual(results.map((r) => (r.status === 0 ? 1 : 0)))
+    }
   })
 })
