@@ -3,7 +3,8 @@
  * determinant→strategy mapping (the TNO implementatietool's, the CFIR–ERIC workbook, …) under
  * its own source, keeping every other link. Every row is checked first; one bad row, a
  * syntax error or an unreadable encoding and nothing is imported. Importing under the same
- * source again replaces that source's links. Exit code 1 with a message on any failure,
+ * source again replaces that source's links; a file without data rows is refused unless
+ * --replace-with-nothing says that is meant. Exit code 1 with a message on any failure,
  * including a database another import or load keeps busy. File format: data/README.md.
  */
 import { readFileSync } from 'node:fs'
@@ -29,6 +30,8 @@ const usage = `Usage:
   --citation   full reference (default: the label)
   --url        where the mapping can be found
   --evidence   V verified, S secondary, U unverified (default), P proposal
+  --replace-with-nothing
+               accept a file without data rows: the source keeps no links
 
   The determinant column takes a MIDI number, code or name, or a CFIR 2009 construct name,
   mapped to MIDI by data/sources/midi-cfir-crosswalk.csv. The file may be UTF-8 or
@@ -52,6 +55,7 @@ const { values, positionals } = parseArgs({
     url: { type: 'string' },
     evidence: { type: 'string', default: 'U' },
     remove: { type: 'string' },
+    'replace-with-nothing': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 })
@@ -103,6 +107,13 @@ function main() {
       i.column ? `  line ${i.line}, ${i.column} '${i.value}': ${i.message}` : `  line ${i.line}: ${i.message}`
     )
     fail(`${file}: ${result.issues.length} problem(s); nothing was imported:\n${lines.join('\n')}`)
+  }
+  if (result.links.length === 0 && !values['replace-with-nothing']) {
+    fail(
+      `${file} has ${result.rows === 0 ? 'no data rows' : 'no links'}; nothing was imported and ` +
+        `source '${id.data}' was left as it was. To remove the source, use --remove ${id.data}; ` +
+        'to keep it without links, add --replace-with-nothing.'
+    )
   }
   replaceImportedSource(
     db,

@@ -233,6 +233,20 @@ describe('npm run kb:import', { timeout: 60_000 }, () => {
     expect(link?.rationale.nl).toBe('Coördinatie en één aanspreekpunt')
   })
 
+  test('refuses a file without data rows, keeping the source, unless told to replace it with nothing', () => {
+    const good = mapping('one-row.csv', 'determinant,strategy,strength\n16,champions,60%\n')
+    const empty = mapping('header-only.csv', 'determinant,strategy,strength\n')
+    expect(run([good, '--source', 'emptied'], t.path).status).toBe(0)
+    const refused = run([empty, '--source', 'emptied'], t.path)
+    expect(refused.status).toBe(1)
+    expect(refused.stderr).toMatch(/no data rows; nothing was imported/)
+    expect(refused.stderr).toMatch(/--replace-with-nothing/)
+    expect(linkCount(t.path, 'emptied')).toBe(1)
+    const emptied = run([empty, '--source', 'emptied', '--replace-with-nothing'], t.path)
+    expect(emptied.status, emptied.stderr).toBe(0)
+    expect(linkCount(t.path, 'emptied')).toBe(0)
+  })
+
   test('says the database is busy when another process holds the write lock past the busy timeout', () => {
     const file = mapping('waiting.csv', 'determinant,strategy,strength\n16,champions,60%\n')
     const holder = new Database(t.path)
