@@ -9,11 +9,10 @@
 import { z } from 'zod'
 import { STATUSES } from '../domain/scoring.ts'
 import { WEIGHTINGS } from '../domain/ranking.ts'
-import { LANGS, SCALE_KINDS } from '../domain/vocabulary.ts'
+import { LANGS, MAX_RESPONDENTS, SCALE_KINDS } from '../domain/vocabulary.ts'
 import { Actor, Effort, EvidenceTag, Group, Phase, Respondent, Slug, Valence } from './kb.ts'
 
-/** Most respondents one request may carry (the product targets teams of 1–500). */
-export const MAX_RESPONDENTS = 2000
+export { MAX_RESPONDENTS }
 
 // ── Queries ──────────────────────────────────────────────────────────────────────────────
 

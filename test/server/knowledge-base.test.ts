@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest'
+import { replaceImportedSource } from '../../server/db/queries/imports.ts'
 import { loadedApp } from '../support/db.ts'
 
 const t = loadedApp()
@@ -229,6 +230,17 @@ describe('GET /api/reference and /api/links', () => {
     const lines = (await res.text()).trim().split(/\r?\n/)
     expect(lines[0]).toBe('determinant,determinant_name,strategy,strategy_name,strength,source,source_label,evidence,method,via,rationale')
     expect(lines.length - 1).toBe((await get('/api/links?determinant=16')).body.links.length)
+  })
+
+  test('writes a text that starts a formula as text in the links CSV, also when a line follows', async () => {
+    const own = loadedApp()
+    const formula = '=HYPERLINK("https://evil.example","klik")\nsecond line'
+    replaceImportedSource(own.db, { id: 'formula-test', label: '@label', citation: 'x', evidence: 'U' }, [
+      { determinant: 16, strategy: 'champions', source: 'formula-test', method: 'imported', strength: 0.5, rationale: { nl: formula, en: formula } },
+    ])
+    const csv = await (await own.app.request('/api/links?format=csv&source=formula-test&lang=en')).text()
+    own.close()
+    expect(csv.split('\r\n')[1]).toMatch(/,'@label,.*,"'=HYPERLINK\(""https:\/\/evil\.example"",""klik""\)\nsecond line"$/)
   })
 })
 

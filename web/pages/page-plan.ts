@@ -14,7 +14,7 @@ import { determinantList, strategyCatalogue } from '../catalogue.ts'
 import { downloadBlob, downloadText } from '../download.ts'
 import { effortLabel, phaseLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
-import { planTable, type PlanTableLabels } from '../plan-export.ts'
+import { planCsv, planTable, type PlanTableLabels } from '../plan-export.ts'
 import { SPEC_FIELDS, type PlanEntry, type Specification } from '../state/app-state.ts'
 import { store, StoreController, type RestoreEvent } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
@@ -251,10 +251,8 @@ export class PagePlan extends LitElement {
     return `${title || msg('implementation-plan')}.${ext}`
   }
 
-  private async downloadCsv(strategies: ReadonlyMap<string, StrategyOut>, names: ReadonlyMap<number, string>) {
-    const { unparse } = (await import('papaparse')).default
-    const table = planTable(this.store.state.plan, strategies, names, this.labels())
-    downloadText(this.fileName('csv'), unparse(table, { escapeFormulae: true }), 'text/csv')
+  private downloadCsv(strategies: ReadonlyMap<string, StrategyOut>, names: ReadonlyMap<number, string>) {
+    downloadText(this.fileName('csv'), planCsv(this.store.state.plan, strategies, names, this.labels()), 'text/csv')
     this.status = msg('CSV downloaded')
   }
 
