@@ -57,8 +57,16 @@ function setOf<T extends z.ZodType>(list: z.ZodArray<T>, max: number, what: stri
 export const Lang = z.enum(LANGS)
 export const LangQuery = z.strictObject({ lang: Lang.default('nl') })
 
+/**
+ * A determinant number in a path: any whole number from 1 is well-formed, and one that names no
+ * determinant is 404 (like an unknown strategy id); anything else (`abc`, `0`, `1.5`) is 400.
+ */
 export const DeterminantParam = z.object({
-  number: z.coerce.number().int().min(1, 'must be a MIDI number 1–29').max(29, 'must be a MIDI number 1–29'),
+  number: z
+    .string()
+    .regex(/^[1-9][0-9]{0,8}$/, 'must be a determinant number (a whole number from 1)')
+    .transform(Number)
+    .meta({ description: 'MIDI number of the determinant, 1–29', example: '23' }),
 })
 export const StrategyParam = z.object({ id: Id })
 
