@@ -55,6 +55,9 @@ function apiRoutes(db: Db, kb: KbStore) {
     .route('/', engineRoutes)
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
+    // The paths are relative to the API's mount point, so "Try it out" and generated clients
+    // call /api/health, not /health (which is the web app).
+    servers: [{ url: '/api' }],
     info: {
       title: 'Strategiewijzer API',
       version: '1',
