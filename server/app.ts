@@ -1,6 +1,7 @@
 /**
  * @module createApp({ db }): the Hono application — the API under /api and, when a web root
- * is given, the built web app with a fallback to index.html for client-side routes.
+ * is given, the built web app with a fallback to index.html for client-side routes. Every
+ * response carries the security headers.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -10,6 +11,7 @@ import { bodyLimit } from 'hono/body-limit'
 import type { Db } from './db/client.ts'
 import { apiNotFound, envelope, onError } from './http/errors.ts'
 import { createRouter } from './http/router.ts'
+import { securityHeaders } from './http/security-headers.ts'
 import { createKbStore, type KbStore } from './kb/kb-store.ts'
 import { determinantRoutes } from './routes/determinants.ts'
 import { docsRoutes } from './routes/docs.ts'
@@ -76,6 +78,8 @@ export type AppType = ReturnType<typeof apiRoutes>
 
 export function createApp({ db, kb = createKbStore(db), webRoot }: AppOptions) {
   const app = new Hono()
+  // First, so that every answer carries the headers: errors and 404s too.
+  app.use('*', securityHeaders())
   app.route('/api', apiRoutes(db, kb))
   if (webRoot) {
     const indexFile = join(webRoot, 'index.html')

@@ -1,0 +1,109 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, test } from 'vitest'
+import { createApp } from '../../server/app.ts'
+import { loadKb } from '../../server/db/seed.ts'
+import { KB_DIR, tempDb } from '../support/db.ts'
+
+const t = tempDb()
+loadKb(t.db, KB_DIR)
+const webRoot = join(t.dir, 'web')
+mkdirSync(join(webRoot, 'assets'), { recursive: true })
+writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>app</title>')
+writeFileSync(join(webRoot, 'assets', 'main-abc123.js'), 'console.log(1)')
+const app = createApp({ db: t.db, webRoot })
+afterAll(() => t.close())
+
+const root = join(import.meta.dirname, '..', '..')
+const json = { 'content-type': 'application/json' }
+
+/** The directives of a Content-Security-Policy header, by name. */
+function directives(csp: string | null): Map<string, string[]> {
+  return new Map(
+    (csp ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name = '', ...values]) => [name, values])
+  )
+}
+
+function expectSecurityHeaders(res: Response, what: string) {
+  expect(res.headers.get('x-content-type-options'), what).toBe('nosniff')
+  expect(res.headers.get('referrer-policy'), what).toBe('no-referrer')
+  expect(res.headers.get('x-frame-options'), what).toBe('DENY')
+  const csp = directives(res.headers.get('content-security-policy'))
+  expect(csp.get('frame-ancestors'), what).toEqual(["'none'"])
+  // No inline script, ever: neither 'unsafe-inline' nor 'unsafe-eval' where scripts may run.
+  const scripts = csp.get('script-src') ?? csp.get('default-src') ?? []
+  expect(scripts, what).not.toContain("'unsafe-inline'")
+  expect(scripts, what).not.toContain("'unsafe-eval'")
+  return csp
+}
+
+describe('security headers', () => {
+  test.for([
+    ['/api/health', 200],
+    ['/api/determinants/abc', 400],
+    ['/api/strategies/made-up', 404],
+    ['/api/no-such-route', 404],
+  ] as const)('are on the API answer to %s (%i), with a policy that loads nothing', async ([path, status]) => {
+    const res = await app.request(path)
+    expect(res.status).toBe(status)
+    const csp = expectSecurityHeaders(res, path)
+    expect(csp.get('default-src')).toEqual(["'none'"])
+  })
+
+  test('are on errors of POST requests: malformed JSON and a body too large', async () => {
+    const bad = await app.request('/api/score', { method: 'POST', headers: json, body: '{' })
+    expect(bad.status).toBe(400)
+    expectSecurityHeaders(bad, 'invalid json')
+    const big = await app.request('/api/score', { method: 'POST', headers: json, body: 'x'.repeat(3 * 1024 * 1024) })
+    expect(big.status).toBe(413)
+    expectSecurityHeaders(big, 'too large')
+  })
+
+  test.for([
+    ['/', 200],
+    ['/team', 200],
+    ['/assets/main-abc123.js', 200],
+    ['/assets/gone-OLDHASH.js', 404],
+    ['/favicon.ico', 404],
+  ] as const)('are on the web answer to %s (%i), with the web app policy', async ([path, status]) => {
+    const res = await app.request(path)
+    expect(res.status).toBe(status)
+    const csp = expectSecurityHeaders(res, path)
+    expect(csp.get('default-src')).toEqual(["'self'"])
+    expect(csp.get('script-src')).toEqual(["'self'"])
+    expect(csp.get('style-src')).toEqual(["'self'"])
+    expect(csp.get('object-src')).toEqual(["'none'"])
+  })
+
+  test('give the API docs their own policy, and a page without inline script', async () => {
+    const res = await app.request('/api/docs')
+    expect(res.status).toBe(200)
+    const csp = expectSecurityHeaders(res, '/api/docs')
+    expect(csp.get('script-src')).toEqual(["'self'"])
+    expect(csp.get('connect-src')).toEqual(["'self'"])
+    const html = await res.text()
+    const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)]
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const [, attributes, content] of scripts) {
+      expect(attributes).toMatch(/src="\/api\/docs\//)
+      expect(content?.trim()).toBe('')
+    }
+    const start = await app.request('/api/docs/start.js')
+    expect(start.status).toBe(200)
+    expect(start.headers.get('content-type')).toMatch(/^text\/javascript/)
+    expect(await start.text()).toContain("url: '/api/openapi.json'")
+  })
+
+  test.for(['web/index.html', 'dist/web/index.html'])('%s has no inline script or style for the policy to block', (file) => {
+    const path = join(root, file)
+    if (!existsSync(path)) return // dist/web exists after `vite build` (npm test builds first)
+    const html = readFileSync(path, 'utf8')
+    for (const [, attributes] of html.matchAll(/<script([^>]*)>/g)) expect(attributes).toMatch(/\ssrc=/)
+    expect(html).not.toMatch(/<style[\s>]/)
+    expect(html).not.toMatch(/\son[a-z]+=/i)
+  })
+})
