@@ -1,7 +1,7 @@
 /**
  * @module createApp({ db }): the Hono application — the API under /api and, when a web root
  * is given, the built web app with a fallback to index.html for client-side routes. Every
- * response carries the security headers.
+ * response carries the security headers; the host check applies when given.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -10,6 +10,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Db } from './db/client.ts'
 import { apiNotFound, envelope, onError } from './http/errors.ts'
+import { hostCheck } from './http/host-check.ts'
 import { createRouter } from './http/router.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { createKbStore, type KbStore } from './kb/kb-store.ts'
@@ -32,6 +33,11 @@ export type AppOptions = {
   readonly kb?: KbStore
   /** Folder of the built web app (vite build); the API alone when absent. */
   readonly webRoot?: string
+  /**
+   * Host names (optionally with a port) the app answers to; others get 403. Every host when
+   * absent. The server passes ALLOWED_HOSTS (server/config.ts: loopback names by default).
+   */
+  readonly allowedHosts?: readonly string[]
 }
 
 function apiRoutes(db: Db, kb: KbStore) {
@@ -76,10 +82,11 @@ function apiRoutes(db: Db, kb: KbStore) {
 /** The routes under /api, for typed clients: `hc<AppType>('/api')`. */
 export type AppType = ReturnType<typeof apiRoutes>
 
-export function createApp({ db, kb = createKbStore(db), webRoot }: AppOptions) {
+export function createApp({ db, kb = createKbStore(db), webRoot, allowedHosts }: AppOptions) {
   const app = new Hono()
-  // First, so that every answer carries the headers: errors and 404s too.
+  // First, so that every answer carries the headers: refusals below, errors and 404s too.
   app.use('*', securityHeaders())
+  if (allowedHosts) app.use('*', hostCheck(allowedHosts))
   app.route('/api', apiRoutes(db, kb))
   if (webRoot) {
     const indexFile = join(webRoot, 'index.html')

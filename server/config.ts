@@ -4,8 +4,35 @@
  */
 import { join } from 'node:path'
 import { z } from 'zod'
+import { isLoopback, LOOPBACK_HOSTS } from './http/host-check.ts'
 
 const ROOT = join(import.meta.dirname, '..')
+
+// ── Hardening: host check ────────────────────────────────────────────────────────────
+
+/** A host name or [IPv6 address], optionally with a port: `localhost`, `example.org:8443`. */
+const HostEntry = z.string().regex(/^([a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?$/i, 'must be a host name, optionally with :port')
+
+const hardening = {
+  /**
+   * Comma-separated host names the server answers to (a name alone: any port), `*` for any.
+   * Default: when HOST is loopback, localhost, 127.0.0.1 and [::1] (against DNS rebinding);
+   * otherwise any.
+   */
+  ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v.split(',').map((h) => h.trim()).filter(Boolean)))
+    .pipe(z.union([z.tuple([z.literal('*')]), z.array(HostEntry).min(1, 'list at least one host, or *')]).optional()),
+}
+
+/** The host names to answer to, or undefined for any (see ALLOWED_HOSTS). */
+export function allowedHosts(config: Config): readonly string[] | undefined {
+  if (config.ALLOWED_HOSTS) return config.ALLOWED_HOSTS[0] === '*' ? undefined : config.ALLOWED_HOSTS
+  return isLoopback(config.HOST) ? LOOPBACK_HOSTS : undefined
+}
+
+// ─────────────────────────────────────────────────────────────────────────────────────────
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -13,6 +40,7 @@ const Env = z.object({
   DATABASE_PATH: z.string().min(1).default(join(ROOT, 'data', 'strategiewijzer.db')),
   KB_DIR: z.string().min(1).default(join(ROOT, 'data', 'kb')),
   WEB_ROOT: z.string().min(1).default(join(ROOT, 'dist', 'web')),
+  ...hardening,
 })
 export type Config = z.infer<typeof Env>
 

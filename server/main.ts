@@ -5,7 +5,7 @@
  */
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
-import { readConfig } from './config.ts'
+import { allowedHosts, readConfig } from './config.ts'
 import { openDb } from './db/client.ts'
 import { migrateDb } from './db/migrate.ts'
 import { loadKb } from './db/seed.ts'
@@ -26,7 +26,11 @@ try {
   throw error
 }
 
-const app = createApp({ db, webRoot: config.WEB_ROOT })
+const app = createApp({
+  db,
+  webRoot: config.WEB_ROOT,
+  allowedHosts: allowedHosts(config),
+})
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const ms = Math.round(performance.now() - started)
   console.log(`Strategiewijzer listens on http://${config.HOST}:${info.port} (ready in ${ms} ms)`)

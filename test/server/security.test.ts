@@ -1,8 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
+import { serve, type ServerType } from '@hono/node-server'
 import { afterAll, describe, expect, test } from 'vitest'
 import { createApp } from '../../server/app.ts'
+import { allowedHosts, readConfig } from '../../server/config.ts'
 import { loadKb } from '../../server/db/seed.ts'
+import { hostAllowed, isLoopback, LOOPBACK_HOSTS } from '../../server/http/host-check.ts'
 import { KB_DIR, tempDb } from '../support/db.ts'
 
 const t = tempDb()
@@ -12,7 +17,11 @@ mkdirSync(join(webRoot, 'assets'), { recursive: true })
 writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>app</title>')
 writeFileSync(join(webRoot, 'assets', 'main-abc123.js'), 'console.log(1)')
 const app = createApp({ db: t.db, webRoot })
-afterAll(() => t.close())
+const servers: ServerType[] = []
+afterAll(async () => {
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))))
+  t.close()
+})
 
 const root = join(import.meta.dirname, '..', '..')
 const json = { 'content-type': 'application/json' }
@@ -39,6 +48,27 @@ function expectSecurityHeaders(res: Response, what: string) {
   expect(scripts, what).not.toContain("'unsafe-inline'")
   expect(scripts, what).not.toContain("'unsafe-eval'")
   return csp
+}
+
+/** Sends one request over a real socket, with the Host header given. */
+function rawGet(port: number, path: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ port, path, host: '127.0.0.1', headers: { host } }, (res) => {
+      let body = ''
+      res.on('data', (chunk) => (body += chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+async function listen(fetch: (r: Request, env?: unknown) => Response | Promise<Response>): Promise<number> {
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+  })
+  servers.push(server)
+  return (server.address() as AddressInfo).port
 }
 
 describe('security headers', () => {
@@ -105,5 +135,55 @@ describe('security headers', () => {
     for (const [, attributes] of html.matchAll(/<script([^>]*)>/g)) expect(attributes).toMatch(/\ssrc=/)
     expect(html).not.toMatch(/<style[\s>]/)
     expect(html).not.toMatch(/\son[a-z]+=/i)
+  })
+})
+
+describe('host check', () => {
+  const guarded = createApp({ db: t.db, webRoot, allowedHosts: LOOPBACK_HOSTS })
+
+  test.for(['http://localhost/api/health', 'http://localhost:3000/api/health', 'http://127.0.0.1:8080/', 'http://[::1]:3000/api/health', 'http://LOCALHOST:3000/'])(
+    'answers %s',
+    async (url) => {
+      expect((await guarded.request(url)).status).toBe(200)
+    }
+  )
+
+  test.for(['http://evil.example/api/health', 'http://localhost.evil.example/', 'http://127.0.0.1.nip.io:3000/api/health', 'http://evil.example/'])(
+    'refuses %s with 403, the envelope and the security headers',
+    async (url) => {
+      const res = await guarded.request(url)
+      expect(res.status).toBe(403)
+      expect(((await res.json()) as any).error.code).toBe('host_not_allowed')
+      expectSecurityHeaders(res, url)
+    }
+  )
+
+  test('checks the Host header a real request carries', async () => {
+    const port = await listen(guarded.fetch)
+    expect((await rawGet(port, '/api/health', `localhost:${port}`)).status).toBe(200)
+    const rebound = await rawGet(port, '/api/health', 'attacker.example')
+    expect(rebound.status).toBe(403)
+    expect(JSON.parse(rebound.body).error.code).toBe('host_not_allowed')
+  })
+
+  test.for([
+    ['localhost:3000', ['localhost'], true],
+    ['[::1]:3000', ['[::1]'], true],
+    ['example.org:8443', ['example.org:8443'], true],
+    ['example.org:8080', ['example.org:8443'], false],
+    ['example.org', ['example.org:8443'], false],
+    ['sub.example.org', ['example.org'], false],
+  ] as const)('hostAllowed(%s, %j) is %s', ([host, allowed, expected]) => {
+    expect(hostAllowed(host, allowed)).toBe(expected)
+  })
+
+  test('is on by default only when the server listens on loopback', () => {
+    expect(allowedHosts(readConfig({}))).toEqual(['localhost', '127.0.0.1', '[::1]'])
+    expect(allowedHosts(readConfig({ HOST: '::1' }))).toEqual(['localhost', '127.0.0.1', '[::1]'])
+    expect(allowedHosts(readConfig({ HOST: '0.0.0.0' }))).toBeUndefined()
+    expect(allowedHosts(readConfig({ HOST: '0.0.0.0', ALLOWED_HOSTS: 'wijzer.school.nl, localhost:3000' }))).toEqual(['wijzer.school.nl', 'localhost:3000'])
+    expect(allowedHosts(readConfig({ ALLOWED_HOSTS: '*' }))).toBeUndefined()
+    expect(() => readConfig({ ALLOWED_HOSTS: 'not a host' })).toThrow(/ALLOWED_HOSTS/)
+    expect([isLoopback('127.0.0.2'), isLoopback('localhost'), isLoopback('0.0.0.0'), isLoopback('10.0.0.1')]).toEqual([true, true, false, false])
   })
 })
