@@ -1,7 +1,7 @@
 /**
  * @module createApp({ db }): the Hono application — the API under /api and, when a web root
  * is given, the built web app with a fallback to index.html for client-side routes. Every
- * response carries the security headers; the host check applies when given.
+ * response carries the security headers; the host check and the rate limit apply when given.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -11,6 +11,7 @@ import { bodyLimit } from 'hono/body-limit'
 import type { Db } from './db/client.ts'
 import { apiNotFound, envelope, onError } from './http/errors.ts'
 import { hostCheck } from './http/host-check.ts'
+import { rateLimit, type RateLimitOptions } from './http/rate-limit.ts'
 import { createRouter } from './http/router.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { createKbStore, type KbStore } from './kb/kb-store.ts'
@@ -38,6 +39,8 @@ export type AppOptions = {
    * absent. The server passes ALLOWED_HOSTS (server/config.ts: loopback names by default).
    */
   readonly allowedHosts?: readonly string[]
+  /** The limit on requests other than GET and HEAD per client address; none when absent. */
+  readonly rateLimit?: RateLimitOptions
 }
 
 function apiRoutes(db: Db, kb: KbStore) {
@@ -82,11 +85,12 @@ function apiRoutes(db: Db, kb: KbStore) {
 /** The routes under /api, for typed clients: `hc<AppType>('/api')`. */
 export type AppType = ReturnType<typeof apiRoutes>
 
-export function createApp({ db, kb = createKbStore(db), webRoot, allowedHosts }: AppOptions) {
+export function createApp({ db, kb = createKbStore(db), webRoot, allowedHosts, rateLimit: limit }: AppOptions) {
   const app = new Hono()
   // First, so that every answer carries the headers: refusals below, errors and 404s too.
   app.use('*', securityHeaders())
   if (allowedHosts) app.use('*', hostCheck(allowedHosts))
+  if (limit) app.use('*', rateLimit(limit))
   app.route('/api', apiRoutes(db, kb))
   if (webRoot) {
     const indexFile = join(webRoot, 'index.html')

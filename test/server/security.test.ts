@@ -5,9 +5,10 @@ import { join } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
 import { afterAll, describe, expect, test } from 'vitest'
 import { createApp } from '../../server/app.ts'
-import { allowedHosts, readConfig } from '../../server/config.ts'
+import { allowedHosts, rateLimitOptions, readConfig } from '../../server/config.ts'
 import { loadKb } from '../../server/db/seed.ts'
 import { hostAllowed, isLoopback, LOOPBACK_HOSTS } from '../../server/http/host-check.ts'
+import { clientKey, TokenBuckets } from '../../server/http/rate-limit.ts'
 import { KB_DIR, tempDb } from '../support/db.ts'
 
 const t = tempDb()
@@ -25,6 +26,11 @@ afterAll(async () => {
 
 const root = join(import.meta.dirname, '..', '..')
 const json = { 'content-type': 'application/json' }
+const postInit = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { ...json, ...headers },
+  body: JSON.stringify(body),
+})
 
 /** The directives of a Content-Security-Policy header, by name. */
 function directives(csp: string | null): Map<string, string[]> {
@@ -185,5 +191,91 @@ describe('host check', () => {
     expect(allowedHosts(readConfig({ ALLOWED_HOSTS: '*' }))).toBeUndefined()
     expect(() => readConfig({ ALLOWED_HOSTS: 'not a host' })).toThrow(/ALLOWED_HOSTS/)
     expect([isLoopback('127.0.0.2'), isLoopback('localhost'), isLoopback('0.0.0.0'), isLoopback('10.0.0.1')]).toEqual([true, true, false, false])
+  })
+})
+
+describe('rate limit', () => {
+  let clock = 0
+  const limited = createApp({ db: t.db, rateLimit: { perMinute: 60, burst: 3, now: () => clock } })
+  const score = (headers?: Record<string, string>) =>
+    limited.request('/api/score', postInit({ responses: [{ answers: { d04: 2 } }] }, headers))
+
+  test('answers 429 with Retry-After and the envelope once the burst is used, and again after a wait', async () => {
+    clock = 1_000_000
+    for (let i = 0; i < 3; i++) expect((await score()).status).toBe(200)
+    const refused = await score()
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('retry-after')).toBe('1')
+    expect(((await refused.json()) as any).error.code).toBe('rate_limited')
+    expectSecurityHeaders(refused, '429')
+    // Reads are not limited.
+    expect((await limited.request('/api/health')).status).toBe(200)
+    clock += 1000 // 60 a minute: one more each second
+    expect((await score()).status).toBe(200)
+    expect((await score()).status).toBe(429)
+  })
+
+  test('does not trust X-Forwarded-For unless told to', async () => {
+    clock = 2_000_000
+    for (let i = 0; i < 3; i++) expect((await score({ 'x-forwarded-for': `10.0.0.${i}` })).status).toBe(200)
+    expect((await score({ 'x-forwarded-for': '10.0.0.99' })).status).toBe(429)
+
+    const proxied = createApp({ db: t.db, rateLimit: { perMinute: 60, burst: 1, trustProxy: true, now: () => clock } })
+    const send = (forwarded: string) =>
+      proxied.request('/api/score', postInit({ responses: [{ answers: { d04: 2 } }] }, { 'x-forwarded-for': forwarded }))
+    expect((await send('198.51.100.7')).status).toBe(200)
+    expect((await send('198.51.100.8')).status).toBe(200)
+    // The proxy appends the address it saw: an address the client made up in front does not count.
+    expect((await send('203.0.113.1, 198.51.100.7')).status).toBe(429)
+  })
+
+  test('counts by the socket address of a real request', async () => {
+    const port = await listen(createApp({ db: t.db, rateLimit: { perMinute: 1, burst: 1 } }).fetch)
+    const send = () => fetch(`http://127.0.0.1:${port}/api/score`, postInit({ responses: [{ answers: { d04: 2 } }] }))
+    expect((await send()).status).toBe(200)
+    const refused = await send()
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(50)
+  })
+
+  test('keeps a bounded table of addresses', () => {
+    const buckets = new TokenBuckets(60, 2, 100)
+    for (let i = 0; i < 10_000; i++) buckets.take(`10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`, 1000 + i)
+    expect(buckets.size).toBe(100)
+    // Buckets that have filled up again are forgotten as requests come in.
+    for (let i = 0; i < 10; i++) buckets.take('192.0.2.1', 1_000_000 + i)
+    expect(buckets.size).toBeLessThan(100)
+  })
+
+  test.for([
+    ['192.0.2.1', '192.0.2.1'],
+    ['::ffff:192.0.2.1', '192.0.2.1'],
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2::9', '2001:db8:1:2::/64'],
+    ['2001:0db8:0001:0002:ffff::1', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+  ] as const)('clientKey(%s) is %s: an IPv6 client counts by its /64', ([address, key]) => {
+    expect(clientKey(address)).toBe(key)
+  })
+
+  test('is configured by RATE_LIMIT_PER_MINUTE and RATE_LIMIT_BURST, 0 turning it off', () => {
+    expect(rateLimitOptions(readConfig({}))).toEqual({ perMinute: 120, burst: 30, trustProxy: false })
+    expect(rateLimitOptions(readConfig({ RATE_LIMIT_PER_MINUTE: '600', RATE_LIMIT_BURST: '100', TRUST_PROXY: 'true' }))).toEqual({
+      perMinute: 600,
+      burst: 100,
+      trustProxy: true,
+    })
+    expect(rateLimitOptions(readConfig({ RATE_LIMIT_PER_MINUTE: '0' }))).toBeUndefined()
+    expect(() => readConfig({ RATE_LIMIT_PER_MINUTE: '-1' })).toThrow(/RATE_LIMIT_PER_MINUTE/)
+  })
+
+  test('is off unless asked for, so createApp({ db }) never answers 429', async () => {
+    const open = createApp({ db: t.db })
+    for (let i = 0; i < 200; i++) {
+      const res = await open.request('/api/recommendations', postInit({ barriers: [23], limit: 1 }))
+      expect(res.status).toBe(200)
+    }
   })
 })
