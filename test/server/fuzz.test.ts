@@ -230,8 +230,9 @@ async function send(operation: string, req: Sent) {
 
 const json = { 'content-type': 'application/json' }
 
+// Timeouts are for a busy machine: a property runs hundreds of requests; each is bounded above.
 describe('fuzzing every operation of the OpenAPI document', () => {
-  test.for(operations.map((o) => [o.op.operationId, o] as const))('%s answers valid-shaped requests', async ([id, { path: template, method, op }]) => {
+  test.for(operations.map((o) => [o.op.operationId, o] as const))('%s answers valid-shaped requests', { timeout: 60_000 }, async ([id, { path: template, method, op }]) => {
     const body = op.requestBody
       ? fc.oneof({ weight: 3, arbitrary: validBodies[id] ?? fc.constant({}) }, { weight: 1, arbitrary: fromSchema(op.requestBody.content['application/json']?.schema ?? {}) })
       : fc.constant(undefined)
@@ -245,7 +246,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     expect(statuses, `${id} reached the handler`).toContain(200)
   })
 
-  test.for(operations.map((o) => [o.op.operationId, o] as const))('%s survives hostile requests', async ([id, { path: template, method, op }]) => {
+  test.for(operations.map((o) => [o.op.operationId, o] as const))('%s survives hostile requests', { timeout: 60_000 }, async ([id, { path: template, method, op }]) => {
     const valid = validBodies[id] ?? fromSchema(op.requestBody?.content['application/json']?.schema ?? {})
     const body = op.requestBody
       ? fc.oneof(
@@ -266,7 +267,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     )
   })
 
-  test('answers CSV uploads of any content to /score', async () => {
+  test('answers CSV uploads of any content to /score', { timeout: 60_000 }, async () => {
     const cell = fc.oneof(fc.integer({ min: -1, max: 6 }).map(String), fc.constantFrom('Eens', 'Oneens', 'Agree', '', '"', '=1+1', 'x'), fc.string({ maxLength: 8 }))
     const header = fc.array(fc.oneof(fc.constantFrom(...items.map((i) => i.id), 'respondent', 'role', 'StartDate'), fc.string({ maxLength: 8 })), { minLength: 1, maxLength: 12 })
     const csv = fc
@@ -280,7 +281,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     )
   })
 
-  test('answers any method on any path, addressed to any host', async () => {
+  test('answers any method on any path, addressed to any host', { timeout: 60_000 }, async () => {
     const segment = fc.oneof(fc.constantFrom('api', 'docs', 'health', 'strategies', 'determinants', 'links', 'score', 'openapi.json', '..', '', '%2e%2e'), slug, nasty.map(encodeURIComponent))
     const host = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('localhost', 'localhost:3000', '127.0.0.1:8080', '[::1]:3000') }, { weight: 1, arbitrary: fc.domain() })
     await fc.assert(
