@@ -5,7 +5,7 @@
  */
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
-import { readConfig } from './config.ts'
+import { allowedHosts, rateLimitOptions, readConfig } from './config.ts'
 import { openDb } from './db/client.ts'
 import { migrateDb } from './db/migrate.ts'
 import { loadKb } from './db/seed.ts'
@@ -32,6 +32,8 @@ const app = createApp({
   webRoot: config.WEB_ROOT,
   tokenSecret: readTokenSecret(config),
   publicUrl: config.PUBLIC_URL,
+  allowedHosts: allowedHosts(config),
+  rateLimit: rateLimitOptions(config),
 })
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const ms = Math.round(performance.now() - started)

@@ -194,6 +194,7 @@ const csvScore: MiddlewareHandler<AppEnv> = async (c, next) => {
 const scoreRoute = createRoute({
   method: 'post',
   path: '/score',
+  operationId: 'scoreResponses',
   tags: ['Engine'],
   summary: "Score a team's questionnaire answers",
   description:
@@ -215,6 +216,7 @@ const scoreRoute = createRoute({
 const recommendationsRoute = createRoute({
   method: 'post',
   path: '/recommendations',
+  operationId: 'recommendStrategies',
   tags: ['Engine'],
   summary: 'Ranked strategies (or a covering bundle) for the barriers and plan',
   description:
@@ -229,6 +231,7 @@ const recommendationsRoute = createRoute({
 const coverageRoute = createRoute({
   method: 'post',
   path: '/coverage',
+  operationId: 'checkCoverage',
   tags: ['Engine'],
   summary: "Check which barriers an approach's strategies cover, and what would close the gaps",
   request: {

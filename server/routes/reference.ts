@@ -13,6 +13,7 @@ import { errors, json } from './responses.ts'
 const reference = createRoute({
   method: 'get',
   path: '/reference',
+  operationId: 'getReference',
   tags: ['Knowledge base'],
   summary: 'Strategy clusters, link sources and link methods, with counts',
   request: { query: LangQuery },
@@ -22,6 +23,7 @@ const reference = createRoute({
 const links = createRoute({
   method: 'get',
   path: '/links',
+  operationId: 'listLinks',
   tags: ['Knowledge base'],
   summary: 'Every determinant–strategy link with its source, method, strength and rationale',
   description: 'For audit. `format=csv` gives the same rows as a CSV file.',

@@ -192,7 +192,8 @@ describe('npm run kb:import', { timeout: 60_000 }, () => {
     return file
   }
 
-  test('imports a valid file and rejects a broken one as a whole', () => {
+  // Three runs of the CLI through tsx: seconds each when the machine is busy.
+  test('imports a valid file and rejects a broken one as a whole', { timeout: 60_000 }, () => {
     const db = tempDb()
     const good = join(db.dir, 'good.csv')
     const bad = join(db.dir, 'bad.csv')

@@ -74,14 +74,19 @@ describe('GET /api/determinants/:number', () => {
     expect(new Set(agreed[0].links.map((l: any) => l.method)).size).toBe(agreed[0].agreement)
   })
 
-  test.for([
-    ['/api/determinants/30', 400, 'number'],
-    ['/api/determinants/0', 400, 'number'],
-    ['/api/determinants/abc', 400, 'number'],
-  ] as const)('answers %s with %i naming %s', async ([path, status, field]) => {
+  test.for(['/api/determinants/0', '/api/determinants/abc', '/api/determinants/1.5', '/api/determinants/-3', '/api/determinants/0x1d'])(
+    'answers the malformed %s with 400 naming number',
+    async (path) => {
+      const res = await get(path)
+      expect(res.status).toBe(400)
+      expect(res.body.error.issues[0].path).toBe('number')
+    }
+  )
+
+  test.for(['/api/determinants/30', '/api/determinants/999999999'])('answers %s, which names no determinant, with 404', async (path) => {
     const res = await get(path)
-    expect(res.status).toBe(status)
-    expect(res.body.error.issues[0].path).toBe(field)
+    expect(res.status).toBe(404)
+    expect(res.body.error.code).toBe('not_found')
   })
 })
 
