@@ -55,8 +55,15 @@ renameSync(next, web)
 rmSync(old, { recursive: true, force: true })
 
 // Dependencies are bundled too: loading one file instead of some hundreds of modules halves
-// the start. better-sqlite3 stays outside for its native addon; `require` is given to the
-// CommonJS dependencies that ask for Node's built-in modules.
+// the start. Those with a native addon (the SQLite driver) stay outside, where they find
+// their compiled part; `require` is given to the CommonJS dependencies that ask for Node's
+// built-in modules.
+const { dependencies } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>
+}
+const native = Object.keys(dependencies).filter((name) =>
+  existsSync(join(ROOT, 'node_modules', name, 'binding.gyp'))
+)
 const outfile = join(ROOT, SERVER_BUNDLE)
 await bundle({
   entryPoints: [join(ROOT, 'server', 'main.ts')],
@@ -65,7 +72,7 @@ await bundle({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['better-sqlite3'],
+  external: native,
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
