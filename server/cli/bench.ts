@@ -5,8 +5,9 @@
  * dist/bench/latest.json.
  *
  * The bench is a list of named scenarios (SCENARIOS below); each gets the running server, the
- * load generator and the knowledge base, and returns rows. A new one — say, submissions per
- * second into one round — is one more entry.
+ * load generator and the knowledge base (or starts a server of its own on a fresh database),
+ * and returns rows. A new one — say, submissions per second into one round, or the profile
+ * of a round of 500 submissions — is one more entry.
  *
  * Why these measures: the machine has two cores shared with other work, so requests per
  * second and wall-clock times swing from run to run. The server's CPU time per request (from
@@ -50,6 +51,8 @@ type Bench = {
   readonly kb: KbIndex
   /** A folder for the scenario's own files (databases); removed at the end. */
   readonly tmp: string
+  /** Another server of its own, for a scenario that must start from a known state; stop it. */
+  readonly startServer: (dbPath: string) => Promise<Server>
 }
 
 type Scenario = {
@@ -584,6 +587,7 @@ async function main() {
       load,
       kb,
       tmp,
+      startServer,
     }
     const started = performance.now()
     const load1 = loadavg()[0] ?? Number.NaN
@@ -634,4 +638,7 @@ async function main() {
   }
 }
 
-await main()
+await main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exitCode = 1
+})
