@@ -142,12 +142,16 @@ export function createApp({
   app.route('/api', apiRoutes({ db, kb, workspaces, tokenSecret, now, publicUrl: publicUrl ?? null }))
   if (webRoot) {
     const indexFile = join(webRoot, 'index.html')
-    // Hashed build files never change under their name; only found ones may be cached.
+    // Hashed build files never change under their name; only found ones may be cached. The
+    // build writes a .br and a .gz beside each (vite.config.ts): a cache must keep the
+    // variants apart, also when the first one it stored was the plain file.
     app.use('/assets/*', async (c, next) => {
       await next()
-      if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable')
+      if (c.res.status !== 200) return
+      c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable')
+      if (!c.res.headers.get('Vary')?.includes('Accept-Encoding')) c.res.headers.append('Vary', 'Accept-Encoding')
     })
-    app.use('*', serveStatic({ root: webRoot }))
+    app.use('*', serveStatic({ root: webRoot, precompressed: true }))
     // Client-side routes (/kb/strategies/x, /team …) all load the same page. A missing file
     // (an old chunk after a new release, a mistyped asset) gets a 404, never the page.
     app.get('*', (c, next) => {
