@@ -272,9 +272,28 @@ describe('unknown routes and documentation', () => {
         '/score',
         '/strategies',
         '/strategies/{id}',
+        '/workspaces',
+        '/workspaces/import',
+        '/workspaces/{id}',
+        '/workspaces/{id}/tokens',
+        '/workspaces/{id}/tokens/{tokenId}',
+        '/workspaces/{id}/rounds',
+        '/workspaces/{id}/rounds/{roundId}',
+        '/workspaces/{id}/rounds/{roundId}/respondent-link',
+        '/workspaces/{id}/rounds/{roundId}/profile',
+        '/workspaces/{id}/rounds/{roundId}/submissions',
+        '/workspaces/{id}/rounds/{roundId}/submissions/{submissionId}',
+        '/workspaces/{id}/rounds/{roundId}/plan',
+        '/workspaces/{id}/compare',
+        '/workspaces/{id}/export',
+        '/respond/{token}',
       ].sort()
     )
     expect(body.paths['/score'].post.requestBody.content).toHaveProperty('text/csv')
+    // Workspace routes declare the team token they need; respondent routes need none.
+    expect(body.paths['/workspaces/{id}'].get.security).toEqual([{ teamToken: [] }])
+    expect(body.paths['/respond/{token}'].post.security).toBeUndefined()
+    expect(body.components.securitySchemes.teamToken).toMatchObject({ type: 'http', scheme: 'bearer' })
   })
 
   test('serves the API documentation page without any CDN', async () => {

@@ -95,7 +95,7 @@ describe('the compiled server (dist/server/main.js)', () => {
   // Builds only when dist/ is older than the sources; `npm test` has just built it.
   beforeAll(() => void ensureBuilt(), 180_000)
 
-  test('starts from dist/ on a fresh database and sends a hashed asset of the real build as brotli', async () => {
+  test('starts from dist/ on a fresh database and sends a hashed asset of the real build as brotli', { timeout: 60_000 }, async () => {
     const dir = join(t.dir, 'compiled')
     const child = spawn(process.execPath, [join(ROOT, SERVER_BUNDLE)], {
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'fresh.db') },
