@@ -96,31 +96,72 @@ export type BundleResult = {
 
 /** Scores are compared after rounding to this many decimals, so float noise never decides. */
 const SCORE_DECIMALS = 9
-const round = (x: number) => Number(x.toFixed(SCORE_DECIMALS))
+const SCALE = 1e9
+/** 2^52: below it every multiple of 1/2 is a double, so y − ⌊y⌋ is exact. */
+const EXACT_FRACTIONS = 2 ** 52
+
+/**
+ * `x` rounded to 9 decimals: exactly `Number(x.toFixed(9))`, without building a string.
+ *
+ * toFixed rounds the exact value x × 10⁹ half up to an integer n and writes n / 10⁹, which
+ * Number reads back as the double nearest n / 10⁹ — the very double that dividing n by 1e9
+ * gives. Only x × 1e9 itself may be off, by at most half a unit in its last place, and that
+ * changes n only when the fraction lies that close to one half: then (and for negative,
+ * huge or non-finite x) toFixed decides.
+ */
+export function roundScore(x: number): number {
+  if (x === 0) return 0 // toFixed writes −0 as "0"
+  const y = x * SCALE
+  if (y > 0 && y < EXACT_FRACTIONS) {
+    const whole = Math.floor(y)
+    const fraction = y - whole
+    if (Math.abs(fraction - 0.5) > y * 2 ** -50) return (fraction > 0.5 ? whole + 1 : whole) / SCALE
+  }
+  return Number(x.toFixed(SCORE_DECIMALS))
+}
 
 type PairEvidence = {
   readonly strength: number
+  readonly label: Address['label']
   /** Strongest first, then by source id. */
   readonly evidence: readonly Pick<LinkEvidence, 'source' | 'method' | 'strength'>[]
   readonly agreement: number
 }
-type LinkIndex = ReadonlyMap<string, ReadonlyMap<number, PairEvidence>>
 
-/** Indexes are built once per link list and source selection; both change rarely. */
+/** The links of one source selection, by strategy and by determinant. */
+export type LinkIndex = {
+  /** Strategy id → determinant → the pair's combined evidence. */
+  readonly byStrategy: ReadonlyMap<string, ReadonlyMap<number, PairEvidence>>
+  /** Determinant → the strategies linked to it, each with the pair's combined evidence. */
+  readonly byDeterminant: ReadonlyMap<number, readonly { readonly strategy: string; readonly pair: PairEvidence }[]>
+}
+
+/** Most source selections indexed per link list; the oldest used is dropped beyond this. */
+const MAX_INDEXED_SELECTIONS = 64
+
+/**
+ * Indexes are built once per link list (one per knowledge-base revision, dropped with it) and
+ * source selection. Selections are keyed by their sorted, de-duplicated source ids and kept
+ * least recently used first, at most {@link MAX_INDEXED_SELECTIONS} per link list.
+ */
 const indexes = new WeakMap<readonly LinkEvidence[], Map<string, LinkIndex>>()
 
 /**
- * Indexes links by strategy and determinant. Where several sources link the same pair, the
+ * Indexes links by strategy and by determinant. Where several sources link the same pair, the
  * pair's strength is the strongest of them (not a sum: one pair is one reason, however many
  * sources name it); the number of distinct methods is kept as agreement. Memoised per link
  * list and source selection; the result is read-only.
  */
 export function indexLinks(links: readonly LinkEvidence[], sources?: readonly string[]): LinkIndex {
-  const key = sources ? [...sources].sort().join('\u0000') : '*'
+  const key = sources ? [...new Set(sources)].sort().join('\u0000') : '*'
   let bySources = indexes.get(links)
   if (!bySources) indexes.set(links, (bySources = new Map()))
   const cached = bySources.get(key)
-  if (cached) return cached
+  if (cached) {
+    bySources.delete(key) // most recently used last
+    bySources.set(key, cached)
+    return cached
+  }
 
   const allowed = sources ? new Set(sources) : null
   const grouped = new Map<string, Map<number, LinkEvidence[]>>()
@@ -132,20 +173,32 @@ export function indexLinks(links: readonly LinkEvidence[], sources?: readonly st
     if (list) list.push(l)
     else byDeterminant.set(l.determinant, [l])
   }
-  const index = new Map<string, Map<number, PairEvidence>>()
-  for (const [strategy, byDeterminant] of grouped) {
+  const byStrategy = new Map<string, Map<number, PairEvidence>>()
+  const byDeterminant = new Map<number, { strategy: string; pair: PairEvidence }[]>()
+  for (const [strategy, determinants] of grouped) {
     const pairs = new Map<number, PairEvidence>()
-    for (const [determinant, list] of byDeterminant) {
+    for (const [determinant, list] of determinants) {
       const evidence = list
         .map(({ source, method, strength }) => ({ source, method, strength }))
         .sort((a, b) => b.strength - a.strength || a.source.localeCompare(b.source))
-      pairs.set(determinant, {
-        strength: evidence[0]?.strength ?? 0,
+      const strength = evidence[0]?.strength ?? 0
+      const pair: PairEvidence = {
+        strength,
+        label: strength >= ESSENTIAL_STRENGTH ? 'essential' : 'supportive',
         evidence,
         agreement: new Set(list.map((l) => l.method)).size,
-      })
+      }
+      pairs.set(determinant, pair)
+      const linked = byDeterminant.get(determinant)
+      if (linked) linked.push({ strategy, pair })
+      else byDeterminant.set(determinant, [{ strategy, pair }])
     }
-    index.set(strategy, pairs)
+    byStrategy.set(strategy, pairs)
+  }
+  const index: LinkIndex = { byStrategy, byDeterminant }
+  if (bySources.size >= MAX_INDEXED_SELECTIONS) {
+    const oldest = bySources.keys().next().value
+    if (oldest !== undefined) bySources.delete(oldest)
   }
   bySources.set(key, index)
   return index
@@ -170,35 +223,46 @@ export function normaliseBarriers(barriers: readonly Barrier[]): Barrier[] {
   return [...byNumber.values()]
 }
 
+function addressOf(b: Barrier, pair: PairEvidence, weighting: Weighting): Address {
+  return {
+    determinant: b.determinant,
+    severity: b.severity,
+    weight: weighting === 'equal' ? 1 : b.severity,
+    strength: pair.strength,
+    label: pair.label,
+    agreement: pair.agreement,
+    evidence: pair.evidence,
+  }
+}
+
+/** A strategy with the barriers it addresses: main contribution first, score and essential links. */
+function ranked(id: string, addresses: Address[]): RankedStrategy {
+  // Strongest contribution first, so the explanation leads with the main reason.
+  if (addresses.length > 1) {
+    addresses.sort((a, b) => b.weight * b.strength - a.weight * a.strength || a.determinant - b.determinant)
+  }
+  let sum = 0
+  let essentialLinks = 0
+  for (const a of addresses) {
+    sum += a.weight * a.strength
+    if (a.label === 'essential') essentialLinks++
+  }
+  return { id, score: roundScore(sum), addresses, essentialLinks }
+}
+
 function scoreStrategy(
   id: string,
   barriers: readonly Barrier[],
   index: LinkIndex,
   weighting: Weighting
 ): RankedStrategy {
-  const pairs = index.get(id)
+  const pairs = index.byStrategy.get(id)
   const addresses: Address[] = []
   for (const b of barriers) {
     const pair = pairs?.get(b.determinant)
-    if (!pair) continue
-    addresses.push({
-      determinant: b.determinant,
-      severity: b.severity,
-      weight: weighting === 'equal' ? 1 : b.severity,
-      strength: pair.strength,
-      label: pair.strength >= ESSENTIAL_STRENGTH ? 'essential' : 'supportive',
-      agreement: pair.agreement,
-      evidence: pair.evidence,
-    })
+    if (pair) addresses.push(addressOf(b, pair, weighting))
   }
-  // Strongest contribution first, so the explanation leads with the main reason.
-  addresses.sort((a, b) => b.weight * b.strength - a.weight * a.strength || a.determinant - b.determinant)
-  return {
-    id,
-    score: round(addresses.reduce((sum, a) => sum + a.weight * a.strength, 0)),
-    addresses,
-    essentialLinks: addresses.filter((a) => a.label === 'essential').length,
-  }
+  return ranked(id, addresses)
 }
 
 /**
@@ -214,20 +278,36 @@ export function compareRanked(a: RankedStrategy, b: RankedStrategy): number {
   )
 }
 
-/** Scores every strategy that fits the plan and addresses at least one barrier, best first. */
+/**
+ * Scores every strategy that fits the plan and addresses at least one barrier, best first.
+ * Only the strategies linked to a barrier are looked at: the index leads from each barrier
+ * to them.
+ */
 function candidates(input: RankInput): RankedStrategy[] {
   const barriers = normaliseBarriers(input.barriers)
   const index = indexLinks(input.links, input.sources)
   const weighting = input.weighting ?? 'severity'
-  return input.strategies
-    .filter((s) => fitsPlan(s, input.plan))
-    .map((s) => scoreStrategy(s.id, barriers, index, weighting))
-    .filter((r) => r.addresses.length > 0)
-    .sort(compareRanked)
+  // Per strategy its addresses, in barrier order as scoreStrategy lists them.
+  const found = new Map<string, Address[]>()
+  for (const b of barriers) {
+    for (const { strategy, pair } of index.byDeterminant.get(b.determinant) ?? []) {
+      const address = addressOf(b, pair, weighting)
+      const addresses = found.get(strategy)
+      if (addresses) addresses.push(address)
+      else found.set(strategy, [address])
+    }
+  }
+  const result: RankedStrategy[] = []
+  for (const s of input.strategies) {
+    const addresses = found.get(s.id)
+    if (addresses && fitsPlan(s, input.plan)) result.push(ranked(s.id, addresses))
+  }
+  return result.sort(compareRanked)
 }
 
 function uncoveredBy(barriers: readonly Barrier[], chosen: readonly RankedStrategy[]): number[] {
-  const covered = new Set(chosen.flatMap((r) => r.addresses.map((a) => a.determinant)))
+  const covered = new Set<number>()
+  for (const r of chosen) for (const a of r.addresses) covered.add(a.determinant)
   return normaliseBarriers(barriers)
     .map((b) => b.determinant)
     .filter((d) => !covered.has(d))
@@ -264,7 +344,7 @@ function bundleKey(members: readonly RankedStrategy[]): BundleKey {
     weighted += a.weight
     strength += a.weight * a.strength
   }
-  return { count: best.size, weighted: round(weighted), strength: round(strength) }
+  return { count: best.size, weighted: roundScore(weighted), strength: roundScore(strength) }
 }
 
 function better(a: BundleKey, b: BundleKey): boolean {
@@ -315,8 +395,8 @@ export function bundleStrategies(input: RankInput): BundleResult {
         }
         strength += a.weight * Math.max(0, a.strength - (current ?? 0))
       }
-      cover = round(cover)
-      strength = round(strength)
+      cover = roundScore(cover)
+      strength = roundScore(strength)
       const gain = { cover, count, strength }
       if (
         gain.cover > pickGain.cover ||

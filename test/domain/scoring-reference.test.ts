@@ -165,7 +165,7 @@ function outcome(score: () => unknown) {
   }
 }
 
-describe('scoreResponses against the reference implementation', () => {
+describe('scoreResponses against the reference implementation', { timeout: 60_000 }, () => {
   test('gives exactly the profile, or exactly the issues, of the straightforward algorithm', () => {
     fc.assert(
       fc.property(
