@@ -329,8 +329,12 @@ export function rankStrategies(input: RankInput): RankResult {
 
 type BundleKey = { count: number; weighted: number; strength: number }
 
-/** How good a set of strategies is as a bundle: barriers covered, their weight, link strength. */
-function bundleKey(members: readonly RankedStrategy[]): BundleKey {
+/**
+ * How good a set of strategies is as a bundle, before rounding: barriers covered, their
+ * weight, and Σ weight × the strongest link. The sums run over the barriers in the order the
+ * members first reach them.
+ */
+function bundleSums(members: readonly RankedStrategy[]): BundleKey {
   const best = new Map<number, Address>()
   for (const m of members) {
     for (const a of m.addresses) {
@@ -344,7 +348,13 @@ function bundleKey(members: readonly RankedStrategy[]): BundleKey {
     weighted += a.weight
     strength += a.weight * a.strength
   }
-  return { count: best.size, weighted: roundScore(weighted), strength: roundScore(strength) }
+  return { count: best.size, weighted, strength }
+}
+
+/** {@link bundleSums}, rounded: the key bundles are compared by. */
+function bundleKey(members: readonly RankedStrategy[]): BundleKey {
+  const { count, weighted, strength } = bundleSums(members)
+  return { count, weighted: roundScore(weighted), strength: roundScore(strength) }
 }
 
 function better(a: BundleKey, b: BundleKey): boolean {
@@ -352,6 +362,243 @@ function better(a: BundleKey, b: BundleKey): boolean {
     a.count > b.count ||
     (a.count === b.count && (a.weighted > b.weighted || (a.weighted === b.weighted && a.strength > b.strength)))
   )
+}
+
+/**
+ * A strategy as the bundle search reads it: per address the barrier's position in the
+ * normalised barrier list, its weight and the link strength.
+ */
+type Reach = { readonly barrier: Int32Array; readonly weight: Float64Array; readonly strength: Float64Array }
+
+function reachOf(m: RankedStrategy, position: ReadonlyMap<number, number>): Reach {
+  const n = m.addresses.length
+  const reach = { barrier: new Int32Array(n), weight: new Float64Array(n), strength: new Float64Array(n) }
+  m.addresses.forEach((a, j) => {
+    reach.barrier[j] = position.get(a.determinant) ?? 0 // every address names a barrier
+    reach.weight[j] = a.weight
+    reach.strength[j] = a.strength
+  })
+  return reach
+}
+
+/**
+ * The greedy weighted set cover: positions in `pool` of the strategies picked, in order.
+ * `inUse` counts as chosen from the start.
+ */
+function greedyCover(pool: readonly Reach[], inUse: readonly Reach[], barriers: number, limit: number): number[] {
+  const covered = new Uint8Array(barriers)
+  const best = new Float64Array(barriers) // best strength so far; 0 where uncovered
+  const take = (r: Reach) => {
+    for (let j = 0; j < r.barrier.length; j++) {
+      const b = r.barrier[j] as number
+      covered[b] = 1
+      best[b] = Math.max(best[b] as number, r.strength[j] as number)
+    }
+  }
+  inUse.forEach(take)
+  const picked = new Uint8Array(pool.length)
+  const greedy: number[] = []
+  while (greedy.length < limit) {
+    let pick = -1
+    let pickCover = 0
+    let pickCount = 0
+    let pickStrength = 0
+    for (let p = 0; p < pool.length; p++) {
+      if (picked[p]) continue
+      const r = pool[p] as Reach
+      let cover = 0
+      let count = 0
+      let strength = 0
+      for (let j = 0; j < r.barrier.length; j++) {
+        const b = r.barrier[j] as number
+        const w = r.weight[j] as number
+        if (!covered[b]) {
+          cover += w
+          count++
+        }
+        strength += w * Math.max(0, (r.strength[j] as number) - (best[b] as number))
+      }
+      cover = roundScore(cover)
+      strength = roundScore(strength)
+      if (
+        cover > pickCover ||
+        (cover === pickCover && (count > pickCount || (count === pickCount && strength > pickStrength)))
+      ) {
+        pick = p
+        pickCover = cover
+        pickCount = count
+        pickStrength = strength
+      }
+    }
+    // Stop when nothing covers a barrier not yet covered: a bundle member must add coverage.
+    if (pick < 0 || pickCount === 0) break
+    greedy.push(pick)
+    picked[pick] = 1
+    take(pool[pick] as Reach)
+  }
+  return greedy
+}
+
+/** `x` rounded as {@link roundScore} when everything within `error` of it rounds alike. */
+function roundSafely(x: number, error: number): number | undefined {
+  const low = roundScore(x - error)
+  return low === roundScore(x + error) ? low : undefined
+}
+
+/** What the swap search reads: the pool and the strategies in use, scored and as reaches. */
+type SwapSearch = {
+  readonly pool: readonly RankedStrategy[]
+  readonly reach: readonly Reach[]
+  readonly inUse: readonly RankedStrategy[]
+  readonly inUseReach: readonly Reach[]
+  /** Weight per barrier position. */
+  readonly weight: Float64Array
+  /** How far Σ weight, or Σ weight × strength, over the barriers can drift with the order of adding. */
+  readonly weightError: number
+  readonly strengthError: number
+}
+
+function swapSearch(
+  pool: readonly RankedStrategy[],
+  inUse: readonly RankedStrategy[],
+  barriers: readonly Barrier[],
+  weighting: Weighting
+): SwapSearch {
+  const position = new Map(barriers.map((b, i) => [b.determinant, i]))
+  const weight = Float64Array.from(barriers, (b) => (weighting === 'equal' ? 1 : b.severity))
+  let weightMagnitude = 0
+  let strongest = 0
+  for (const w of weight) weightMagnitude += Math.abs(w)
+  for (const m of [...pool, ...inUse]) for (const a of m.addresses) strongest = Math.max(strongest, Math.abs(a.strength))
+  // A float sum of n terms is off the exact sum by at most n · 2⁻⁵³ · Σ|term|; the bounds
+  // below are several times that for both sums compared (the bundle's and a trial's).
+  const n = barriers.length
+  return {
+    pool,
+    reach: pool.map((m) => reachOf(m, position)),
+    inUse,
+    inUseReach: inUse.map((m) => reachOf(m, position)),
+    weight,
+    weightError: (4 * n + 16) * 2 ** -50 * weightMagnitude,
+    strengthError: (8 * n + 32) * 2 ** -50 * weightMagnitude * strongest,
+  }
+}
+
+/**
+ * The first single swap — member by member, the pool in ranking order — that makes a better
+ * bundle than `chosen` (positions in the pool); undefined when no swap does.
+ *
+ * A trial is scored by what it changes, not by rebuilding the bundle: per barrier the search
+ * keeps how many members cover it, their strongest link, how many members reach that strength
+ * and the strongest link below it. So the barriers the leaving member alone covered (or alone
+ * was strongest on) and those the newcomer reaches give the change of the key. Those sums run
+ * in another order than a rebuilt bundle's; where that float noise could change the rounded
+ * key, and for every swap that looks better, the whole bundle is scored as the rule defines it.
+ */
+function firstImprovingSwap(search: SwapSearch, chosen: readonly number[]): number[] | undefined {
+  const { pool, reach, weight, weightError, strengthError } = search
+  const barriers = weight.length
+  const bundle = (positions: readonly number[]) => [...search.inUse, ...positions.map((p) => pool[p] as RankedStrategy)]
+  const sums = bundleSums(bundle(chosen))
+  const current = bundleKey(bundle(chosen))
+
+  const count = new Int32Array(barriers) // members covering the barrier
+  const best = new Float64Array(barriers) // their strongest link
+  const atBest = new Int32Array(barriers) // members with that strength
+  const second = new Float64Array(barriers).fill(-Infinity) // the strongest link below best
+  for (const r of [...search.inUseReach, ...chosen.map((p) => reach[p] as Reach)]) {
+    for (let j = 0; j < r.barrier.length; j++) {
+      const b = r.barrier[j] as number
+      const s = r.strength[j] as number
+      const was = count[b] as number
+      count[b] = was + 1
+      if (was === 0 || s > (best[b] as number)) {
+        if (was > 0) second[b] = best[b] as number
+        best[b] = s
+        atBest[b] = 1
+      } else if (s === best[b]) atBest[b] = (atBest[b] as number) + 1
+      else second[b] = Math.max(second[b] as number, s)
+    }
+  }
+
+  const inChosen = new Uint8Array(pool.length)
+  for (const p of chosen) inChosen[p] = 1
+  // The bundle without the leaving member: whether each barrier stays covered, its best link.
+  const coveredAfter = Uint8Array.from(count, (c) => (c > 0 ? 1 : 0))
+  const bestAfter = Float64Array.from(best)
+
+  for (let i = 0; i < chosen.length; i++) {
+    const leaving = reach[chosen[i] as number] as Reach
+    let lostCount = 0
+    let lostWeight = 0
+    let lostStrength = 0
+    for (let j = 0; j < leaving.barrier.length; j++) {
+      const b = leaving.barrier[j] as number
+      const w = weight[b] as number
+      if (count[b] === 1) {
+        coveredAfter[b] = 0
+        lostCount++
+        lostWeight += w
+        lostStrength += w * (best[b] as number)
+      } else if (leaving.strength[j] === best[b] && atBest[b] === 1) {
+        bestAfter[b] = second[b] as number
+        lostStrength += w * (best[b] as number) - w * (bestAfter[b] as number)
+      }
+    }
+
+    let found: number[] | undefined
+    for (let p = 0; p < pool.length && !found; p++) {
+      if (inChosen[p]) continue
+      const joining = reach[p] as Reach
+      let gainedCount = -lostCount
+      let gainedWeight = -lostWeight
+      let gainedStrength = -lostStrength
+      for (let j = 0; j < joining.barrier.length; j++) {
+        const b = joining.barrier[j] as number
+        const w = weight[b] as number
+        const s = joining.strength[j] as number
+        if (!coveredAfter[b]) {
+          gainedCount++
+          gainedWeight += w
+          gainedStrength += w * s
+        } else if (s > (bestAfter[b] as number)) gainedStrength += w * s - w * (bestAfter[b] as number)
+      }
+      if (!couldBeBetter(current, sums, gainedCount, gainedWeight, gainedStrength, weightError, strengthError)) continue
+      const trial = chosen.map((m, j) => (j === i ? p : m))
+      if (better(bundleKey(bundle(trial)), current)) found = trial
+    }
+
+    for (let j = 0; j < leaving.barrier.length; j++) {
+      const b = leaving.barrier[j] as number
+      coveredAfter[b] = count[b] ? 1 : 0
+      bestAfter[b] = best[b] as number
+    }
+    if (found) return found
+  }
+  return undefined
+}
+
+/**
+ * False only when a trial, whose key differs from the bundle's by the changes given, is
+ * certainly not better: fewer barriers, or as many and a rounded weight (then strength) that
+ * is certainly not higher. The count is exact; a sum counts as certain when everything within
+ * its error bound rounds alike.
+ */
+function couldBeBetter(
+  current: BundleKey,
+  sums: BundleKey,
+  gainedCount: number,
+  gainedWeight: number,
+  gainedStrength: number,
+  weightError: number,
+  strengthError: number
+): boolean {
+  if (gainedCount !== 0) return gainedCount > 0
+  const weighted = roundSafely(sums.weighted + gainedWeight, weightError)
+  if (weighted === undefined || weighted > current.weighted) return true
+  if (weighted < current.weighted) return false
+  const strength = roundSafely(sums.strength + gainedStrength, strengthError)
+  return strength === undefined || strength > current.strength
 }
 
 /**
@@ -376,66 +623,20 @@ export function bundleStrategies(input: RankInput): BundleResult {
     .filter((id) => known.has(id))
     .map((id) => scoreStrategy(id, barriers, index, weighting))
 
-  const greedy: RankedStrategy[] = []
-  const coveredWeight = new Map<number, number>() // determinant → best strength so far
-  for (const m of inUse) for (const a of m.addresses) coveredWeight.set(a.determinant, Math.max(coveredWeight.get(a.determinant) ?? 0, a.strength))
-  while (greedy.length < limit) {
-    let pick: RankedStrategy | undefined
-    let pickGain = { cover: 0, count: 0, strength: 0 }
-    for (const c of pool) {
-      if (greedy.includes(c)) continue
-      let cover = 0
-      let count = 0
-      let strength = 0
-      for (const a of c.addresses) {
-        const current = coveredWeight.get(a.determinant)
-        if (current === undefined) {
-          cover += a.weight
-          count++
-        }
-        strength += a.weight * Math.max(0, a.strength - (current ?? 0))
-      }
-      cover = roundScore(cover)
-      strength = roundScore(strength)
-      const gain = { cover, count, strength }
-      if (
-        gain.cover > pickGain.cover ||
-        (gain.cover === pickGain.cover &&
-          (gain.count > pickGain.count || (gain.count === pickGain.count && gain.strength > pickGain.strength)))
-      ) {
-        pick = c
-        pickGain = gain
-      }
-    }
-    // Stop when nothing covers a barrier not yet covered: a bundle member must add coverage.
-    if (!pick || pickGain.count === 0) break
-    greedy.push(pick)
-    for (const a of pick.addresses) coveredWeight.set(a.determinant, Math.max(coveredWeight.get(a.determinant) ?? 0, a.strength))
-  }
-
-  const top = pool.slice(0, greedy.length)
-  let chosen = better(bundleKey([...inUse, ...top]), bundleKey([...inUse, ...greedy])) ? top : greedy
-
+  const search = swapSearch(pool, inUse, barriers, weighting)
+  const bundle = (positions: readonly number[]) => [...inUse, ...positions.map((p) => pool[p] as RankedStrategy)]
+  const greedy = greedyCover(search.reach, search.inUseReach, barriers.length, limit)
+  const top = greedy.map((_, p) => p)
+  let chosen = better(bundleKey(bundle(top)), bundleKey(bundle(greedy))) ? top : greedy
   // Improve by single swaps; each accepted swap strictly improves the key, so this ends.
-  for (let improved = true; improved; ) {
-    improved = false
-    const current = bundleKey([...inUse, ...chosen])
-    search: for (let i = 0; i < chosen.length; i++) {
-      for (const c of pool) {
-        if (chosen.includes(c)) continue
-        const trial = chosen.map((m, j) => (j === i ? c : m))
-        if (better(bundleKey([...inUse, ...trial]), current)) {
-          chosen = trial
-          improved = true
-          break search
-        }
-      }
-    }
+  for (let swapped = firstImprovingSwap(search, chosen); swapped; swapped = firstImprovingSwap(search, chosen)) {
+    chosen = swapped
   }
 
   const seen = new Set(inUse.flatMap((m) => m.addresses.map((a) => a.determinant)))
   const members: BundleMember[] = []
-  for (const m of chosen) {
+  for (const p of chosen) {
+    const m = pool[p] as RankedStrategy
     const covers = m.addresses.map((a) => a.determinant).filter((d) => !seen.has(d))
     // A swap can leave a member that others now make redundant; it has no place in a bundle.
     if (covers.length === 0) continue
