@@ -2,14 +2,13 @@
  * @module POST /api/score, /api/recommendations and /api/coverage: the engine behind HTTP.
  * Each validates, resolves the barriers, calls a pure domain function and presents the result.
  */
-import { createRoute } from '@hono/zod-openapi'
+import { createRoute, type RouteConfig, type RouteConfigToTypedResponse } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
 import { z } from 'zod'
 import { coverageOf } from '../domain/coverage.ts'
 import { responsesFromCsv } from '../domain/csv-responses.ts'
-import { explainBundleMember, explainRanked } from '../domain/explain.ts'
 import type { KbIndex } from '../domain/kb-index.ts'
-import { bundleStrategies, rankStrategies, type Barrier, type RankedStrategy } from '../domain/ranking.ts'
+import { bundleStrategies, rankStrategies, type Barrier } from '../domain/ranking.ts'
 import {
   ResponseValidationError,
   scoreResponses,
@@ -18,7 +17,7 @@ import {
 } from '../domain/scoring.ts'
 import { strengthLabel, type Lang } from '../domain/vocabulary.ts'
 import { ApiError, unprocessable, validationFailed, type Issue } from '../http/errors.ts'
-import { presentStrategy } from '../http/present.ts'
+import { presentRecommended, recommendationsJson } from '../http/present.ts'
 import { createRouter, type AppEnv } from '../http/router.ts'
 import {
   CoverageRequest,
@@ -113,35 +112,8 @@ function checkReferences(kb: KbIndex, refs: { path: string; ids?: readonly strin
   if (issues.length > 0) throw unprocessable(issues)
 }
 
-function presentRecommended(
-  kb: KbIndex,
-  r: RankedStrategy & { covers?: readonly number[] },
-  lang: Lang,
-  severityKind: SeverityKind
-) {
-  const severityKnown = severityKind === 'share-negative'
-  const s = kb.strategy.get(r.id)
-  if (!s) throw new Error(`ranked an unknown strategy ${r.id}`)
-  const names = kb.names[lang]
-  return {
-    ...presentStrategy(kb, s, lang),
-    score: r.score,
-    addresses: r.addresses.map((a) => ({
-      determinant: a.determinant,
-      name: names.get(a.determinant) ?? String(a.determinant),
-      severity: a.severity,
-      strength: a.strength,
-      label: a.label,
-      agreement: a.agreement,
-      evidence: [...a.evidence],
-    })),
-    why:
-      r.covers !== undefined
-        ? explainBundleMember({ ...r, covers: r.covers }, names, lang, severityKnown)
-        : explainRanked(r, names, lang, severityKnown),
-    ...(r.covers !== undefined ? { covers: [...r.covers] } : {}),
-  }
-}
+/** The 200 answer of a route, as c.json would type it, for a body serialised by hand. */
+type JsonAnswer<R extends RouteConfig> = Extract<RouteConfigToTypedResponse<R>, { _status: 200 }>
 
 const presentBarriers = (kb: KbIndex, barriers: readonly Barrier[], lang: Lang) =>
   barriers.map((b) => ({ determinant: b.determinant, name: kb.names[lang].get(b.determinant) ?? '', severity: b.severity }))
@@ -260,17 +232,20 @@ export const engineRoutes = createRouter()
       limit: body.limit,
     }
     const result = body.mode === 'bundle' ? bundleStrategies(input) : rankStrategies(input)
-    return c.json(
+    const answer = recommendationsJson(
+      kb,
       {
         mode: body.mode,
         weighting: body.weighting,
         severityKind,
         barriers: presentBarriers(kb, barriers, lang),
-        strategies: result.strategies.map((r) => presentRecommended(kb, r, lang, severityKind)),
+        strategies: result.strategies,
         uncovered: [...result.uncovered],
       },
-      200
+      lang
     )
+    // c.json would serialise every strategy's long texts again; the body is written already.
+    return c.body(answer, 200, { 'Content-Type': 'application/json' }) as unknown as JsonAnswer<typeof recommendationsRoute>
   })
   .openapi(coverageRoute, (c) => {
     const body = c.req.valid('json')
