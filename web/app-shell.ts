@@ -10,7 +10,12 @@ import { currentLang, switchLang } from './localization.ts'
 import { interceptLinks, RouteController, type RouteName } from './router.ts'
 import { StoreController } from './state/store.ts'
 import { shared } from './styles/shared.ts'
+import { ChangeController, session } from './workspace/session.ts'
+import './components/mode-bar.ts'
 import './pages/page-start.ts'
+
+/** The screens of a team's work: they say where it is kept. */
+const TEAM_SCREENS: readonly RouteName[] = ['questionnaire', 'team', 'barriers', 'recommendations', 'plan', 'coverage']
 
 const PAGES: Record<Exclude<RouteName, 'not-found' | 'start'>, () => Promise<unknown>> = {
   questionnaire: () => import('./pages/page-questionnaire.ts'),
@@ -22,6 +27,10 @@ const PAGES: Record<Exclude<RouteName, 'not-found' | 'start'>, () => Promise<unk
   kb: () => import('./pages/page-kb.ts'),
   determinant: () => import('./pages/page-determinant.ts'),
   strategy: () => import('./pages/page-strategy.ts'),
+  'workspace-new': () => import('./pages/page-workspace-new.ts'),
+  workspace: () => import('./pages/page-workspace.ts'),
+  compare: () => import('./pages/page-compare.ts'),
+  respond: () => import('./pages/page-respond.ts'),
 }
 
 @customElement('sw-app')
@@ -173,6 +182,10 @@ export class App extends LitElement {
 
   private readonly router = new RouteController(this)
   private readonly store = new StoreController(this)
+  constructor() {
+    super()
+    new ChangeController(this, session)
+  }
   @state() private loaded = new Set<RouteName>(['start', 'not-found'])
   private removeLinks?: () => void
 
@@ -247,7 +260,7 @@ export class App extends LitElement {
       <header>
         <div class="bar">
           <a class="brand" href="/">Strategie<span>wijzer</span></a>
-          <nav aria-label=${msg('Main')}>
+          ${route.name === 'respond' ? nothing : html`<nav aria-label=${msg('Main')}>
             <ul>
               ${link('/questionnaire', 'questionnaire', msg('Questionnaire'))}
               ${link(
@@ -270,12 +283,15 @@ export class App extends LitElement {
               ${link('/coverage', 'coverage', msg('Check an approach'))}
               ${link('/kb', ['kb', 'determinant', 'strategy'], msg('Knowledge base'))}
             </ul>
-          </nav>
+          </nav>`}
           <div class="lang" role="group" aria-label=${msg('Language')}>
             <button aria-pressed=${lang === 'nl'} lang="nl" @click=${() => this.setLang('nl')}>NL</button>
             <button aria-pressed=${lang === 'en'} lang="en" @click=${() => this.setLang('en')}>EN</button>
           </div>
         </div>
+        ${route.name === 'respond'
+          ? nothing
+          : html`<sw-mode-bar .active=${session.active} ?teamScreen=${TEAM_SCREENS.includes(route.name)} @round-leave=${() => session.set(null)}></sw-mode-bar>`}
       </header>
       <main id="main" tabindex="-1">${this.renderPage(route.name, route.param)}</main>
       <footer>
@@ -321,6 +337,14 @@ export class App extends LitElement {
         return html`<sw-page-determinant .number=${Number(param)}></sw-page-determinant>`
       case 'strategy':
         return html`<sw-page-strategy .strategyId=${param ?? ''}></sw-page-strategy>`
+      case 'workspace-new':
+        return html`<sw-page-workspace-new></sw-page-workspace-new>`
+      case 'workspace':
+        return html`<sw-page-workspace .workspaceId=${param ?? ''}></sw-page-workspace>`
+      case 'compare':
+        return html`<sw-page-compare .workspaceId=${param ?? ''}></sw-page-compare>`
+      case 'respond':
+        return html`<sw-page-respond></sw-page-respond>`
       default:
         return html`<div style="padding:2rem">
           <h1>${msg('Page not found')}</h1>
@@ -341,6 +365,10 @@ export class App extends LitElement {
       kb: msg('Knowledge base'),
       determinant: msg('Determinant'),
       strategy: msg('Strategy'),
+      'workspace-new': msg('Create a workspace'),
+      workspace: msg('Workspace'),
+      compare: msg('Compare rounds'),
+      respond: msg('Questionnaire'),
     }
     return titles[this.router.route.name] ?? msg('Page not found')
   }
