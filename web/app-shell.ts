@@ -8,8 +8,8 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { currentLang, switchLang } from './localization.ts'
 import { interceptLinks, RouteController, type RouteName } from './router.ts'
-import { StoreController } from './state/store.ts'
 import { shared } from './styles/shared.ts'
+import { ActiveTeamData } from './workspace/active-data.ts'
 import { ChangeController, session } from './workspace/session.ts'
 import './components/mode-bar.ts'
 import './pages/page-start.ts'
@@ -30,6 +30,7 @@ const PAGES: Record<Exclude<RouteName, 'not-found' | 'start'>, () => Promise<unk
   'workspace-new': () => import('./pages/page-workspace-new.ts'),
   workspace: () => import('./pages/page-workspace.ts'),
   compare: () => import('./pages/page-compare.ts'),
+  report: () => import('./pages/page-report.ts'),
   respond: () => import('./pages/page-respond.ts'),
 }
 
@@ -181,7 +182,7 @@ export class App extends LitElement {
   ]
 
   private readonly router = new RouteController(this)
-  private readonly store = new StoreController(this)
+  private readonly team = new ActiveTeamData(this)
   constructor() {
     super()
     new ChangeController(this, session)
@@ -246,8 +247,8 @@ export class App extends LitElement {
 
   override render() {
     const route = this.router.route
-    const team = this.store.state.team.length
-    const plan = this.store.state.plan.length
+    const team = this.team.source.respondentCount
+    const plan = this.team.state.plan.length
     const link = (href: string, name: RouteName | RouteName[], label: string | TemplateResult) => {
       const names = Array.isArray(name) ? name : [name]
       return html`<li>
@@ -343,6 +344,8 @@ export class App extends LitElement {
         return html`<sw-page-workspace .workspaceId=${param ?? ''}></sw-page-workspace>`
       case 'compare':
         return html`<sw-page-compare .workspaceId=${param ?? ''}></sw-page-compare>`
+      case 'report':
+        return html`<sw-page-report .workspaceId=${param ?? ''}></sw-page-report>`
       case 'respond':
         return html`<sw-page-respond></sw-page-respond>`
       default:
@@ -368,6 +371,7 @@ export class App extends LitElement {
       'workspace-new': msg('Create a workspace'),
       workspace: msg('Workspace'),
       compare: msg('Compare rounds'),
+      report: msg('Round report'),
       respond: msg('Questionnaire'),
     }
     return titles[this.router.route.name] ?? msg('Page not found')

@@ -19,6 +19,7 @@ export const ROUTES = [
   ['workspace-new', /^\/w\/new\/?$/],
   ['workspace', /^\/w\/([A-Za-z0-9_-]{16})\/?$/],
   ['compare', /^\/w\/([A-Za-z0-9_-]{16})\/compare\/?$/],
+  ['report', /^\/w\/([A-Za-z0-9_-]{16})\/report\/?$/],
   ['respond', /^\/r\/?$/],
 ] as const
 

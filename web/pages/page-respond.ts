@@ -72,11 +72,29 @@ export class PageRespond extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback()
-    if (this.token) {
-      this.draft = drafts.load(this.token)
-      if (drafts.sentBefore(this.token) && this.draft.step === 0 && Object.keys(this.draft.answers).length === 0) {
-        this.sending = { state: 'sent' }
-      }
+    this.useToken(this.token)
+    credentials.addEventListener('change', this.onCredentials)
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback()
+    credentials.removeEventListener('change', this.onCredentials)
+  }
+
+  /** Another respondent link was opened in this tab (only its fragment changed). */
+  private readonly onCredentials = () => {
+    const token = credentials.respondentToken()
+    if (token !== this.token) this.useToken(token)
+  }
+
+  private useToken(token: string | null) {
+    this.token = token
+    this.sentHere = false
+    this.lastAnswers = undefined
+    this.sending = { state: 'idle' }
+    this.draft = token ? drafts.load(token) : undefined
+    if (token && this.draft && drafts.sentBefore(token) && this.draft.step === 0 && Object.keys(this.draft.answers).length === 0) {
+      this.sending = { state: 'sent' }
     }
   }
 
@@ -108,15 +126,17 @@ export class PageRespond extends LitElement {
       <h1>${view.workspace.innovation}</h1>
       <p class="muted round">${msg('Questionnaire')} · ${view.round.label}</p>`
     const sending = this.sending
+    const closed = sending.state === 'closed' || (!view.round.accepting && !this.sentHere && sending.state !== 'conflict')
+    if (closed) {
+      return html`${header}
+        <p class="notice warning" role="alert">${msg('This round is closed: it takes no more answers. Ask the team whether there is a new round.')}</p>
+        ${this.token && drafts.sentBefore(this.token) ? html`<p>${msg('Answers sent from this device earlier did reach the team.')}</p>` : nothing}`
+    }
     if (sending.state === 'sent') {
       return html`${header}
         <p class="notice done" role="status">${msg(str`Your answers reached the team of ${view.workspace.name}. Thank you.`)}</p>
         <p class="muted">${msg('You can close this page. Your answers are no longer on this phone.')}</p>
         <button class="btn" @click=${this.startOver}>${msg('Someone else answers on this device')}</button>`
-    }
-    if (sending.state === 'closed' || (!view.round.accepting && sending.state !== 'conflict')) {
-      return html`${header}
-        <p class="notice warning" role="alert">${msg('This round is closed: it takes no more answers. Ask the team whether there is a new round.')}</p>`
     }
     if (sending.state === 'gone') {
       return html`${header}<p class="error" role="alert">${msg('This link no longer works. Ask the team for the current one.')}</p>`
@@ -148,6 +168,9 @@ export class PageRespond extends LitElement {
         @questionnaire-submit=${this.onSubmit}
       ></sw-questionnaire>`
   }
+
+  /** Whether answers were sent while this page was open (then the thanks stay, even if the round closes). */
+  private sentHere = false
 
   /** The answers of the last attempt, for "try again". */
   private lastAnswers?: Readonly<Record<string, number | null>>
@@ -182,6 +205,7 @@ export class PageRespond extends LitElement {
       )
       drafts.markSent(token)
       this.draft = undefined
+      this.sentHere = true
       this.sending = { state: 'sent' }
     } catch (error) {
       const status = statusOf(error)

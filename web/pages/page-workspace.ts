@@ -13,6 +13,7 @@ import '../components/copy-field.ts'
 import '../components/qr-code.ts'
 import '../components/team-link-notice.ts'
 import { downloadBlob } from '../download.ts'
+import { currentLang } from '../localization.ts'
 import { navigate } from '../router.ts'
 import { page, shared } from '../styles/shared.ts'
 import { workspaceForm } from '../styles/workspace.ts'
@@ -127,6 +128,11 @@ export class PageWorkspace extends LitElement {
         .poster {
           grid-template-columns: 1fr;
         }
+      }
+      .downloads {
+        margin-top: 0.75rem;
+        padding-top: 0.75rem;
+        border-top: 1px solid var(--sw-line);
       }
       .danger-zone {
         border-left: 4px solid var(--sw-negative);
@@ -305,6 +311,11 @@ export class PageWorkspace extends LitElement {
             () => this.renew(r)
           )
         : nothing}
+      <div class="actions downloads">
+        <button class="btn small" ?disabled=${this.busy} @click=${() => this.download(r, 'xlsx')}>${msg('Download (Excel)')}</button>
+        <button class="btn small" ?disabled=${this.busy} @click=${() => this.download(r, 'csv')}>${msg('Answers (CSV)')}</button>
+        <a class="btn small" href="/w/${ws.id}/report?round=${r.id}">${msg('Round report (print)')}</a>
+      </div>
       ${this.renderClosingDate(r)}
     </li>`
   }
@@ -606,6 +617,17 @@ export class PageWorkspace extends LitElement {
     if (!ws) return
     const blob = await this.act(() => teamApi(ws.id).exportFile(), msg('The workspace file is downloaded.'))
     if (blob) downloadBlob(`strategiewijzer-${slug(ws.name)}-${new Date().toISOString().slice(0, 10)}.json`, blob)
+  }
+
+  private async download(r: RoundOut, kind: 'xlsx' | 'csv') {
+    const ws = this.ws
+    if (!ws) return
+    await this.act(async () => {
+      const files = await import('../workspace/round-files.ts')
+      const contents = await files.roundContents(ws.id, r.id, currentLang())
+      if (kind === 'csv') await files.downloadAnswersCsv(contents)
+      else await files.downloadRoundExcel(contents, (await import('./page-plan.ts')).specLabel)
+    }, kind === 'csv' ? msg(str`The answers of ${r.label} are downloaded.`) : msg(str`${r.label} is downloaded as an Excel file.`))
   }
 
   private forget() {

@@ -3,7 +3,6 @@
  * token of this device in the Authorization header (never in the URL). Types come from the
  * server's routes through the typed client.
  */
-import { DetailedError } from 'hono/client'
 import type { Lang } from '../../server/domain/vocabulary.ts'
 import { api, parseResponse } from '../api.ts'
 import { credentials } from './credentials.ts'
@@ -16,15 +15,7 @@ export class NoTeamLinkError extends Error {
   }
 }
 
-/** The HTTP status of a failed call, or null when the server was not reached. */
-export function statusOf(error: unknown): number | null {
-  return error instanceof DetailedError && typeof error.statusCode === 'number' ? error.statusCode : null
-}
-
-/** The body of a failed call (e.g. the current plan of a 409). */
-export function bodyOf(error: unknown): unknown {
-  return error instanceof DetailedError ? (error.detail as { data?: unknown } | undefined)?.data : undefined
-}
+export { bodyOf, statusOf } from './api-errors.ts'
 
 const ws = api.workspaces[':id']
 const round = ws.rounds[':roundId']
