@@ -1,13 +1,17 @@
 /**
  * @module <sw-app>: the frame of every screen — header with navigation and the language
  * switch, the page of the current route, and a footer on provenance. Pages are loaded on
- * first visit so the start screen stays small.
+ * first visit so the start screen stays small. It also says when saved data could not be read,
+ * and offers to undo a removal.
  */
 import { localized, msg, str } from '@lit/localize'
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { currentLang, switchLang } from './localization.ts'
 import { interceptLinks, RouteController, type RouteName } from './router.ts'
+import './components/toast.ts'
+import { downloadText } from './download.ts'
+import { store, StoreController, type Removal, type UnreadableReport } from './state/store.ts'
 import { shared } from './styles/shared.ts'
 import { ActiveTeamData } from './workspace/active-data.ts'
 import { ChangeController, session } from './workspace/session.ts'
@@ -158,6 +162,16 @@ export class App extends LitElement {
       main:focus {
         outline: none;
       }
+      .unreadable {
+        max-width: 1100px;
+        margin: 1rem auto 0;
+      }
+      .unreadable > div {
+        margin: 0 1rem;
+      }
+      .unreadable p {
+        margin: 0 0 0.5rem;
+      }
       footer {
         border-top: 1px solid var(--sw-line);
         background: var(--sw-surface);
@@ -170,7 +184,8 @@ export class App extends LitElement {
       @media print {
         header,
         footer,
-        .skip {
+        .skip,
+        .unreadable {
           display: none;
         }
         :host {
@@ -186,9 +201,13 @@ export class App extends LitElement {
   constructor() {
     super()
     new ChangeController(this, session)
+    // The store's own notice (data that could not be read) shows whichever data the team works on.
+    new StoreController(this)
   }
   @state() private loaded = new Set<RouteName>(['start', 'not-found'])
   private removeLinks?: () => void
+  /** The removal the toast was last set up for. */
+  private shownRemoval: Removal | null = null
 
   override connectedCallback() {
     super.connectedCallback()
@@ -201,6 +220,7 @@ export class App extends LitElement {
   }
 
   override willUpdate() {
+    this.offerUndo(this.team.source.lastRemoval)
     const name = this.router.route.name
     if (!this.loaded.has(name) && name !== 'start' && name !== 'not-found') {
       PAGES[name]()
@@ -236,7 +256,7 @@ export class App extends LitElement {
   private async focusHeading() {
     window.scrollTo(0, 0)
     const main = this.renderRoot.querySelector<HTMLElement>('main')
-    const page = main?.firstElementChild as LitElement | null
+    const page = [...(main?.children ?? [])].find((e) => e.localName.startsWith('sw-page-')) as LitElement | undefined
     await page?.updateComplete
     const root = page?.shadowRoot
     const h1 = root ? await waitFor(root, 'h1', 4000) : null
@@ -294,7 +314,20 @@ export class App extends LitElement {
           ? nothing
           : html`<sw-mode-bar .active=${session.active} ?teamScreen=${TEAM_SCREENS.includes(route.name)} @round-leave=${() => session.set(null)}></sw-mode-bar>`}
       </header>
-      <main id="main" tabindex="-1">${this.renderPage(route.name, route.param)}</main>
+      <main id="main" tabindex="-1">
+        ${this.renderUnreadable(store.unreadable)}
+        ${this.renderPage(route.name, route.param)}
+        <sw-toast
+          .message=${this.removalMessage(this.team.source.lastRemoval)}
+          .action=${msg('Undo')}
+          .subject=${this.team.source.lastRemoval}
+          @toast-action=${() => this.team.source.undoRemoval()}
+          @toast-close=${() => {
+            const removal = this.team.source.lastRemoval
+            if (removal) this.team.source.forgetRemoval(removal)
+          }}
+        ></sw-toast>
+      </main>
       <footer>
         <div class="bar">
           <p class="muted">
@@ -354,6 +387,76 @@ export class App extends LitElement {
           <p><a href="/">${msg('Back to the start')}</a></p>
         </div>`
     }
+  }
+
+  /** Says what could not be read, how much, and offers it as a file. */
+  private renderUnreadable(report: UnreadableReport | null) {
+    if (!report) return nothing
+    const whole = report.counts[''] !== undefined
+    const sections: Record<string, string> = {
+      '': msg('All saved data'),
+      team: msg('Respondents'),
+      draft: msg('Questionnaire in progress'),
+      settings: msg('Thresholds'),
+      chosen: msg('Barriers picked'),
+      basis: msg('Basis of the recommendations'),
+      filters: msg('Filters'),
+      planTitle: msg('Name of the plan'),
+      plan: msg('Plan'),
+      approach: msg('Approach to check'),
+    }
+    // Only the whole copy lost: no list. Otherwise each part with its count (the whole one too,
+    // when an earlier loss was not yet closed).
+    const counted = Object.keys(report.counts).some((part) => part !== '')
+      ? Object.entries(report.counts).map(([part, n]) => `${sections[part] ?? part}: ${n}`)
+      : []
+    return html`<div class="unreadable">
+      <div class="notice warning" role="alert">
+        <p>
+          <strong>${whole ? msg('The data saved in this browser could not be read.') : msg('Some of the data saved in this browser could not be read.')}</strong>
+          ${whole ? msg('Strategiewijzer started without it.') : nothing}
+          ${counted.length > 0 ? html`${msg('Not readable:')} ${counted.join(', ')}. ${whole ? nothing : msg('Everything else was kept.')}` : nothing}
+        </p>
+        <p>
+          ${report.kept
+            ? msg('The unreadable part is kept aside in this browser. Download it to recover it, or to send it to whoever helps you with Strategiewijzer.')
+            : msg('This browser could not keep the unreadable part (its storage is full or blocked). Download it before you close this notice, or it is lost.')}
+        </p>
+        <div class="actions">
+          <button class="btn small" @click=${this.downloadUnreadable}>${msg('Download the unreadable part (JSON)')}</button>
+          <button class="btn small quiet" @click=${() => store.dismissUnreadable()}>${msg('Close notice')}</button>
+        </div>
+      </div>
+    </div>`
+  }
+
+  private downloadUnreadable() {
+    const day = new Date().toISOString().slice(0, 10)
+    downloadText(`strategiewijzer-unreadable-${day}.json`, JSON.stringify(store.setAside(), null, 2), 'application/json')
+  }
+
+  private removalMessage(removal: Removal | null): string {
+    if (!removal) return ''
+    return removal.list === 'plan'
+      ? msg(str`“${removal.name}” removed from the plan`)
+      : msg(str`Answers of ${removal.name} removed`)
+  }
+
+  /**
+   * When a removal took the focused element with it (a plan entry, a table row), focus goes to
+   * the Undo button, the one thing to do next; when the focus stayed, it stays.
+   */
+  private offerUndo(removal: Removal | null) {
+    if (removal === this.shownRemoval) return
+    this.shownRemoval = removal
+    if (!removal) return
+    // After the page has drawn the list without the entry.
+    setTimeout(() => {
+      if (this.team.source.lastRemoval !== removal) return
+      let focused = document.activeElement
+      while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement
+      if (!focused || focused === document.body) this.renderRoot.querySelector('sw-toast')?.focusAction()
+    })
   }
 
   private title_(): string {

@@ -16,7 +16,7 @@ export class AnswerChangeEvent extends Event {
   }
 }
 
-/** Something was asked of a strategy card: add to the plan, mark as in use, rule out. */
+/** Something was asked of a strategy card: add to the plan, take it out, mark as in use, rule out. */
 export class StrategyActionEvent extends Event {
   static readonly type = 'strategy-action'
   readonly strategy: string
@@ -56,6 +56,22 @@ export class RoundLeaveEvent extends Event {
   }
 }
 
+/** The action of a toast (e.g. Undo) was chosen. */
+export class ToastActionEvent extends Event {
+  static readonly type = 'toast-action'
+  constructor() {
+    super(ToastActionEvent.type, { bubbles: true, composed: true })
+  }
+}
+
+/** A toast went away: its time ran out, or it was closed. */
+export class ToastCloseEvent extends Event {
+  static readonly type = 'toast-close'
+  constructor() {
+    super(ToastCloseEvent.type, { bubbles: true, composed: true })
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'answer-change': AnswerChangeEvent
@@ -63,5 +79,7 @@ declare global {
     'round-leave': RoundLeaveEvent
     'draft-change': DraftChangeEvent
     'questionnaire-submit': QuestionnaireSubmitEvent
+    'toast-action': ToastActionEvent
+    'toast-close': ToastCloseEvent
   }
 }

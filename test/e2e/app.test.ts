@@ -116,7 +116,8 @@ describe('a school team from an empty browser to a downloaded plan', () => {
     expect(names.length).toBeGreaterThanOrEqual(2)
     await page.getByRole('button', { name: /^Add to plan/ }).first().click()
     await page.getByRole('button', { name: /^Add to plan/ }).first().click()
-    await expect.poll(() => page.getByRole('button', { name: /In the plan/ }).count()).toBe(2)
+    await expect.poll(() => page.getByRole('button', { name: /^Remove from plan/ }).count()).toBe(2)
+    expect(await page.getByText('✓ In the plan').count()).toBe(2)
 
     // The plan: specify, reorder, then download it as CSV and Excel.
     await page.getByRole('link', { name: /^Plan/ }).click()
@@ -125,6 +126,12 @@ describe('a school team from an empty browser to a downloaded plan', () => {
     await page.getByLabel('Who does it').first().fill('De zorgcoördinator')
     await page.getByLabel('Which outcome shows it worked').first().fill('80% van de mentoren')
     await expectNoSeriousViolations(page, 'plan')
+    // Taking an entry out offers to undo it; Undo brings it back with what was written.
+    await page.getByRole('button', { name: /^Remove\b/ }).first().click()
+    await page.getByRole('status').filter({ hasText: 'removed from the plan' }).waitFor()
+    await expectNoSeriousViolations(page, 'plan: undo offered')
+    await page.getByRole('button', { name: 'Undo', exact: true }).click()
+    await expect.poll(() => page.getByLabel('Who does it').first().inputValue()).toBe('De zorgcoördinator')
     const firstName = (await page.locator('.entry h2').first().textContent())?.trim() ?? ''
     await page.getByRole('button', { name: /^Move down/ }).first().click()
     await expect.poll(async () => (await page.locator('.entry h2').nth(1).textContent())?.trim()).toBe(firstName)

@@ -147,7 +147,7 @@ describe('a school team with a workspace, two rounds and colleagues answering on
     await page.locator('sw-strategy-card').first().waitFor()
     await page.getByRole('button', { name: /^Add to plan/ }).first().click()
     await page.getByRole('button', { name: /^Add to plan/ }).first().click()
-    await expect.poll(() => page.getByRole('button', { name: /In the plan/ }).count()).toBe(2)
+    await expect.poll(() => page.getByRole('button', { name: /^Remove from plan/ }).count()).toBe(2)
 
     // The plan with its specification and status, saved in the round.
     await page.getByRole('link', { name: /^Plan/ }).click()

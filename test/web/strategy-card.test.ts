@@ -1,31 +1,11 @@
 import { page } from 'vitest/browser'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { RecommendedStrategy } from '../../server/schemas/api.ts'
 import '../../web/components/strategy-card.ts'
 import type { StrategyActionEvent } from '../../web/events.ts'
 import { axeViolations } from './support/axe.ts'
+import { recommendedStrategy } from './support/fixtures.ts'
 
-const strategy: RecommendedStrategy = {
-  id: 'allocate-task-hours',
-  name: 'Allocate task hours',
-  description: 'Those who deliver the approach get hours for it.',
-  example: 'The team leader sets aside ten hours per mentor.',
-  cluster: 'financial',
-  clusterName: 'Arrange funding and means',
-  phases: ['preparation', 'sustainment'],
-  actors: ['school-management'],
-  effort: 'medium',
-  origin: 'eric',
-  ericNumber: 2,
-  ericName: 'Alter incentive/allowance structures',
-  waltz: null,
-  score: 0.42,
-  addresses: [
-    { determinant: 23, name: 'Time available', severity: 0.5, strength: 0.6, label: 'essential', agreement: 2, evidence: [{ source: 'editorial', method: 'editorial-judgement', strength: 0.6 }, { source: 'cfir', method: 'cfir-eric-crosswalk', strength: 0.2 }] },
-    { determinant: 25, name: 'Coordinator', severity: 0.4, strength: 0.3, label: 'supportive', agreement: 1, evidence: [{ source: 'editorial', method: 'editorial-judgement', strength: 0.3 }] },
-  ],
-  why: 'Addresses 2 of your barriers, most strongly Time available (50% negative; essential link).',
-}
+const strategy = recommendedStrategy
 
 async function mount(planned = false) {
   const el = document.createElement('sw-strategy-card')
@@ -64,9 +44,24 @@ describe('<sw-strategy-card>', () => {
     await page.getByRole('button', { name: /^Add to plan/ }).click()
     el.planned = true
     await el.updateComplete
-    await page.getByRole('button', { name: /In the plan/ }).click()
+    await page.getByRole('button', { name: /^Remove from plan\b.*Allocate task hours/ }).click()
     await page.getByRole('button', { name: /Not for us/ }).click()
     expect(actions).toEqual(['allocate-task-hours:plan', 'allocate-task-hours:unplan', 'allocate-task-hours:exclude'])
+  })
+
+  it('shows being in the plan as a state, not as a button', async () => {
+    await mount(true)
+    await expect.element(page.getByText('✓ In the plan')).toBeVisible()
+    expect(page.getByRole('button', { name: /In the plan/ }).elements()).toEqual([])
+    expect(page.getByRole('button', { pressed: true }).elements()).toEqual([])
+  })
+
+  it('keeps focus on the plan button when it turns from adding into taking out', async () => {
+    const el = await mount()
+    el.addEventListener('strategy-action', () => (el.planned = !el.planned))
+    await page.getByRole('button', { name: /^Add to plan/ }).click()
+    await el.updateComplete
+    expect(el.shadowRoot?.activeElement?.textContent).toMatch(/^\s*Remove from plan/)
   })
 
   it('has no serious accessibility violations', async () => {

@@ -2,6 +2,7 @@
  * @module <sw-strategy-card>: one recommended strategy — what it is, an example from a Dutch
  * school, where it fits (cluster, phase, actors, effort) and why it is recommended: the
  * barriers it addresses, each with its severity and link strength and the sources behind it.
+ * Whether it is in the plan is shown as a state, with a separate action to take it out.
  *
  * @fires strategy-action - {@link StrategyActionEvent}: `plan`, `unplan`, `in-use` or `exclude`.
  */
@@ -78,6 +79,17 @@ export class StrategyCard extends LitElement {
         color: var(--sw-primary-dark);
         min-height: 32px;
       }
+      .in-plan {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.35em;
+        padding: 0.2em 0.75em;
+        border-radius: 999px;
+        background: var(--sw-positive-soft);
+        color: var(--sw-positive);
+        font-size: 0.9rem;
+        font-weight: 700;
+      }
       .score {
         margin-left: auto;
         font-size: 0.85rem;
@@ -97,6 +109,11 @@ export class StrategyCard extends LitElement {
   @property({ attribute: false }) sourceNames: ReadonlyMap<string, string> = new Map()
   /** What the barriers' severities mean (see the API's `severityKind`). */
   @property() severityKind: SeverityKind = 'share-negative'
+
+  /** Moves focus to the button that adds the strategy to the plan or takes it out. */
+  focusPlanAction() {
+    this.renderRoot.querySelector<HTMLElement>('.plan-action')?.focus()
+  }
 
   override render() {
     const s = this.strategy
@@ -136,12 +153,10 @@ export class StrategyCard extends LitElement {
         </ul>
       </div>
       <div class="actions">
-        <button
-          class="btn small ${this.planned ? '' : 'primary'}"
-          aria-pressed=${this.planned ? 'true' : 'false'}
-          @click=${() => this.act(this.planned ? 'unplan' : 'plan')}
-        >
-          ${this.planned ? html`✓ ${msg('In the plan')}` : msg('Add to plan')}<span class="visually-hidden">: ${s.name}</span>
+        ${this.planned ? html`<span class="in-plan"><span aria-hidden="true">✓</span> ${msg('In the plan')}</span>` : nothing}
+        <!-- One button for both, so focus stays on it when it turns into the other. -->
+        <button class="btn small plan-action ${this.planned ? '' : 'primary'}" @click=${() => this.act(this.planned ? 'unplan' : 'plan')}>
+          ${this.planned ? msg('Remove from plan') : msg('Add to plan')}<span class="visually-hidden">: ${s.name}</span>
         </button>
         <button class="btn small quiet" @click=${() => this.act('in-use')}>
           ${msg('We already do this')}<span class="visually-hidden">: ${s.name}</span>

@@ -1,7 +1,7 @@
 /**
  * @module <sw-page-plan>: the strategies the team chose, in order, each specified the usual way
  * (who, what, for whom, when, how often, which outcome shows it worked). Kept in the browser;
- * printed as one clean page; downloaded as CSV or Excel.
+ * printed as one clean page; downloaded as CSV or Excel. Taking an entry out can be undone.
  */
 import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
@@ -17,6 +17,7 @@ import { currentLang } from '../localization.ts'
 import { planTable, type PlanTableLabels } from '../plan-export.ts'
 import { PLAN_STATUSES, type PlanStatus } from '../../server/domain/workspace.ts'
 import { SPEC_FIELDS, type Specification } from '../state/app-state.ts'
+import type { RestoreEvent } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
 import { ActiveTeamData } from '../workspace/active-data.ts'
 import { planStatusLabel } from '../workspace/round-text.ts'
@@ -146,7 +147,7 @@ export class PagePlan extends LitElement {
     `,
   ]
 
-  private readonly team = new ActiveTeamData(this)
+  private readonly team = new ActiveTeamData(this, (e) => void this.focusRestored(e))
   @state() private status = ''
 
   private readonly data = new Task(this, {
@@ -260,7 +261,7 @@ export class PagePlan extends LitElement {
   ) {
     const name = s?.name ?? entry.strategy
     const id = (f: string) => `${entry.strategy}-${f}`
-    return html`<li class="card entry">
+    return html`<li class="card entry" data-strategy=${entry.strategy}>
       <header>
         <span class="order" aria-hidden="true">${index + 1}</span>
         <h2><a href="/kb/strategies/${entry.strategy}">${name}</a></h2>
@@ -293,7 +294,7 @@ export class PagePlan extends LitElement {
         <button class="btn small" ?disabled=${index === count - 1} @click=${() => this.move(index, 1)}>
           ${msg('Move down')}<span class="visually-hidden">: ${name}</span>
         </button>
-        <button class="btn small danger" @click=${() => this.removeEntry(entry.strategy)}>
+        <button class="btn small danger" @click=${() => this.team.source.removePlanEntry(entry.strategy, name)}>
           ${msg('Remove')}<span class="visually-hidden">: ${name}</span>
         </button>
       </div>
@@ -366,8 +367,11 @@ export class PagePlan extends LitElement {
     this.status = msg('Order changed')
   }
 
-  private removeEntry(strategy: string) {
-    this.team.source.update((s) => ({ plan: s.plan.filter((p) => p.strategy !== strategy) }))
+  /** After an undo, focus goes to the entry that came back. */
+  private async focusRestored(e: RestoreEvent) {
+    if (e.list !== 'plan') return
+    await this.updateComplete
+    this.renderRoot.querySelector<HTMLElement>(`li[data-strategy="${CSS.escape(e.key)}"] h2 a`)?.focus()
   }
 }
 

@@ -15,7 +15,8 @@ import '../components/strategy-card.ts'
 import type { StrategyActionEvent } from '../events.ts'
 import { actorLabel, effortLabel, phaseLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
-import { emptySpec, usesTeam, type Filters } from '../state/app-state.ts'
+import { usesTeam, type Filters } from '../state/app-state.ts'
+import type { RestoreEvent } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
 import { ActiveTeamData } from '../workspace/active-data.ts'
 import { session } from '../workspace/session.ts'
@@ -126,7 +127,7 @@ export class PageRecommendations extends LitElement {
     `,
   ]
 
-  private readonly team = new ActiveTeamData(this)
+  private readonly team = new ActiveTeamData(this, (e) => void this.focusRestored(e))
   /** Open beside the results on wide screens; folded on phones so the strategies come first. */
   private readonly filtersOpen = !window.matchMedia('(max-width: 860px)').matches
 
@@ -299,23 +300,25 @@ export class PageRecommendations extends LitElement {
 
   private onAction(e: StrategyActionEvent) {
     const recommended = this.results.value?.recommendations.strategies.find((s) => s.id === e.strategy)
-    this.team.source.update((s) => {
-      switch (e.action) {
-        case 'plan':
-          return {
-            plan: [
-              ...s.plan,
-              { strategy: e.strategy, spec: emptySpec(), barriers: recommended?.addresses.map((a) => a.determinant) ?? [] },
-            ],
-          }
-        case 'unplan':
-          return { plan: s.plan.filter((p) => p.strategy !== e.strategy) }
-        case 'in-use':
-          return { filters: { ...s.filters, inUse: [...new Set([...s.filters.inUse, e.strategy])] } }
-        case 'exclude':
-          return { filters: { ...s.filters, exclude: [...new Set([...s.filters.exclude, e.strategy])] } }
-      }
-    })
+    switch (e.action) {
+      case 'plan':
+        return this.team.source.addPlanEntry(e.strategy, recommended?.addresses.map((a) => a.determinant))
+      case 'unplan':
+        return this.team.source.removePlanEntry(e.strategy, recommended?.name ?? e.strategy)
+      case 'in-use':
+        return this.team.source.update((s) => ({ filters: { ...s.filters, inUse: [...new Set([...s.filters.inUse, e.strategy])] } }))
+      case 'exclude':
+        return this.team.source.update((s) => ({ filters: { ...s.filters, exclude: [...new Set([...s.filters.exclude, e.strategy])] } }))
+    }
+  }
+
+  /** After an undo, focus goes back to the card whose plan entry came back. */
+  private async focusRestored(e: RestoreEvent) {
+    if (e.list !== 'plan') return
+    await this.updateComplete
+    const card = [...this.renderRoot.querySelectorAll('sw-strategy-card')].find((c) => c.strategy?.id === e.key)
+    await card?.updateComplete
+    card?.focusPlanAction()
   }
 }
 

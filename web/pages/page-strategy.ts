@@ -11,9 +11,8 @@ import { referenceData } from '../catalogue.ts'
 import '../components/link-list.ts'
 import { actorLabel, effortLabel, phaseLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
-import { emptySpec } from '../state/app-state.ts'
-import { store, StoreController } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
+import { ActiveTeamData } from '../workspace/active-data.ts'
 
 @customElement('sw-page-strategy')
 @localized()
@@ -44,7 +43,7 @@ export class PageStrategy extends LitElement {
 
   /** The strategy id. */
   @property() strategyId = ''
-  private readonly store = new StoreController(this)
+  private readonly team = new ActiveTeamData(this)
 
   private readonly data = new Task(this, {
     task: async ([id, lang]) => {
@@ -62,7 +61,7 @@ export class PageStrategy extends LitElement {
       pending: () => html`<p class="muted">${msg('Loading…')}</p>`,
       error: (e) => html`<h1>${msg('Strategy')}</h1><p class="error" role="alert">${errorOf(e).message}</p>`,
       complete: ({ strategy: s, methods }) => {
-        const planned = this.store.state.plan.some((p) => p.strategy === s.id)
+        const planned = this.team.state.plan.some((p) => p.strategy === s.id)
         return html`
           <p><a href="/kb">${msg('Knowledge base')}</a> › ${s.clusterName}</p>
           <h1>${s.name}</h1>
@@ -78,8 +77,9 @@ export class PageStrategy extends LitElement {
             ${s.waltz?.importance ? html`<dt>${msg('Expert rating')}</dt><dd>${msg(str`importance ${s.waltz.importance.toFixed(2)} / 5`)}${s.waltz.feasibility ? msg(str`, feasibility ${s.waltz.feasibility.toFixed(2)} / 5`) : ''} (Waltz et al. 2015)</dd>` : nothing}
           </dl>
           <div class="actions" style="margin:1rem 0">
-            <button class="btn ${planned ? '' : 'primary'}" aria-pressed=${planned ? 'true' : 'false'} @click=${() => this.togglePlan(s.id, planned)}>
-              ${planned ? html`✓ ${msg('In your plan')}` : msg('Add to plan')}
+            ${planned ? html`<span class="badge facilitator">✓ ${msg('In your plan')}</span>` : nothing}
+            <button class="btn ${planned ? '' : 'primary'}" @click=${() => (planned ? this.team.source.removePlanEntry(s.id, s.name) : this.team.source.addPlanEntry(s.id))}>
+              ${planned ? msg('Remove from plan') : msg('Add to plan')}
             </button>
             ${planned ? html`<a href="/plan">${msg('To the plan')}</a>` : nothing}
           </div>
@@ -93,12 +93,6 @@ export class PageStrategy extends LitElement {
         `
       },
     })
-  }
-
-  private togglePlan(id: string, planned: boolean) {
-    store.update((st) => ({
-      plan: planned ? st.plan.filter((p) => p.strategy !== id) : [...st.plan, { strategy: id, spec: emptySpec(), barriers: [] }],
-    }))
   }
 }
 

@@ -7,6 +7,7 @@ import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
+import { repeat } from 'lit/directives/repeat.js'
 import { responsesFromCsv, type CsvIssue } from '../../server/domain/csv-responses.ts'
 import { GROUPS } from '../../server/domain/vocabulary.ts'
 import type { ScoreResponse } from '../../server/schemas/api.ts'
@@ -21,7 +22,7 @@ import { groupLabel, percent, respondentLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { navigate } from '../router.ts'
 import { newId, type Member, type Settings } from '../state/app-state.ts'
-import { store } from '../state/store.ts'
+import { store, type RestoreEvent } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
 
 @customElement('sw-page-team')
@@ -133,7 +134,7 @@ export class PageTeam extends LitElement {
     `,
   ]
 
-  private readonly team = new ActiveTeamData(this)
+  private readonly team = new ActiveTeamData(this, (e) => void this.focusRestored(e))
   @state() private view: 'chart' | 'table' = 'chart'
   @state() private importMessage?: { kind: 'ok' | 'error'; text: string; issues?: CsvIssue[] }
 
@@ -236,8 +237,10 @@ export class PageTeam extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${team.map(
-            (m) => html`<tr>
+          ${repeat(
+            team,
+            (m) => m.id,
+            (m) => html`<tr data-id=${m.id}>
               <th scope="row">${m.label}<span class="role-inline muted">${respondentLabel(m.role)}</span></th>
               <td class="role-col">${respondentLabel(m.role)}</td>
               ${round ? html`<td class="role-col">${m.group ?? '–'}</td><td class="role-col">${m.receivedAt ? dateText(m.receivedAt) : ''}</td>` : nothing}
@@ -328,6 +331,16 @@ export class PageTeam extends LitElement {
     } catch (error) {
       this.importMessage = { kind: 'error', text: errorOf(error).message }
     }
+  }
+
+  /** After an undo, focus goes to the respondent who came back. */
+  private async focusRestored(e: RestoreEvent) {
+    if (e.list !== 'team') return
+    // The rows are read again (a task) before the one that came back is drawn.
+    await this.updateComplete
+    await this.rows.taskComplete
+    await this.updateComplete
+    this.renderRoot.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(e.key)}"] button`)?.focus()
   }
 
   private clear() {

@@ -1,13 +1,26 @@
 /**
  * @module The state a team keeps in its browser: the respondents collected so far, the
  * questionnaire draft of the one answering now, the thresholds, the barriers picked by hand,
- * the plan filters, the plan and the approach to check. Persisted in localStorage and
- * checked with zod whenever it is read back, so a stale or tampered copy cannot break the app.
+ * the plan filters, the plan and the approach to check. Persisted in localStorage and read
+ * back entry by entry ({@link readState}): a stale or damaged copy cannot break the app, and one
+ * bad entry never takes the valid ones with it.
  */
 // zod/mini, not zod: this module is on the first screen, and the mini build tree-shakes to a
 // few kilobytes where the classic one weighs about 28 kB gzipped.
 import * as z from 'zod/mini'
 import { ACTORS, EFFORTS, PHASES, RESPONDENTS } from '../../server/domain/vocabulary.ts'
+import {
+  list,
+  object,
+  orDefault,
+  orWhenMissing,
+  readLeniently,
+  record,
+  UNREADABLE,
+  valid,
+  type Reader,
+  type UnreadablePart,
+} from './lenient-read.ts'
 
 const Phase = z.enum(PHASES)
 const Actor = z.enum(ACTORS)
@@ -15,7 +28,8 @@ const Effort = z.enum(EFFORTS)
 const Respondent = z.enum(RESPONDENTS)
 const Slug = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/))
 const int = () => z.number().check(z.int())
-const Answers = z.record(z.string(), z.nullable(int()))
+const Answer = z.nullable(int())
+const Answers = z.record(z.string(), Answer)
 
 export const Member = z.object({
   id: z.string(),
@@ -37,26 +51,30 @@ export const Draft = z.object({
 export type Draft = z.infer<typeof Draft>
 
 const share = () => z.number().check(z.positive(), z.maximum(1))
+const MinAnswers = int().check(z.minimum(1))
 export const Settings = z.object({
   barrierShare: share(),
   facilitatorShare: share(),
-  minAnswers: int().check(z.minimum(1)),
+  minAnswers: MinAnswers,
 })
 export type Settings = z.infer<typeof Settings>
 
 const DeterminantNumber = int().check(z.minimum(1), z.maximum(29))
+const Severity = z.number().check(z.minimum(0), z.maximum(1))
 export const ChosenBarrier = z.object({
   determinant: DeterminantNumber,
-  severity: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+  severity: z.optional(Severity),
 })
 export type ChosenBarrier = z.infer<typeof ChosenBarrier>
 
+const Mode = z.enum(['ranked', 'bundle'])
+const Limit = int().check(z.minimum(1), z.maximum(200))
 export const Filters = z.object({
   phase: z.optional(Phase),
   actors: z.array(Actor),
   maxEffort: z.optional(Effort),
-  mode: z.enum(['ranked', 'bundle']),
-  limit: int().check(z.minimum(1), z.maximum(200)),
+  mode: Mode,
+  limit: Limit,
   exclude: z.array(Slug),
   inUse: z.array(Slug),
 })
@@ -83,13 +101,14 @@ export const PlanEntry = z.object({
 })
 export type PlanEntry = z.infer<typeof PlanEntry>
 
+const Basis = z.enum(['team', 'chosen'])
 export const AppState = z.object({
   team: z.array(Member),
   draft: z.nullable(Draft),
   settings: Settings,
   chosen: z.array(ChosenBarrier),
   /** Whether recommendations start from the team's answers or from barriers picked by hand. */
-  basis: z.enum(['team', 'chosen']),
+  basis: Basis,
   filters: Filters,
   planTitle: z.string(),
   plan: z.array(PlanEntry),
@@ -119,20 +138,103 @@ export const emptySpec = (): Specification => ({
   notes: '',
 })
 
-/** Reads a stored state; anything missing or invalid falls back to the defaults, field by field. */
-export function parseState(raw: unknown): AppState {
-  if (typeof raw !== 'object' || raw === null) return DEFAULT_STATE
-  const result = { ...DEFAULT_STATE }
-  const shape = AppState.shape
-  for (const key of Object.keys(shape) as (keyof AppState)[]) {
-    const parsed = shape[key].safeParse((raw as Record<string, unknown>)[key])
-    if (parsed.success) (result as Record<string, unknown>)[key] = parsed.data
-  }
-  return result
-}
-
 /** A fresh id for a respondent (no crypto.randomUUID: it needs a secure context). */
 export const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
+
+// How a stored copy is read back. A list keeps each entry it can read; an entry is set aside
+// whole only when a field that gives it its meaning is unreadable (a plan entry's strategy, a
+// respondent's role, a chosen barrier's number). A missing field (an older copy) gets its
+// default; an unreadable one that has a harmless default (a threshold, a filter, one written
+// text, one answer) gets the default and the stored value is set aside.
+const optional = <T>(read: Reader<T>) => orDefault<T | undefined>(read, () => undefined)
+const text = orDefault(valid(z.string()), () => '')
+const answers = orDefault(record(valid(Answer)), () => ({}))
+const slugs = orDefault(list(valid(Slug)), () => [])
+
+const readMember: Reader<Member> = object({
+  id: orDefault(valid(z.string()), newId),
+  label: text,
+  // An older copy without roles counts everyone as a user, as the CSV import does.
+  role: orWhenMissing(valid(Respondent), () => 'user' as const),
+  answers,
+})
+
+const readDraftObject: Reader<Draft> = object({
+  label: text,
+  role: orWhenMissing(valid(Respondent), () => 'user' as const),
+  alsoUser: orDefault(valid(z.boolean()), () => false),
+  answers,
+  step: orDefault(valid(int().check(z.minimum(0))), () => 0),
+})
+const readDraft: Reader<Draft | null> = (value, path, aside) =>
+  value === null ? null : readDraftObject(value, path, aside)
+
+const readSettings: Reader<Settings> = object({
+  barrierShare: orDefault(valid(share()), () => DEFAULT_STATE.settings.barrierShare),
+  facilitatorShare: orDefault(valid(share()), () => DEFAULT_STATE.settings.facilitatorShare),
+  minAnswers: orDefault(valid(MinAnswers), () => DEFAULT_STATE.settings.minAnswers),
+})
+
+const readChosen: Reader<ChosenBarrier> = object({
+  determinant: valid(DeterminantNumber),
+  severity: optional(valid(Severity)),
+})
+
+const readFilters: Reader<Filters> = object({
+  phase: optional(valid(Phase)),
+  actors: orDefault(list(valid(Actor)), () => []),
+  maxEffort: optional(valid(Effort)),
+  mode: orDefault(valid(Mode), () => DEFAULT_STATE.filters.mode),
+  limit: orDefault(valid(Limit), () => DEFAULT_STATE.filters.limit),
+  exclude: slugs,
+  inUse: slugs,
+})
+
+const readSpec = object(
+  Object.fromEntries(SPEC_FIELDS.map((f) => [f, text]))
+) as Reader<Specification>
+
+const readPlanEntry: Reader<PlanEntry> = object({
+  strategy: valid(Slug),
+  spec: orDefault(readSpec, emptySpec),
+  barriers: orDefault(list(valid(DeterminantNumber)), () => []),
+})
+
+const readAppState: Reader<AppState> = object({
+  team: orDefault(
+    list(readMember, (m) => m.id),
+    () => []
+  ),
+  draft: orDefault(readDraft, () => null),
+  settings: orDefault(readSettings, () => DEFAULT_STATE.settings),
+  chosen: orDefault(list(readChosen), () => []),
+  basis: orDefault(valid(Basis), () => DEFAULT_STATE.basis),
+  filters: orDefault(readFilters, () => DEFAULT_STATE.filters),
+  planTitle: text,
+  plan: orDefault(
+    list(readPlanEntry, (p) => p.strategy),
+    () => []
+  ),
+  approach: slugs,
+})
+
+/** A stored state as read back: what could be read, and what could not. */
+export interface StateReading {
+  state: AppState
+  /** Each part that could not be read, with its path in the stored copy (`''`: all of it). */
+  unreadable: UnreadablePart[]
+}
+
+/**
+ * Reads a stored state entry by entry: every readable respondent, plan entry, chosen barrier
+ * and filter entry is kept, missing fields get their defaults, and the rest is returned as
+ * `unreadable` so the caller can set it aside and say so.
+ */
+export function readState(raw: unknown): StateReading {
+  const { value, unreadable } = readLeniently(readAppState, raw)
+  if (value === UNREADABLE) return { state: DEFAULT_STATE, unreadable: [{ path: '', value: raw }] }
+  return { state: value, unreadable }
+}
 
 /** The team's answers as the API's `responses`. */
 export const teamResponses = (team: readonly Member[]) =>

@@ -6,7 +6,7 @@
  */
 import type { ReactiveControllerHost } from 'lit'
 import { DEFAULT_STATE } from '../state/app-state.ts'
-import { store } from '../state/store.ts'
+import { store, type RestoreEvent } from '../state/store.ts'
 import { LocalData } from './local-data.ts'
 import type { RoundData } from './round-data.ts'
 import { session } from './session.ts'
@@ -32,6 +32,11 @@ class PendingRound extends EventTarget implements TeamData {
   profile = async () => undefined
   respondents = async () => []
   removeRespondent = async () => {}
+  readonly lastRemoval = null
+  addPlanEntry() {}
+  removePlanEntry() {}
+  undoRemoval() {}
+  forgetRemoval() {}
   barrierInput = async () => null
   resolveConflict() {}
   retry() {}
@@ -63,7 +68,8 @@ export function activeTeamData(): TeamData {
 
 /** Keeps a host drawing the active team data. */
 export class ActiveTeamData extends TeamDataController {
-  constructor(host: ReactiveControllerHost) {
-    super(host, activeTeamData, session, loaded)
+  /** `restored` hears when a removal was undone, to bring the entry into focus. */
+  constructor(host: ReactiveControllerHost, restored?: (e: RestoreEvent) => void) {
+    super(host, activeTeamData, [session, loaded], restored)
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../../server/domain/vocabulary.ts'
 import { teamResponses, usesTeam, type AppState } from '../state/app-state.ts'
-import type { Store } from '../state/store.ts'
+import { RestoreEvent, type Removal, type Store } from '../state/store.ts'
 import type { BarrierInput, RespondentRow, SaveState, TeamData, TeamState } from './team-data.ts'
 
 export class LocalData extends EventTarget implements TeamData {
@@ -16,26 +16,30 @@ export class LocalData extends EventTarget implements TeamData {
   /** Bumped when the answers or the thresholds change, so pages refetch the profile. */
   #answers = 0
   #barriers = 0
-  #seen: { team: AppState['team']; settings: AppState['settings']; chosen: AppState['chosen']; basis: AppState['basis'] }
+  #seen: { answers: string; barriers: string }
 
   constructor(store: Store) {
     super()
     this.#store = store
     this.#seen = this.#parts()
     store.addEventListener('change', () => {
+      // Compared by content: the store reads a fresh copy from storage on every change.
       const now = this.#parts()
-      if (now.team !== this.#seen.team || now.settings !== this.#seen.settings) this.#answers++
-      if (now.team !== this.#seen.team || now.settings !== this.#seen.settings || now.chosen !== this.#seen.chosen || now.basis !== this.#seen.basis) {
-        this.#barriers++
-      }
+      if (now.answers !== this.#seen.answers) this.#answers++
+      if (now.answers !== this.#seen.answers || now.barriers !== this.#seen.barriers) this.#barriers++
       this.#seen = now
       this.dispatchEvent(new Event('change'))
+    })
+    store.addEventListener(RestoreEvent.type, (e) => {
+      const { list, key } = e as RestoreEvent
+      // The event tells only which entry came back: list and key.
+      this.dispatchEvent(new RestoreEvent({ list, key } as Removal))
     })
   }
 
   #parts() {
     const { team, settings, chosen, basis } = this.#store.state
-    return { team, settings, chosen, basis }
+    return { answers: JSON.stringify([team, settings]), barriers: JSON.stringify([chosen, basis]) }
   }
 
   get state(): TeamState {
@@ -75,7 +79,27 @@ export class LocalData extends EventTarget implements TeamData {
   }
 
   async removeRespondent(id: string): Promise<void> {
-    this.#store.update((s) => ({ team: s.team.filter((m) => m.id !== id) }))
+    this.#store.removeMember(id)
+  }
+
+  addPlanEntry(strategy: string, barriers?: readonly number[]): void {
+    this.#store.addPlanEntry(strategy, barriers)
+  }
+
+  removePlanEntry(strategy: string, name: string): void {
+    this.#store.removePlanEntry(strategy, name)
+  }
+
+  get lastRemoval(): Removal | null {
+    return this.#store.lastRemoval
+  }
+
+  undoRemoval(): void {
+    this.#store.undoRemoval()
+  }
+
+  forgetRemoval(removal: Removal): void {
+    this.#store.forgetRemoval(removal)
   }
 
   async barrierInput(): Promise<BarrierInput | null> {

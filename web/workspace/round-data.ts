@@ -9,7 +9,8 @@ import { msg, str } from '@lit/localize'
 import { SPEC_FIELDS } from '../../server/domain/workspace.ts'
 import type { Lang } from '../../server/domain/vocabulary.ts'
 import type { RoundOut } from '../../server/schemas/workspace.ts'
-import { DEFAULT_STATE, Filters, PlanEntry, Settings, type Specification } from '../state/app-state.ts'
+import { DEFAULT_STATE, emptySpec, Filters, PlanEntry, Settings, type Specification } from '../state/app-state.ts'
+import { RestoreEvent, type Removal } from '../state/store.ts'
 import { PLAN_STATUSES } from '../../server/domain/workspace.ts'
 import type { BarrierInput, PlanItem, RespondentRow, SaveState, TeamData, TeamState } from './team-data.ts'
 import { bodyOf, statusOf } from './api-errors.ts'
@@ -85,6 +86,7 @@ export class RoundData extends EventTarget implements TeamData {
   #settingsSaving: Promise<void> | null = null
   #watchers = 0
   #disposed = false
+  #removal: Extract<Removal, { list: 'plan' }> | null = null
 
   constructor(workspaceId: string, roundId: string, storage: Storage | undefined = globalThis.localStorage) {
     super()
@@ -270,6 +272,45 @@ export class RoundData extends EventTarget implements TeamData {
       }
     })()
     return this.#settingsSaving
+  }
+
+  addPlanEntry(strategy: string, barriers: readonly number[] = []): void {
+    if (this.#removal?.key === strategy) return this.undoRemoval()
+    this.update((s) =>
+      s.plan.some((p) => p.strategy === strategy)
+        ? {}
+        : { plan: [...s.plan, { strategy, status: 'planned', spec: emptySpec(), barriers: [...barriers] }] }
+    )
+  }
+
+  removePlanEntry(strategy: string, name: string): void {
+    const index = this.#state.plan.findIndex((p) => p.strategy === strategy)
+    const entry = this.#state.plan[index]
+    if (!entry) return
+    this.#removal = { list: 'plan', key: strategy, name, index, entry }
+    this.update((s) => ({ plan: s.plan.filter((p) => p.strategy !== strategy) }))
+  }
+
+  get lastRemoval(): Removal | null {
+    return this.#removal
+  }
+
+  undoRemoval(): void {
+    const removal = this.#removal
+    if (!removal) return
+    this.#removal = null
+    this.update((s) => {
+      const rest = s.plan.filter((p) => p.strategy !== removal.key)
+      rest.splice(Math.min(removal.index, rest.length), 0, removal.entry)
+      return { plan: rest }
+    })
+    this.dispatchEvent(new RestoreEvent(removal))
+  }
+
+  forgetRemoval(removal: Removal): void {
+    if (this.#removal !== removal) return
+    this.#removal = null
+    this.#emit()
   }
 
   resolveConflict(keep: 'mine' | 'theirs'): void {

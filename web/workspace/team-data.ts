@@ -10,6 +10,7 @@ import type { PlanStatus } from '../../server/domain/workspace.ts'
 import type { ScoreResponse } from '../../server/schemas/api.ts'
 import type { Lang, Respondent } from '../../server/domain/vocabulary.ts'
 import type { AppState, PlanEntry, teamResponses } from '../state/app-state.ts'
+import { RestoreEvent, type Removal } from '../state/store.ts'
 
 /** A plan entry; in a workspace round it also says where the strategy stands. */
 export type PlanItem = PlanEntry & { readonly status?: PlanStatus }
@@ -64,7 +65,21 @@ export interface TeamData extends EventTarget {
   profile(lang: Lang): Promise<ScoreResponse | undefined>
   /** The respondents, newest last. */
   respondents(): Promise<readonly RespondentRow[]>
+  /**
+   * Removes a respondent's answers: in this browser until undone; in a round for good (the page
+   * asks first).
+   */
   removeRespondent(id: string): Promise<void>
+  /** Adds a strategy to the plan; right after it was taken out, it comes back with its text. */
+  addPlanEntry(strategy: string, barriers?: readonly number[]): void
+  /** Takes a strategy out of the plan, with what was written about it, until {@link undoRemoval}. */
+  removePlanEntry(strategy: string, name: string): void
+  /** The last removal, while it can be undone. */
+  readonly lastRemoval: Removal | null
+  /** Puts the last removed entry back where it was; dispatches a {@link RestoreEvent}. */
+  undoRemoval(): void
+  /** Lets a removal go (the offer to undo it has ended). */
+  forgetRemoval(removal: Removal): void
   /** Changes whenever {@link barrierInput} may answer differently. */
   readonly barrierKey: string
   /** The barriers to recommend for, or null when there is nothing to work from. */
@@ -86,16 +101,27 @@ export class TeamDataController implements ReactiveController {
   readonly #switches: readonly EventTarget[]
   #bound: TeamData | null = null
   readonly #onChange = () => this.#host.requestUpdate()
+  readonly #restored?: (e: RestoreEvent) => void
+  readonly #onRestore = (e: Event) => this.#restored?.(e as RestoreEvent)
   readonly #onSession = () => {
     this.#bind()
     this.#host.requestUpdate()
   }
 
-  /** `switches` report when `resolve` may answer another source (the session changed). */
-  constructor(host: ReactiveControllerHost, resolve: () => TeamData, ...switches: EventTarget[]) {
+  /**
+   * `switches` report when `resolve` may answer another source (the session changed);
+   * `restored` hears when a removal was undone, to bring the entry into focus.
+   */
+  constructor(
+    host: ReactiveControllerHost,
+    resolve: () => TeamData,
+    switches: readonly EventTarget[],
+    restored?: (e: RestoreEvent) => void
+  ) {
     this.#host = host
     this.#resolve = resolve
     this.#switches = switches
+    this.#restored = restored
     host.addController(this)
   }
 
@@ -110,11 +136,18 @@ export class TeamDataController implements ReactiveController {
   #bind() {
     const next = this.#resolve()
     if (next === this.#bound) return
-    this.#bound?.removeEventListener('change', this.#onChange)
-    this.#bound?.watch(false)
+    this.#unbind()
     this.#bound = next
     next.addEventListener('change', this.#onChange)
+    next.addEventListener(RestoreEvent.type, this.#onRestore)
     next.watch(true)
+  }
+
+  #unbind() {
+    this.#bound?.removeEventListener('change', this.#onChange)
+    this.#bound?.removeEventListener(RestoreEvent.type, this.#onRestore)
+    this.#bound?.watch(false)
+    this.#bound = null
   }
 
   hostConnected() {
@@ -124,8 +157,6 @@ export class TeamDataController implements ReactiveController {
 
   hostDisconnected() {
     for (const s of this.#switches) s.removeEventListener('change', this.#onSession)
-    this.#bound?.removeEventListener('change', this.#onChange)
-    this.#bound?.watch(false)
-    this.#bound = null
+    this.#unbind()
   }
 }

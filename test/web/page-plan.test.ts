@@ -1,0 +1,85 @@
+await vi.hoisted(async () => (await import('./support/storage.ts')).ownLocalStorage())
+
+import { page } from 'vitest/browser'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import '../../web/app-shell.ts'
+import '../../web/pages/page-plan.ts'
+import { emptySpec, type PlanEntry } from '../../web/state/app-state.ts'
+import { store } from '../../web/state/store.ts'
+import { stubApi } from './support/api.ts'
+import { catalogueStrategy, deepActiveElement } from './support/fixtures.ts'
+
+const plan: PlanEntry[] = [
+  { strategy: 'a', spec: emptySpec(), barriers: [] },
+  {
+    strategy: 'b',
+    spec: { ...emptySpec(), actor: 'Care coordinator', outcome: '80% of mentors hold the talks' },
+    barriers: [23],
+  },
+  { strategy: 'c', spec: emptySpec(), barriers: [] },
+]
+
+beforeEach(async () => {
+  stubApi({
+    'GET /api/strategies': {
+      strategies: [
+        catalogueStrategy('a', 'Strategy A'),
+        catalogueStrategy('b', 'Strategy B'),
+        catalogueStrategy('c', 'Strategy C'),
+      ],
+    },
+    'GET /api/determinants': { determinants: [{ number: 23, name: 'Time available' }] },
+  })
+  store.update(() => ({ plan }))
+  // The shell shows the Undo toast (beside its own page, the start page here).
+  document.body.append(document.createElement('sw-app'), document.createElement('sw-page-plan'))
+  await expect.element(page.getByRole('heading', { level: 2, name: 'Strategy B' })).toBeVisible()
+})
+
+afterEach(() => {
+  document.body.innerHTML = ''
+  store.reset()
+})
+
+const headings = () =>
+  [
+    ...(document.querySelector('sw-page-plan')?.shadowRoot?.querySelectorAll('.entry h2') ?? []),
+  ].map((h) => h.textContent?.trim())
+
+describe('<sw-page-plan>', () => {
+  it('takes an entry out with an offer to undo, and Undo puts it back in its place with its text', async () => {
+    await page.getByRole('button', { name: /^Remove\b.*Strategy B/ }).click()
+    await expect.poll(headings).toEqual(['Strategy A', 'Strategy C'])
+    await expect
+      .element(page.getByRole('status').filter({ hasText: 'removed' }))
+      .toHaveTextContent('“Strategy B” removed from the plan')
+    // The entry took the focus with it: it goes to Undo, the one thing to do next.
+    await expect.poll(() => deepActiveElement()?.textContent?.trim()).toBe('Undo')
+
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(headings).toEqual(['Strategy A', 'Strategy B', 'Strategy C'])
+    await expect
+      .element(page.getByRole('textbox', { name: 'Who does it' }).nth(1))
+      .toHaveValue('Care coordinator')
+    await expect
+      .element(page.getByRole('textbox', { name: 'Which outcome shows it worked' }).nth(1))
+      .toHaveValue('80% of mentors hold the talks')
+    expect(store.state.plan).toEqual(plan)
+    await expect.poll(() => deepActiveElement()?.textContent?.trim()).toBe('Strategy B')
+    expect(page.getByRole('button', { name: 'Undo' }).elements()).toEqual([])
+  })
+
+  it('lets the offer go after ten seconds, and the entry stays out', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    try {
+      await page.getByRole('button', { name: /^Remove\b.*Strategy A/ }).click()
+      await expect.element(page.getByRole('button', { name: 'Undo' })).toBeInTheDocument()
+      vi.advanceTimersByTime(10_000)
+      expect(store.lastRemoval).toBeNull()
+      await expect.element(page.getByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
+      expect(store.state.plan.map((p) => p.strategy)).toEqual(['b', 'c'])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})

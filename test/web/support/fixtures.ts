@@ -1,0 +1,60 @@
+import type { RecommendedStrategy } from '../../../server/schemas/api.ts'
+
+/** One strategy as /api/recommendations returns it. */
+export const recommendedStrategy: RecommendedStrategy = {
+  id: 'allocate-task-hours',
+  name: 'Allocate task hours',
+  description: 'Those who deliver the approach get hours for it.',
+  example: 'The team leader sets aside ten hours per mentor.',
+  cluster: 'financial',
+  clusterName: 'Arrange funding and means',
+  phases: ['preparation', 'sustainment'],
+  actors: ['school-management'],
+  effort: 'medium',
+  origin: 'eric',
+  ericNumber: 2,
+  ericName: 'Alter incentive/allowance structures',
+  waltz: null,
+  score: 0.42,
+  addresses: [
+    {
+      determinant: 23,
+      name: 'Time available',
+      severity: 0.5,
+      strength: 0.6,
+      label: 'essential',
+      agreement: 2,
+      evidence: [
+        { source: 'editorial', method: 'editorial-judgement', strength: 0.6 },
+        { source: 'cfir', method: 'cfir-eric-crosswalk', strength: 0.2 },
+      ],
+    },
+    {
+      determinant: 25,
+      name: 'Coordinator',
+      severity: 0.4,
+      strength: 0.3,
+      label: 'supportive',
+      agreement: 1,
+      evidence: [{ source: 'editorial', method: 'editorial-judgement', strength: 0.3 }],
+    },
+  ],
+  why: 'Addresses 2 of your barriers, most strongly Time available (50% negative; essential link).',
+}
+
+/** A catalogue entry (/api/strategies) named `name`. */
+export const catalogueStrategy = (id: string, name: string) => ({
+  ...recommendedStrategy,
+  id,
+  name,
+  addresses: undefined,
+  score: undefined,
+  why: undefined,
+})
+
+/** The element that has focus, looking into shadow roots. */
+export function deepActiveElement(): Element | null {
+  let focused = document.activeElement
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement
+  return focused
+}
