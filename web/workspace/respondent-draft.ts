@@ -65,11 +65,13 @@ export class RespondentDrafts {
   }
 
   save(token: string, draft: RespondentDraft): void {
-    this.#memory.set(token, draft)
     try {
-      this.#storage?.setItem(key(token), JSON.stringify(draft))
+      if (!this.#storage) throw new Error('no storage')
+      this.#storage.setItem(key(token), JSON.stringify(draft))
+      this.#memory.delete(token)
     } catch {
       // Storage full or off: the draft lives for this page.
+      this.#memory.set(token, draft)
     }
   }
 
