@@ -135,7 +135,7 @@ describe('RoundData', () => {
     const requests = stubServer({
       [`GET ${base}`]: () => ({ status: 200, body: roundOut(ROUND) }),
       [`GET ${base}/plan`]: () => ({ status: 200, body: planOut(0, '') }),
-      [`PATCH ${base}`]: (_, body) => ({ status: 200, body: roundOut(ROUND, body as object) }),
+      [`PATCH ${base}`]: (_, body) => ({ status: 200, body: roundOut(ROUND, body as Record<string, unknown>) }),
       [`GET ${base}/profile`]: () => ({ status: 200, body: { respondents: 3, keyInformants: 0, determinants: [], groups: [], barriers: [], settings: {}, round: {} } }),
     })
     const data = await ready(open())

@@ -13,8 +13,10 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
-async function mount<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>) {
-  const el = Object.assign(document.createElement(tag), props)
+type Tag = 'sw-copy-field' | 'sw-team-link-notice' | 'sw-qr-code' | 'sw-mode-bar' | 'sw-compare-chart'
+
+async function mount<K extends Tag>(tag: K, props: Partial<HTMLElementTagNameMap[K]>): Promise<HTMLElementTagNameMap[K]> {
+  const el: HTMLElementTagNameMap[K] = Object.assign(document.createElement(tag), props)
   document.body.append(el)
   await el.updateComplete
   return el
