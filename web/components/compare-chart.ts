@@ -62,7 +62,7 @@ export class CompareChart extends LitElement {
       }
       li {
         display: grid;
-        grid-template-columns: minmax(10rem, 16rem) minmax(8rem, 1fr) 9.5rem;
+        grid-template-columns: minmax(10rem, 16rem) minmax(8rem, 1fr) 12rem;
         gap: 0.25rem 1rem;
         align-items: center;
         padding: 0.45rem 0;
@@ -75,6 +75,31 @@ export class CompareChart extends LitElement {
         font-variant-numeric: tabular-nums;
         text-align: right;
         font-weight: 600;
+        white-space: nowrap;
+      }
+      details {
+        margin-top: 1.5rem;
+      }
+      details summary {
+        cursor: pointer;
+        min-height: 44px;
+        display: flex;
+        align-items: center;
+      }
+      details summary::-webkit-details-marker {
+        display: none;
+      }
+      details summary::before {
+        content: '▸';
+        margin-right: 0.5rem;
+        color: var(--sw-primary);
+      }
+      details[open] summary::before {
+        content: '▾';
+      }
+      details summary h3 {
+        margin: 0;
+        display: inline;
       }
       .track {
         position: relative;
@@ -173,16 +198,21 @@ export class CompareChart extends LitElement {
       ${ORDER.map((change) => {
         const rows = this.determinants.filter((d) => d.change === change)
         if (rows.length === 0) return nothing
-        if (change === 'not-comparable') {
-          return html`<h3>${changeLabel(change)} (${rows.length})</h3>
-            <p class="hint">${changeHint(change)}</p>
-            <p>${rows.map((d) => `${d.number}. ${d.name}`).join(', ')}</p>`
-        }
-        return html`<h3>${changeLabel(change)} (${rows.length})</h3>
-          <p class="hint">${changeHint(change)}</p>
-          <ol>
-            ${rows.map((d) => this.renderRow(d))}
-          </ol>`
+        const body =
+          change === 'not-comparable'
+            ? html`<p class="hint">${changeHint(change)}</p>
+                <p>${rows.map((d) => `${d.number}. ${d.name}`).join(', ')}</p>`
+            : html`<p class="hint">${changeHint(change)}</p>
+                <ol>
+                  ${rows.map((d) => this.renderRow(d))}
+                </ol>`
+        // What stayed the same, or cannot be compared, is there to look up, not to discuss first.
+        return change === 'unchanged' || change === 'not-comparable'
+          ? html`<details>
+              <summary><h3>${changeLabel(change)} (${rows.length})</h3></summary>
+              ${body}
+            </details>`
+          : html`<h3>${changeLabel(change)} (${rows.length})</h3>${body}`
       })}
     `
   }

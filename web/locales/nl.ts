@@ -95,6 +95,7 @@
 's2b7f90759d1d0c39': str`De werkruimte ${0} en alles erin zijn verwijderd.`,
 's2bdf23c4421d60ad': `Iedereen in het team krijgt een eigen link. Trek een link in als iemand het team verlaat; hij werkt dan meteen niet meer.`,
 's2c15655a4dee93bc': `Kennisbank`,
+'s2c3d9646d00182b2': `Respondentlink (neemt geen antwoorden aan zolang de ronde gesloten is)`,
 's2c9886ff8cd4b5d5': `Weinig inspanning`,
 's2ca34f26eafc17b7': `bijv. elke zes weken, 45 minuten`,
 's2ceb11be2290bb1b': `Annuleren`,

@@ -322,6 +322,8 @@ export class PagePlan extends LitElement {
       barriers: msg('Barriers addressed'),
       spec: Object.fromEntries(SPEC_FIELDS.map((f) => [f, specLabel(f)])) as Record<keyof Specification, string>,
       phase: phaseLabel,
+      // A round's plan says where each strategy stands.
+      ...(this.team.source.kind === 'round' ? { status: { header: msg('Status'), label: planStatusLabel } } : {}),
     }
   }
 

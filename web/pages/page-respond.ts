@@ -15,6 +15,7 @@ import { currentLang } from '../localization.ts'
 import { page, shared } from '../styles/shared.ts'
 import { credentials } from '../workspace/credentials.ts'
 import { RespondentDrafts, type RespondentDraft } from '../workspace/respondent-draft.ts'
+import { dateText } from '../workspace/round-text.ts'
 import { statusOf } from '../workspace/team-api.ts'
 
 /** Where sending stands. */
@@ -124,7 +125,9 @@ export class PageRespond extends LitElement {
   private renderRound({ view, items }: NonNullable<PageRespond['data']['value']>) {
     const header = html`<p class="school">${view.workspace.name}</p>
       <h1>${view.workspace.innovation}</h1>
-      <p class="muted round">${msg('Questionnaire')} · ${view.round.label}</p>`
+      <p class="muted round">
+        ${msg('Questionnaire')} · ${view.round.label}${view.round.closesAt !== null && view.round.accepting ? html` · ${msg(str`open until ${dateText(view.round.closesAt - 1)}`)}` : nothing}
+      </p>`
     const sending = this.sending
     const closed = sending.state === 'closed' || (!view.round.accepting && !this.sentHere && sending.state !== 'conflict')
     if (closed) {

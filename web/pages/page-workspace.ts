@@ -134,6 +134,26 @@ export class PageWorkspace extends LitElement {
         padding-top: 0.75rem;
         border-top: 1px solid var(--sw-line);
       }
+      .closed-link {
+        margin: 0.75rem 0;
+      }
+      details summary {
+        cursor: pointer;
+        min-height: 44px;
+        display: flex;
+        align-items: center;
+      }
+      details summary::-webkit-details-marker {
+        display: none;
+      }
+      details summary::before {
+        content: '▸';
+        margin-right: 0.5rem;
+        color: var(--sw-primary);
+      }
+      details[open] summary::before {
+        content: '▾';
+      }
       .danger-zone {
         border-left: 4px solid var(--sw-negative);
       }
@@ -288,7 +308,12 @@ export class PageWorkspace extends LitElement {
             () => this.setState(r, 'closed')
           )
         : nothing}
-      ${r.links.respond
+      ${r.links.respond && r.state === 'closed'
+        ? html`<details class="closed-link">
+            <summary>${msg('Respondent link (takes no answers while the round is closed)')}</summary>
+            <sw-copy-field .label=${msg(str`Respondent link for ${r.label}`)} .value=${r.links.respond}></sw-copy-field>
+          </details>`
+        : r.links.respond
         ? html`<div class="link-block">
             <div>
               <sw-copy-field .label=${msg(str`Respondent link for ${r.label}`)} .value=${r.links.respond}></sw-copy-field>
