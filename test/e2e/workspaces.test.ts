@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import Papa from 'papaparse'
 import type { Page } from 'playwright-core'
 import readExcelFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -246,6 +248,41 @@ describe('a school team with a workspace, two rounds and colleagues answering on
     await page.emulateMedia({ media: 'print' })
     expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false)
     await page.emulateMedia({ media: 'screen' })
+
+    // The answers as CSV, in the columns the CSV import reads.
+    await page.goto(`${h.baseUrl}/w/${workspaceId}`)
+    const [csv] = await Promise.all([page.waitForEvent('download'), baselineCard.getByRole('button', { name: 'Answers (CSV)' }).click()])
+    const csvRows = Papa.parse<string[]>(readFileSync(await csv.path(), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data
+    expect(csvRows[0]!.slice(0, 5)).toEqual(['respondent', 'role', 'group', 'received', 'd01'])
+    expect(csvRows.slice(1).map((r) => r[1])).toEqual(['user', 'user', 'key-informant'])
+
+    // A second team member gets a link of their own (shown once); revoking it needs a confirmation.
+    await page.getByLabel('New team link for').fill('Marieke')
+    await page.getByRole('button', { name: 'Make a team link' }).click()
+    await page.getByText('Save this team link now: it is shown only once.').waitFor()
+    const mariekesLink = await page.getByLabel('Team link', { exact: true }).inputValue()
+    expect(mariekesLink).not.toBe(teamLink)
+    await page.getByRole('button', { name: 'Revoke Marieke' }).click()
+    await page.getByRole('button', { name: 'Yes, revoke it' }).click()
+    await page.getByText('The team link is revoked.').waitFor()
+    expect(await page.getByRole('rowheader', { name: /Marieke/ }).count()).toBe(0)
+    expect((await teamCall(/#(swt_.*)$/.exec(mariekesLink)![1]!, 'GET', `/workspaces/${workspaceId}`)).status).toBe(401)
+    await page.getByText('The last team link cannot be revoked').waitFor()
+
+    // Everything as one JSON file, imported again as a new workspace with new links.
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the workspace (JSON)' }).click()])
+    const exported = readFileSync(await json.path(), 'utf8')
+    expect(exported).not.toContain(teamToken!)
+    await page.getByRole('link', { name: 'Import a workspace file' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Create a workspace' }).waitFor()
+    await page.locator('sw-page-workspace-new').locator('input[type=file]').setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(exported) })
+    await page.getByRole('heading', { level: 1, name: 'The workspace was imported' }).waitFor()
+    const importedLink = await page.getByLabel('Team link', { exact: true }).inputValue()
+    const [, importedId] = /\/w\/([A-Za-z0-9_-]{16})#/.exec(importedLink) ?? []
+    expect(importedId).not.toBe(workspaceId)
+    await page.getByRole('link', { name: 'Go to the workspace' }).click()
+    await page.getByRole('heading', { level: 3, name: 'After PDSA cycle 1' }).waitFor()
+    await page.getByRole('heading', { level: 3, name: 'Baseline' }).waitFor()
 
     // Another device opens the team link: it works there, and the token leaves the address bar.
     const second = await h.newPage(DESKTOP)

@@ -7,6 +7,8 @@ import { css } from 'lit'
 export const workspaceForm = css`
   .form {
     display: grid;
+    /* minmax(0, …): a long field or button never widens the form past a phone's screen. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 1rem;
     max-width: 40rem;
   }
