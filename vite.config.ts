@@ -1,10 +1,44 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { brotliCompress, constants, gzip } from 'node:zlib'
 import { playwright } from '@vitest/browser-playwright'
+import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 import { CHROMIUM } from './test/support/chromium.ts'
+
+const brotli = promisify(brotliCompress)
+const gzipped = promisify(gzip)
+
+/**
+ * Writes a `.br` and a `.gz` beside each text file of the build, once, at the highest levels,
+ * so the server sends them as they are (serveStatic's `precompressed`) instead of compressing
+ * on every request or not at all. Files under 1 kB gain nothing and stay as they are.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'precompress',
+    apply: 'build',
+    async writeBundle({ dir }, bundle) {
+      if (!dir) return
+      const files = Object.values(bundle).filter((f) => /\.(?:js|css|html|svg|json)$/.test(f.fileName))
+      await Promise.all(
+        files.map(async (file) => {
+          const source = Buffer.from(file.type === 'chunk' ? file.code : file.source)
+          if (source.length < 1024) return
+          const path = join(dir, file.fileName)
+          await writeFile(`${path}.br`, await brotli(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }))
+          await writeFile(`${path}.gz`, await gzipped(source, { level: 9 }))
+        })
+      )
+    },
+  }
+}
 
 export default defineConfig({
   root: 'web',
   build: { outDir: '../dist/web', emptyOutDir: true, target: 'es2022' },
+  plugins: [precompress()],
   server: {
     // `npm run dev`: Vite serves web/, the API runs beside it (server/cli/dev.ts).
     proxy: { '/api': `http://127.0.0.1:${process.env.API_PORT ?? 3000}` },

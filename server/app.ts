@@ -1,6 +1,7 @@
 /**
  * @module createApp({ db }): the Hono application — the API under /api and, when a web root
- * is given, the built web app with a fallback to index.html for client-side routes.
+ * is given, the built web app with a fallback to index.html for client-side routes. Every
+ * response carries the security headers; the host check and the rate limit apply when given.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -9,9 +10,12 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Db } from './db/client.ts'
 import { apiNotFound, envelope, onError } from './http/errors.ts'
+import { hostCheck } from './http/host-check.ts'
+import { rateLimit, type RateLimitOptions } from './http/rate-limit.ts'
 import { createRouter } from './http/router.ts'
 import { createSqliteWorkspaceRepository } from './db/sqlite-workspace-repository.ts'
 import type { WorkspaceRepository } from './db/workspace-repository.ts'
+import { securityHeaders } from './http/security-headers.ts'
 import { newSecret } from './http/tokens.ts'
 import { createKbStore, type KbStore } from './kb/kb-store.ts'
 import { determinantRoutes } from './routes/determinants.ts'
@@ -23,6 +27,8 @@ import { referenceRoutes } from './routes/reference.ts'
 import { respondRoutes } from './routes/respond.ts'
 import { strategyRoutes } from './routes/strategies.ts'
 import { workspaceRoutes } from './routes/workspaces.ts'
+
+const RESPOND_PATH = '/api/respond/'
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/')
 
@@ -43,6 +49,13 @@ export type AppOptions = {
   readonly now?: () => number
   /** The public origin of links (https://wijzer.example.org); the request's own when absent. */
   readonly publicUrl?: string
+  /**
+   * Host names (optionally with a port) the app answers to; others get 403. Every host when
+   * absent. The server passes ALLOWED_HOSTS (server/config.ts: loopback names by default).
+   */
+  readonly allowedHosts?: readonly string[]
+  /** The limit on requests other than GET and HEAD per client address; none when absent. */
+  readonly rateLimit?: RateLimitOptions
 }
 
 type ApiOptions = Required<Pick<AppOptions, 'db' | 'kb' | 'workspaces' | 'tokenSecret' | 'now'>> & {
@@ -83,6 +96,9 @@ function apiRoutes({ db, kb, workspaces, tokenSecret, now, publicUrl }: ApiOptio
   })
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
+    // The paths are relative to the API's mount point, so "Try it out" and generated clients
+    // call /api/health, not /health (which is the web app).
+    servers: [{ url: '/api' }],
     info: {
       title: 'Strategiewijzer API',
       version: '1',
@@ -107,17 +123,35 @@ export function createApp({
   tokenSecret = newSecret(),
   now = Date.now,
   publicUrl,
+  allowedHosts,
+  rateLimit: limit,
 }: AppOptions) {
   const app = new Hono()
+  // First, so that every answer carries the headers: refusals below, errors and 404s too.
+  app.use('*', securityHeaders())
+  if (allowedHosts) app.use('*', hostCheck(allowedHosts))
+  if (limit) {
+    // A school's staff often share one public address: submissions of a round are counted by
+    // its respondent link instead, with room for a whole staff meeting answering at once.
+    app.use('*', rateLimit({ ...limit, skip: (c) => c.req.path.startsWith(RESPOND_PATH) }))
+    app.use(
+      `${RESPOND_PATH}*`,
+      rateLimit({ ...limit, perMinute: limit.perMinute * 5, burst: Math.max(limit.burst, 200), key: (c) => c.req.path })
+    )
+  }
   app.route('/api', apiRoutes({ db, kb, workspaces, tokenSecret, now, publicUrl: publicUrl ?? null }))
   if (webRoot) {
     const indexFile = join(webRoot, 'index.html')
-    // Hashed build files never change under their name; only found ones may be cached.
+    // Hashed build files never change under their name; only found ones may be cached. The
+    // build writes a .br and a .gz beside each (vite.config.ts): a cache must keep the
+    // variants apart, also when the first one it stored was the plain file.
     app.use('/assets/*', async (c, next) => {
       await next()
-      if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable')
+      if (c.res.status !== 200) return
+      c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable')
+      if (!c.res.headers.get('Vary')?.includes('Accept-Encoding')) c.res.headers.append('Vary', 'Accept-Encoding')
     })
-    app.use('*', serveStatic({ root: webRoot }))
+    app.use('*', serveStatic({ root: webRoot, precompressed: true }))
     // Client-side routes (/kb/strategies/x, /team …) all load the same page. A missing file
     // (an old chunk after a new release, a mistyped asset) gets a 404, never the page.
     app.get('*', (c, next) => {

@@ -4,8 +4,48 @@
  */
 import { join } from 'node:path'
 import { z } from 'zod'
+import { isLoopback, LOOPBACK_HOSTS } from './http/host-check.ts'
+import type { RateLimitOptions } from './http/rate-limit.ts'
 
 const ROOT = join(import.meta.dirname, '..')
+
+// ── Hardening: host check, rate limit ────────────────────────────────────────────────────
+
+/** A host name or [IPv6 address], optionally with a port: `localhost`, `example.org:8443`. */
+const HostEntry = z.string().regex(/^([a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?$/i, 'must be a host name, optionally with :port')
+
+const hardening = {
+  /**
+   * Comma-separated host names the server answers to (a name alone: any port), `*` for any.
+   * Default: when HOST is loopback, localhost, 127.0.0.1 and [::1] (against DNS rebinding);
+   * otherwise any.
+   */
+  ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v.split(',').map((h) => h.trim()).filter(Boolean)))
+    .pipe(z.union([z.tuple([z.literal('*')]), z.array(HostEntry).min(1, 'list at least one host, or *')]).optional()),
+  /** Behind one reverse proxy: count requests by the address it puts in X-Forwarded-For. */
+  TRUST_PROXY: z.stringbool().default(false),
+  /** Requests other than GET and HEAD per client address a minute; 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  /** How many of them may come at once. */
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(30),
+}
+
+/** The host names to answer to, or undefined for any (see ALLOWED_HOSTS). */
+export function allowedHosts(config: Config): readonly string[] | undefined {
+  if (config.ALLOWED_HOSTS) return config.ALLOWED_HOSTS[0] === '*' ? undefined : config.ALLOWED_HOSTS
+  return isLoopback(config.HOST) ? LOOPBACK_HOSTS : undefined
+}
+
+/** The rate limit to apply, or undefined when RATE_LIMIT_PER_MINUTE is 0. */
+export function rateLimitOptions(config: Config): RateLimitOptions | undefined {
+  if (config.RATE_LIMIT_PER_MINUTE === 0) return undefined
+  return { perMinute: config.RATE_LIMIT_PER_MINUTE, burst: config.RATE_LIMIT_BURST, trustProxy: config.TRUST_PROXY }
+}
+
+// ─────────────────────────────────────────────────────────────────────────────────────────
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -20,6 +60,7 @@ const Env = z.object({
     .regex(/^[0-9a-f]{64}$/i, 'must be 64 hexadecimal digits (openssl rand -hex 32)')
     .optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')).optional(),
+  ...hardening,
 })
 export type Config = z.infer<typeof Env>
 

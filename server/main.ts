@@ -5,14 +5,13 @@
  */
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
-import { readConfig } from './config.ts'
+import { allowedHosts, rateLimitOptions, readConfig } from './config.ts'
 import { openDb } from './db/client.ts'
 import { migrateDb } from './db/migrate.ts'
 import { loadKb } from './db/seed.ts'
 import { KbSourceError } from './kb/read-sources.ts'
 import { readTokenSecret } from './token-secret.ts'
 
-const started = performance.now()
 const config = readConfig()
 const db = openDb(config.DATABASE_PATH)
 migrateDb(db)
@@ -32,9 +31,12 @@ const app = createApp({
   webRoot: config.WEB_ROOT,
   tokenSecret: readTokenSecret(config),
   publicUrl: config.PUBLIC_URL,
+  allowedHosts: allowedHosts(config),
+  rateLimit: rateLimitOptions(config),
 })
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  const ms = Math.round(performance.now() - started)
+  // performance.now() counts from the start of the process, so this includes loading the code.
+  const ms = Math.round(performance.now())
   console.log(`Strategiewijzer listens on http://${config.HOST}:${info.port} (ready in ${ms} ms)`)
   console.log(`Database: ${config.DATABASE_PATH}`)
 })

@@ -3,6 +3,7 @@
  * downloads and the printed page. Pure: labels and names come in, rows go out.
  */
 import type { PlanStatus } from '../server/domain/workspace.ts'
+import { toCsv } from '../server/domain/csv-write.ts'
 import type { StrategyOut } from '../server/schemas/api.ts'
 import { SPEC_FIELDS, type PlanEntry, type Specification } from './state/app-state.ts'
 
@@ -48,4 +49,16 @@ export function planTable(
     ]
   })
   return [header, ...rows]
+}
+
+/**
+ * The plan as CSV text. The specification holds what the team typed, so a cell such as
+ * `=HYPERLINK(…)` is written as text, never as a formula (see toCsv).
+ *
+ * The Excel download needs no such escape: write-excel-file stores every string as a shared
+ * string (`t="s"`), which Excel shows as text and never evaluates; a `'` would show there as
+ * part of the text.
+ */
+export function planCsv(...args: Parameters<typeof planTable>): string {
+  return toCsv(planTable(...args))
 }

@@ -39,37 +39,48 @@ export type LoadResult = { readonly loaded: boolean; readonly hash: string }
  *
  * @throws {KbSourceError} when a source file is invalid; nothing is written then.
  * @throws {Error} when an imported link points at a strategy the new files no longer have.
+ * @throws {SqliteError} `SQLITE_BUSY` when another process held the write lock for longer
+ *   than the busy timeout; nothing is written then.
  */
 export function loadKb(db: Db, kbDir: string, options: { force?: boolean } = {}): LoadResult {
   const hash = hashKbFiles(kbDir)
   if (!options.force && storedKbHash(db) === hash) return { loaded: false, hash }
   const kb = readKbSources(kbDir)
-  writeKb(db, kb, hash)
-  return { loaded: true, hash }
+  return { loaded: writeKb(db, kb, hash, options), hash }
 }
 
-/** Replaces the curated knowledge base in one transaction; imported links are kept. */
-export function writeKb(db: Db, kb: KbSources, hash: string): void {
+/**
+ * Replaces the curated knowledge base in one transaction; imported links are kept. Returns
+ * false, writing nothing, when `hash` is already stored (unless `force`): another process
+ * may have loaded the same files while these were read.
+ */
+export function writeKb(db: Db, kb: KbSources, hash: string, options: { force?: boolean } = {}): boolean {
   const strategies = kb.strategies.flatMap((f) => f.records)
   const links = kb.links.flatMap((f) => f.records)
   const strategyIds = new Set(strategies.map((s) => s.id))
 
-  const importedLinks = db
-    .select({ strategyId: t.determinantStrategies.strategyId, sourceId: t.sources.id })
-    .from(t.determinantStrategies)
-    .innerJoin(t.sources, eq(t.sources.id, t.determinantStrategies.sourceId))
-    .where(eq(t.sources.origin, 'imported'))
-    .all()
-  const orphans = importedLinks.filter((l) => !strategyIds.has(l.strategyId))
-  if (orphans.length > 0) {
-    const names = [...new Set(orphans.map((o) => `'${o.strategyId}' (source '${o.sourceId}')`))]
-    throw new Error(
-      `Imported links point at strategies that data/kb no longer has: ${names.join(', ')}. ` +
-        'Restore the strategies or remove that import before loading.'
-    )
-  }
+  // IMMEDIATE takes the write lock before the first read. A deferred transaction reads first
+  // and upgrades at its first write, and in WAL mode that upgrade fails with SQLITE_BUSY,
+  // without waiting, when another process wrote since the read: two imports starting on a
+  // fresh database failed so. Waiting for the lock (busy_timeout) serialises them, and the
+  // hash read under the lock lets the second skip the work.
+  return db.transaction((tx) => {
+    if (!options.force && storedKbHash(db) === hash) return false
+    const orphans = tx
+      .select({ strategyId: t.determinantStrategies.strategyId, sourceId: t.sources.id })
+      .from(t.determinantStrategies)
+      .innerJoin(t.sources, eq(t.sources.id, t.determinantStrategies.sourceId))
+      .where(eq(t.sources.origin, 'imported'))
+      .all()
+      .filter((l) => !strategyIds.has(l.strategyId))
+    if (orphans.length > 0) {
+      const names = [...new Set(orphans.map((o) => `'${o.strategyId}' (source '${o.sourceId}')`))]
+      throw new Error(
+        `Imported links point at strategies that data/kb no longer has: ${names.join(', ')}. ` +
+          'Restore the strategies or remove that import before loading.'
+      )
+    }
 
-  db.transaction((tx) => {
     // Rows are deleted and written again under the same keys; foreign keys are checked at
     // commit, when every referenced row is back.
     tx.run(sql`PRAGMA defer_foreign_keys = ON`)
@@ -239,6 +250,7 @@ export function writeKb(db: Db, kb: KbSources, hash: string): void {
       .onConflictDoUpdate({ target: t.kbMeta.key, set: { value: hash } })
       .run()
     bumpKbRevision(tx)
-  })
+    return true
+  }, { behavior: 'immediate' })
 }
 

@@ -257,6 +257,7 @@ export function createSqliteWorkspaceRepository(db: Db): WorkspaceRepository {
       return immediate((tx) => {
         const current = roundRow(tx, workspaceId, roundId)
         if (!current) return null
+        if (Object.values(patch).every((v) => v === undefined)) return toRound(current)
         const closing = patch.state === 'closed' && current.state !== 'closed'
         const row = tx
           .update(t.rounds)
@@ -298,7 +299,7 @@ export function createSqliteWorkspaceRepository(db: Db): WorkspaceRepository {
       return row ? { round: toRound(row.round), workspace: toWorkspace(row.workspace) } : null
     },
 
-    async addSubmission(roundId, submission, now): Promise<SubmissionOutcome> {
+    async addSubmission(roundId, submission, now, max): Promise<SubmissionOutcome> {
       return immediate((tx): SubmissionOutcome => {
         const round = tx.select().from(t.rounds).where(eq(t.rounds.id, roundId)).get()
         if (!round) return { outcome: 'refused', reason: 'gone' }
@@ -317,6 +318,7 @@ export function createSqliteWorkspaceRepository(db: Db): WorkspaceRepository {
         }
         const refusal = roundRefusal(round, now)
         if (refusal) return { outcome: 'refused', reason: refusal }
+        if (round.submissionCount >= max) return { outcome: 'refused', reason: 'full' }
         tx.insert(t.submissions)
           .values({
             id: submission.id,

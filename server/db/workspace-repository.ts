@@ -80,7 +80,7 @@ export type SubmissionOutcome =
   | { readonly outcome: 'repeat'; readonly submissionCount: number }
   /** The same client id arrived before with other answers. */
   | { readonly outcome: 'conflict' }
-  | { readonly outcome: 'refused'; readonly reason: 'closed' | 'past-closing-date' | 'gone' }
+  | { readonly outcome: 'refused'; readonly reason: 'closed' | 'past-closing-date' | 'gone' | 'full' }
 
 export type RoundPatch = {
   readonly label?: string
@@ -137,8 +137,16 @@ export interface WorkspaceRepository {
   ): Promise<Round | null>
   findRoundByRespondentToken(tokenHash: string): Promise<{ round: Round; workspace: Workspace } | null>
 
-  /** Stores a submission once per client id, if the round still takes submissions at `now`. */
-  addSubmission(roundId: string, submission: NewSubmission & { readonly id: string }, now: number): Promise<SubmissionOutcome>
+  /**
+   * Stores a submission once per client id, if the round still takes submissions at `now` and
+   * holds fewer than `max`.
+   */
+  addSubmission(
+    roundId: string,
+    submission: NewSubmission & { readonly id: string },
+    now: number,
+    max: number
+  ): Promise<SubmissionOutcome>
   listSubmissions(roundId: string): Promise<Submission[]>
   deleteSubmission(roundId: string, submissionId: string): Promise<boolean>
 

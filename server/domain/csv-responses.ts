@@ -3,7 +3,7 @@
  * row per respondent, one column per item id. Shared by the API (POST /api/score with
  * text/csv) and the web app (import in the browser).
  */
-import Papa from 'papaparse'
+import { readCsv, type CsvSyntaxError } from './csv-read.ts'
 import type { ResponseRecord } from './scoring.ts'
 import type { Respondent } from './vocabulary.ts'
 
@@ -13,15 +13,49 @@ export type CsvItem = {
   readonly options: readonly { readonly value: number; readonly labels: readonly string[] }[]
 }
 
-/** A problem in one cell, by 1-based line number of the file (the header is line 1). */
-export type CsvIssue = { readonly line: number; readonly column: string; readonly message: string }
+/**
+ * A problem by 1-based line number of the file (the header is line 1): in one cell, named by
+ * its column, or a syntax error of the file (a quote never closed), named by `syntax`.
+ */
+export type CsvIssue = {
+  readonly line: number
+  readonly column?: string
+  readonly syntax?: CsvSyntaxError
+  readonly message: string
+}
+
+/** A bound the file passed; reading stopped there. */
+export type CsvTooLarge = {
+  readonly limit: 'respondents' | 'empty-rows' | 'columns' | 'cell'
+  readonly max: number
+  readonly line: number
+  readonly message: string
+}
 
 export type CsvResponses = {
   readonly responses: ResponseRecord[]
   /** Columns that are neither an item nor respondent/role (e.g. a survey tool's metadata). */
   readonly ignoredColumns: string[]
   readonly issues: CsvIssue[]
+  /** Set when the file is larger than the limits allow; responses and issues are empty then. */
+  readonly tooLarge?: CsvTooLarge
 }
+
+export type CsvResponsesLimits = {
+  /** Most respondent rows (the API's MAX_RESPONDENTS). */
+  readonly maxRespondents: number
+  /** Most columns besides the items, respondent and role (a survey tool's metadata). */
+  readonly maxOtherColumns?: number
+  /** Most characters in a cell. */
+  readonly maxCellLength?: number
+}
+
+/** Room for a survey tool's metadata and other questions next to the MIDI items. */
+export const MAX_OTHER_COLUMNS = 200
+/** Generous for an open answer or a question text, small enough to bound the work. */
+export const MAX_CELL_LENGTH = 10_000
+/** Header, and Qualtrics' question-text and ImportId lines. */
+const HEADER_LINES = 3
 
 const ITEM_COLUMN = /^d\d{2}[a-z]?$/i
 const RESPONDENT_COLUMNS = ['respondent', 'respondentid', 'responseid', 'id', 'name', 'naam']
@@ -38,9 +72,12 @@ const ROLE_VALUES: Record<string, Respondent> = {
 const MISSING = new Set(['', 'na', 'n/a', '-', '.'])
 
 const norm = (s: string) => s.trim().toLowerCase()
+/** A cell as quoted in a message: long ones are cut, so an issue never echoes a whole file. */
+const quote = (s: string) => `'${s.length > 40 ? `${s.slice(0, 40)}…` : s}'`
 
 /**
- * Parses CSV text (comma, semicolon or tab separated; first line is the header).
+ * Parses CSV text (comma, semicolon or tab separated; first line is the header), already
+ * decoded by `decodeText`.
  *
  * Item columns are headers like `d01` or `d13a` (any case). A cell may hold the option's
  * value (`4`) or its label in Dutch or English (`Mee eens`, `Agree`); an empty cell, `NA` or
@@ -48,11 +85,31 @@ const norm = (s: string) => s.trim().toLowerCase()
  * labels each row; an optional `role` column says `user` or `key-informant`. Qualtrics'
  * extra header lines (question texts and `{"ImportId": …}`) are skipped. Other columns are
  * ignored and listed. Every problem is returned with its line and column; the caller decides
- * to reject the file when there is any.
+ * to reject the file when there is any. A syntax error (a quote never closed, a row with
+ * more cells than the header) is the only issue then: rows after it cannot be trusted.
+ * Reading stops at the first limit passed (`tooLarge`): more than `maxRespondents` rows,
+ * more columns than the items, respondent, role and `maxOtherColumns`, or a cell longer than
+ * `maxCellLength`.
  */
-export function responsesFromCsv(text: string, items: readonly CsvItem[]): CsvResponses {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' })
-  const [header = [], ...rows] = parsed.data
+export function responsesFromCsv(text: string, items: readonly CsvItem[], limits: CsvResponsesLimits): CsvResponses {
+  const maxOtherColumns = limits.maxOtherColumns ?? MAX_OTHER_COLUMNS
+  const maxColumns = items.length + 2 + maxOtherColumns
+  const read = readCsv(text, {
+    maxRows: limits.maxRespondents + HEADER_LINES,
+    maxColumns,
+    maxCellLength: limits.maxCellLength ?? MAX_CELL_LENGTH,
+  })
+  if (!read.ok) {
+    const { problem } = read
+    const nothing = { responses: [], ignoredColumns: [], issues: [] }
+    if (problem.kind === 'syntax') {
+      return { ...nothing, issues: [{ line: problem.line, syntax: problem.error, message: problem.message }] }
+    }
+    if (problem.limit === 'rows') return { ...nothing, tooLarge: tooManyRespondents(limits.maxRespondents, problem.line) }
+    const which = problem.limit === 'columns' ? `: the ${items.length} items, respondent, role and at most ${maxOtherColumns} others` : ''
+    return { ...nothing, tooLarge: { limit: problem.limit, max: problem.max, line: problem.line, message: problem.message + which } }
+  }
+  const [header, ...rows] = read.rows
   const issues: CsvIssue[] = []
   const itemById = new Map(items.map((i) => [i.id, i]))
   const lookup = new Map(
@@ -62,7 +119,7 @@ export function responsesFromCsv(text: string, items: readonly CsvItem[]): CsvRe
     ])
   )
 
-  const columns = header.map((h) => h.trim())
+  const columns = (header?.cells ?? []).map((h) => h.trim())
   const respondentIndex = columns.findIndex((h) => RESPONDENT_COLUMNS.includes(norm(h)))
   const roleIndex = columns.findIndex((h) => ROLE_COLUMNS.includes(norm(h)))
   const itemColumns: { index: number; id: string }[] = []
@@ -71,8 +128,9 @@ export function responsesFromCsv(text: string, items: readonly CsvItem[]): CsvRe
     if (index === respondentIndex || index === roleIndex) return
     if (ITEM_COLUMN.test(h)) {
       const id = h.toLowerCase()
-      if (itemById.has(id)) itemColumns.push({ index, id })
-      else issues.push({ line: 1, column: h, message: `unknown item '${h}'` })
+      if (!itemById.has(id)) issues.push({ line: 1, column: h, message: `unknown item '${h}'` })
+      else if (itemColumns.some((c) => c.id === id)) issues.push({ line: 1, column: h, message: `item ${id} has two columns` })
+      else itemColumns.push({ index, id })
     } else if (h !== '') {
       ignoredColumns.push(h)
     }
@@ -82,13 +140,15 @@ export function responsesFromCsv(text: string, items: readonly CsvItem[]): CsvRe
   }
 
   // Qualtrics puts the question texts on line 2 and {"ImportId":…} on line 3.
-  const importIdLine = rows.findIndex((r) => r.some((cell) => cell.includes('"ImportId"')))
-  const skip = new Set(importIdLine >= 0 && importIdLine <= 1 ? [...Array(importIdLine + 1).keys()] : [])
+  const importIdRow = rows.slice(0, 2).findIndex((r) => r.cells.some((cell) => cell.includes('"ImportId"')))
+  const answerRows = importIdRow >= 0 ? rows.slice(importIdRow + 1) : rows
+  if (answerRows.length > limits.maxRespondents) {
+    const line = answerRows[limits.maxRespondents]?.line ?? 1
+    return { responses: [], ignoredColumns: [], issues: [], tooLarge: tooManyRespondents(limits.maxRespondents, line) }
+  }
 
   const responses: ResponseRecord[] = []
-  rows.forEach((row, r) => {
-    if (skip.has(r)) return
-    const line = r + 2
+  for (const { line, cells: row } of answerRows) {
     const answers: Record<string, number | null> = {}
     for (const { index, id } of itemColumns) {
       const cell = (row[index] ?? '').trim()
@@ -98,7 +158,7 @@ export function responsesFromCsv(text: string, items: readonly CsvItem[]): CsvRe
       }
       const value = lookup.get(id)?.get(norm(cell))
       if (value === undefined) {
-        issues.push({ line, column: columns[index] ?? id, message: `'${cell}' is not an answer option of item ${id}` })
+        issues.push({ line, column: columns[index] ?? id, message: `${quote(cell)} is not an answer option of item ${id}` })
       } else {
         answers[id] = value
       }
@@ -111,13 +171,17 @@ export function responsesFromCsv(text: string, items: readonly CsvItem[]): CsvRe
       if (cell !== '') {
         const role = ROLE_VALUES[cell]
         if (role) record.role = role
-        else issues.push({ line, column: columns[roleIndex] ?? 'role', message: `'${cell}' is not a role (user or key-informant)` })
+        else issues.push({ line, column: columns[roleIndex] ?? 'role', message: `${quote(cell)} is not a role (user or key-informant)` })
       }
     }
     responses.push(record)
-  })
+  }
   if (responses.length === 0 && issues.length === 0) {
     issues.push({ line: 2, column: '(rows)', message: 'the file has no respondent rows' })
   }
   return { responses, ignoredColumns, issues }
+}
+
+function tooManyRespondents(max: number, line: number): CsvTooLarge {
+  return { limit: 'respondents', max, line, message: `the file has more than ${max} respondents; at most ${max} can be read at once` }
 }

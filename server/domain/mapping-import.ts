@@ -3,11 +3,15 @@
  * mapping, or the CFIR–ERIC workbook) into links, checking every row against the knowledge
  * base. Pure: the caller writes the links (in one transaction) only when there is no issue.
  */
-import Papa from 'papaparse'
 import type { Link } from '../schemas/kb.ts'
+import { readCsv, type CsvLimits } from './csv-read.ts'
 import type { KbIndex } from './kb-index.ts'
 
-export type MappingIssue = { readonly row: number; readonly column: string; readonly value: string; readonly message: string }
+/**
+ * A problem by 1-based line of the file (the header is line 1): in one cell, or, with an
+ * empty `column`, in the file as such (a quote never closed, a limit passed).
+ */
+export type MappingIssue = { readonly line: number; readonly column: string; readonly value: string; readonly message: string }
 
 /** A framework construct (e.g. CFIR 2009 "Self-efficacy") and the MIDI determinants it maps to. */
 export type Crosswalk = ReadonlyMap<string, readonly number[]>
@@ -17,7 +21,12 @@ export type MappingResult = {
   readonly issues: MappingIssue[]
   /** Rows whose pair appeared before; the strongest value was kept. */
   readonly merged: number
+  /** Data rows read (the header and empty lines not counted). */
+  readonly rows: number
 }
+
+/** Bounds of a mapping file: far above any known mapping, such as the CFIR–ERIC workbook's. */
+export const MAPPING_LIMITS: CsvLimits = { maxRows: 100_000, maxColumns: 100, maxCellLength: 10_000 }
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ')
 const DETERMINANT_COLUMNS = ['determinant', 'midi', 'construct', 'barrier', 'cfir_construct']
@@ -70,14 +79,17 @@ export function parseMapping(
   source: { readonly id: string; readonly label: string },
   crosswalk: Crosswalk = new Map()
 ): MappingResult {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (h) => norm(h).replace(/ /g, '_'),
-  })
+  const read = readCsv(text, MAPPING_LIMITS)
+  if (!read.ok) {
+    return { links: [], issues: [{ line: read.problem.line, column: '', value: '', message: read.problem.message }], merged: 0, rows: 0 }
+  }
+  const [header, ...records] = read.rows
   const issues: MappingIssue[] = []
-  const fields = parsed.meta.fields ?? []
-  const column = (names: readonly string[]) => fields.find((f) => names.includes(f))
+  const fields = (header?.cells ?? []).map((h) => norm(h).replace(/ /g, '_'))
+  const column = (names: readonly string[]) => {
+    const index = fields.findIndex((f) => names.includes(f))
+    return index >= 0 ? { index, name: fields[index] as string } : undefined
+  }
   const dCol = column(DETERMINANT_COLUMNS)
   const sCol = column(STRATEGY_COLUMNS)
   const wCol = column(STRENGTH_COLUMNS)
@@ -87,9 +99,9 @@ export function parseMapping(
     [sCol, 'strategy'],
     [wCol, 'strength'],
   ] as const) {
-    if (!col) issues.push({ row: 1, column: names, value: '', message: `the header has no '${names}' column` })
+    if (!col) issues.push({ line: 1, column: names, value: '', message: `the header has no '${names}' column` })
   }
-  if (!dCol || !sCol || !wCol) return { links: [], issues, merged: 0 }
+  if (!dCol || !sCol || !wCol) return { links: [], issues, merged: 0, rows: records.length }
 
   const determinantBy = new Map<string, number[]>()
   for (const d of kb.content.determinants) {
@@ -105,31 +117,30 @@ export function parseMapping(
     }
   }
 
-  const unit = strengthUnit(wCol, parsed.data.map((r) => r[wCol] ?? ''))
+  const unit = strengthUnit(wCol.name, records.map((r) => r.cells[wCol.index] ?? ''))
   const byPair = new Map<string, Link>()
   let merged = 0
-  parsed.data.forEach((record, index) => {
-    const row = index + 2
-    const dRaw = record[dCol] ?? ''
-    const sRaw = record[sCol] ?? ''
-    const wRaw = record[wCol] ?? ''
+  for (const { line, cells } of records) {
+    const dRaw = cells[dCol.index] ?? ''
+    const sRaw = cells[sCol.index] ?? ''
+    const wRaw = cells[wCol.index] ?? ''
     const determinants = determinantBy.get(norm(dRaw))
     const strategy = strategyBy.get(norm(sRaw)) ?? strategyBy.get(norm(sRaw).replace(/^eric\s*#?\s*/, 'eric '))
     const strength = parseStrength(wRaw, unit)
     if (!determinants) {
-      issues.push({ row, column: dCol, value: dRaw, message: 'unknown determinant (use a MIDI number 1–29, code, name or a crosswalk construct)' })
+      issues.push({ line, column: dCol.name, value: dRaw, message: 'unknown determinant (use a MIDI number 1–29, code, name or a crosswalk construct)' })
     }
-    if (!strategy) issues.push({ row, column: sCol, value: sRaw, message: 'unknown strategy (use an id, a name or an ERIC name)' })
+    if (!strategy) issues.push({ line, column: sCol.name, value: sRaw, message: 'unknown strategy (use an id, a name or an ERIC name)' })
     if (strength === null) {
       issues.push({
-        row,
-        column: wCol,
+        line,
+        column: wCol.name,
         value: wRaw,
         message: unit === 'percent' ? 'not a percentage between 0 and 100' : 'not a strength between 0 and 1',
       })
     }
-    if (!determinants || !strategy || strength === null) return
-    const rationale = (rCol ? record[rCol] : '')?.trim()
+    if (!determinants || !strategy || strength === null) continue
+    const rationale = (rCol ? cells[rCol.index] : '')?.trim()
     for (const determinant of determinants) {
       const key = `${determinant}|${strategy}`
       const current = byPair.get(key)
@@ -143,13 +154,13 @@ export function parseMapping(
         source: source.id,
         method: 'imported',
         strength,
-        via: `${source.label}, row ${row}: ${dRaw.trim()} → ${sRaw.trim()}`,
+        via: `${source.label}, row ${line}: ${dRaw.trim()} → ${sRaw.trim()}`,
         rationale: {
-          nl: rationale || `Overgenomen uit ${source.label} (rij ${row}).`,
-          en: rationale || `Imported from ${source.label} (row ${row}).`,
+          nl: rationale || `Overgenomen uit ${source.label} (rij ${line}).`,
+          en: rationale || `Imported from ${source.label} (row ${line}).`,
         },
       })
     }
-  })
-  return { links: issues.length > 0 ? [] : [...byPair.values()], issues, merged }
+  }
+  return { links: issues.length > 0 ? [] : [...byPair.values()], issues, merged, rows: records.length }
 }

@@ -5,6 +5,7 @@
  * The formula, the combination of sources and the tie-break are written out in
  * docs/engine.md and pinned by test/domain/ranking.test.ts.
  */
+import { LruCache } from './lru-cache.ts'
 import { EFFORTS, ESSENTIAL_STRENGTH, type Actor, type Effort, type Phase } from './vocabulary.ts'
 
 /** One link between a determinant and a strategy, from one source. */
@@ -106,23 +107,46 @@ type PairEvidence = {
 }
 type LinkIndex = ReadonlyMap<string, ReadonlyMap<number, PairEvidence>>
 
+/**
+ * Link indexes kept per link list: a few source selections are in use at a time, while the
+ * selections possible (2^sources) are too many to keep; the least recently used is dropped.
+ */
+export const MAX_CACHED_LINK_INDEXES = 16
+
+type LinkIndexes = { readonly sources: ReadonlySet<string>; readonly bySelection: LruCache<string, LinkIndex> }
+
 /** Indexes are built once per link list and source selection; both change rarely. */
-const indexes = new WeakMap<readonly LinkEvidence[], Map<string, LinkIndex>>()
+const indexes = new WeakMap<readonly LinkEvidence[], LinkIndexes>()
+
+function indexesOf(links: readonly LinkEvidence[]): LinkIndexes {
+  let memo = indexes.get(links)
+  if (!memo) {
+    memo = { sources: new Set(links.map((l) => l.source)), bySelection: new LruCache(MAX_CACHED_LINK_INDEXES) }
+    indexes.set(links, memo)
+  }
+  return memo
+}
+
+/** How many link indexes are kept for this link list (at most MAX_CACHED_LINK_INDEXES). */
+export function cachedLinkIndexes(links: readonly LinkEvidence[]): number {
+  return indexes.get(links)?.bySelection.size ?? 0
+}
 
 /**
  * Indexes links by strategy and determinant. Where several sources link the same pair, the
  * pair's strength is the strongest of them (not a sum: one pair is one reason, however many
  * sources name it); the number of distinct methods is kept as agreement. Memoised per link
- * list and source selection; the result is read-only.
+ * list and per set of sources that have links (order, repeats and sources without links do
+ * not change the index, so they do not make a new one); the result is read-only.
  */
 export function indexLinks(links: readonly LinkEvidence[], sources?: readonly string[]): LinkIndex {
-  const key = sources ? [...sources].sort().join('\u0000') : '*'
-  let bySources = indexes.get(links)
-  if (!bySources) indexes.set(links, (bySources = new Map()))
-  const cached = bySources.get(key)
+  const memo = indexesOf(links)
+  const selected = sources && [...new Set(sources)].filter((s) => memo.sources.has(s)).sort()
+  const key = !selected || selected.length === memo.sources.size ? '*' : selected.join('\u0000')
+  const cached = memo.bySelection.get(key)
   if (cached) return cached
 
-  const allowed = sources ? new Set(sources) : null
+  const allowed = key === '*' ? null : new Set(selected)
   const grouped = new Map<string, Map<number, LinkEvidence[]>>()
   for (const l of links) {
     if (allowed && !allowed.has(l.source)) continue
@@ -147,7 +171,7 @@ export function indexLinks(links: readonly LinkEvidence[], sources?: readonly st
     }
     index.set(strategy, pairs)
   }
-  bySources.set(key, index)
+  memo.bySelection.set(key, index)
   return index
 }
 

@@ -54,3 +54,9 @@ export const ESSENTIAL_STRENGTH = 0.5
 export function strengthLabel(strength: number): 'essential' | 'supportive' {
   return strength >= ESSENTIAL_STRENGTH ? 'essential' : 'supportive'
 }
+
+/**
+ * Most respondents scored at once: per API request, and per CSV file in the web app (the
+ * product targets teams of 1–500).
+ */
+export const MAX_RESPONDENTS = 2000

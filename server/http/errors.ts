@@ -51,8 +51,24 @@ export function zodIssues(error: z.ZodError, prefix: readonly (string | number)[
   }))
 }
 
+/**
+ * Longest message, issue path or issue message sent back. These texts quote the input (an
+ * unknown key, an id, a CSV column), and an error must never echo a large body.
+ */
+export const MAX_ERROR_TEXT = 300
+
+const clip = (text: string) => (text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT - 1)}…` : text)
+
 export function envelope(code: string, message: string, issues?: readonly Issue[]): ErrorResponse {
-  return { error: { code, message, ...(issues && issues.length > 0 ? { issues: [...issues] } : {}) } }
+  return {
+    error: {
+      code,
+      message: clip(message),
+      ...(issues && issues.length > 0
+        ? { issues: issues.slice(0, MAX_ISSUES).map((i) => ({ path: clip(i.path), message: clip(i.message) })) }
+        : {}),
+    },
+  }
 }
 
 /** 400 for input that does not match its schema; `where` names the part (query, json, param). */

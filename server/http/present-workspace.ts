@@ -3,9 +3,9 @@
  * tokens without their secret, and a round's stored submissions scored into a profile.
  */
 import type { Context } from 'hono'
-import { LRUCache } from 'lru-cache'
 import type { Round, Submission, TeamToken, Workspace } from '../db/workspace-repository.ts'
 import type { KbIndex } from '../domain/kb-index.ts'
+import { LruCache } from '../domain/lru-cache.ts'
 import { scoreResponses, type ResponseRecord, type ScoreProfile } from '../domain/scoring.ts'
 import { roundRefusal } from '../domain/workspace.ts'
 import type { RoundOut, WorkspaceOut } from '../schemas/workspace.ts'
@@ -92,7 +92,7 @@ export function scorableResponses(kb: KbIndex, submissions: readonly Submission[
  * no client can grow it: at most {@link PROFILE_CACHE_SIZE} profiles are kept.
  */
 export const PROFILE_CACHE_SIZE = 500
-const profiles = new LRUCache<string, ScoreProfile>({ max: PROFILE_CACHE_SIZE })
+const profiles = new LruCache<string, ScoreProfile>(PROFILE_CACHE_SIZE)
 const kbIds = new WeakMap<KbIndex, number>()
 let nextKbId = 1
 

@@ -11,6 +11,7 @@ import { errors, json } from './responses.ts'
 const list = createRoute({
   method: 'get',
   path: '/determinants',
+  operationId: 'listDeterminants',
   tags: ['Knowledge base'],
   summary: 'The 29 MIDI determinants in MIDI order, with their questionnaire items',
   request: { query: LangQuery },
@@ -20,6 +21,7 @@ const list = createRoute({
 const one = createRoute({
   method: 'get',
   path: '/determinants/{number}',
+  operationId: 'getDeterminant',
   tags: ['Knowledge base'],
   summary: 'One determinant with its linked strategies, strongest first',
   request: { params: DeterminantParam, query: LangQuery },

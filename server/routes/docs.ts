@@ -1,6 +1,8 @@
 /**
  * @module GET /api/docs: an interactive page over /api/openapi.json, served with Swagger UI's
  * own files from node_modules (no CDN: the app must work offline and inside school networks).
+ * The page has no inline script (its Content-Security-Policy forbids one): it starts Swagger
+ * UI from /api/docs/start.js.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -24,12 +26,15 @@ const page = `<!doctype html>
 <body>
 <div id="docs"></div>
 <script src="/api/docs/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#docs' })</script>
+<script src="/api/docs/start.js"></script>
 </body>
 </html>`
 
+const start = `SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#docs' })\n`
+
 export const docsRoutes = new Hono()
   .get('/docs', (c) => c.html(page))
+  .get('/docs/start.js', (c) => c.body(start, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
   .get('/docs/:asset', (c) => {
     const asset = c.req.param('asset')
     const type = ASSETS.get(asset)

@@ -7,6 +7,7 @@ import type { MiddlewareHandler } from 'hono'
 import { z } from 'zod'
 import { coverageOf } from '../domain/coverage.ts'
 import { responsesFromCsv } from '../domain/csv-responses.ts'
+import { decodeText } from '../domain/decode-text.ts'
 import { explainBundleMember, explainRanked } from '../domain/explain.ts'
 import type { KbIndex } from '../domain/kb-index.ts'
 import { bundleStrategies, rankStrategies, type Barrier, type RankedStrategy } from '../domain/ranking.ts'
@@ -163,18 +164,26 @@ const csvScore: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!query.success) return validationFailed(c, query.error, 'query string')
   const { lang, ...settings } = query.data
   const kb = c.var.kb
+  // Bytes, not c.req.text(): that decodes as UTF-8 and turns a Windows-1252 "ë" into U+FFFD.
+  const decoded = decodeText(await c.req.arrayBuffer())
+  if (!decoded.ok) throw unprocessable([{ path: `csv.line${decoded.line}`, message: decoded.message }])
   const csv = responsesFromCsv(
-    await c.req.text(),
+    decoded.text,
     kb.items.map((i) => ({
       id: i.id,
       options: (kb.scale.get(i.scale)?.options ?? []).map((o) => ({ value: o.value, labels: [o.label.nl, o.label.en] })),
-    }))
+    })),
+    { maxRespondents: MAX_RESPONDENTS }
   )
-  if (csv.issues.length > 0) {
-    throw unprocessable(csv.issues.map((i) => ({ path: `csv.line${i.line}.${i.column}`, message: i.message })))
+  if (csv.tooLarge) {
+    throw new ApiError(400, 'invalid_request', `CSV, line ${csv.tooLarge.line}: ${csv.tooLarge.message}`, [
+      { path: `csv.line${csv.tooLarge.line}`, message: csv.tooLarge.message },
+    ])
   }
-  if (csv.responses.length > MAX_RESPONDENTS) {
-    throw new ApiError(400, 'invalid_request', `At most ${MAX_RESPONDENTS} respondents per request`)
+  if (csv.issues.length > 0) {
+    throw unprocessable(
+      csv.issues.map((i) => ({ path: `csv.line${i.line}${i.column ? `.${i.column}` : ''}`, message: i.message }))
+    )
   }
   const profile = score(kb, csv.responses, settings, 'csv')
   return c.json({ ...presentProfile(kb, profile, lang), ignoredColumns: csv.ignoredColumns }, 200)
@@ -185,6 +194,7 @@ const csvScore: MiddlewareHandler<AppEnv> = async (c, next) => {
 const scoreRoute = createRoute({
   method: 'post',
   path: '/score',
+  operationId: 'scoreResponses',
   tags: ['Engine'],
   summary: "Score a team's questionnaire answers",
   description:
@@ -206,6 +216,7 @@ const scoreRoute = createRoute({
 const recommendationsRoute = createRoute({
   method: 'post',
   path: '/recommendations',
+  operationId: 'recommendStrategies',
   tags: ['Engine'],
   summary: 'Ranked strategies (or a covering bundle) for the barriers and plan',
   description:
@@ -220,6 +231,7 @@ const recommendationsRoute = createRoute({
 const coverageRoute = createRoute({
   method: 'post',
   path: '/coverage',
+  operationId: 'checkCoverage',
   tags: ['Engine'],
   summary: "Check which barriers an approach's strategies cover, and what would close the gaps",
   request: {

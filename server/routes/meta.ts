@@ -9,6 +9,7 @@ import { json } from './responses.ts'
 const health = createRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
   tags: ['Meta'],
   summary: 'Status and the counts of the loaded knowledge base',
   responses: { 200: json(HealthResponse, 'The server is up') },

@@ -11,6 +11,7 @@ import { errors, json } from './responses.ts'
 const questionnaire = createRoute({
   method: 'get',
   path: '/questionnaire',
+  operationId: 'getQuestionnaire',
   tags: ['Knowledge base'],
   summary: 'The questionnaire in order; option valences already account for reversal',
   request: { query: LangQuery },

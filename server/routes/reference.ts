@@ -3,8 +3,8 @@
  * audit; JSON or CSV).
  */
 import { createRoute } from '@hono/zod-openapi'
-import Papa from 'papaparse'
 import { z } from 'zod'
+import { toCsv } from '../domain/csv-write.ts'
 import { presentLink } from '../http/present.ts'
 import { createRouter } from '../http/router.ts'
 import { LangQuery, LinkList, LinksQuery, ReferenceResponse } from '../schemas/api.ts'
@@ -13,6 +13,7 @@ import { errors, json } from './responses.ts'
 const reference = createRoute({
   method: 'get',
   path: '/reference',
+  operationId: 'getReference',
   tags: ['Knowledge base'],
   summary: 'Strategy clusters, link sources and link methods, with counts',
   request: { query: LangQuery },
@@ -22,6 +23,7 @@ const reference = createRoute({
 const links = createRoute({
   method: 'get',
   path: '/links',
+  operationId: 'listLinks',
   tags: ['Knowledge base'],
   summary: 'Every determinant–strategy link with its source, method, strength and rationale',
   description: 'For audit. `format=csv` gives the same rows as a CSV file.',
@@ -90,23 +92,23 @@ export const referenceRoutes = createRouter()
       )
       .map((l) => ({ determinant: l.determinant, strategy: l.strategy, ...presentLink(kb, l, q.lang) }))
     if (q.format === 'csv') {
-      const csv = Papa.unparse(
-        rows.map((r) => ({
-          determinant: r.determinant,
-          determinant_name: kb.determinant.get(r.determinant)?.name[q.lang] ?? '',
-          strategy: r.strategy,
-          strategy_name: kb.strategy.get(r.strategy)?.name[q.lang] ?? '',
-          strength: r.strength,
-          source: r.source,
-          source_label: r.sourceLabel,
-          evidence: r.evidence,
-          method: r.method,
-          via: r.via ?? '',
-          rationale: r.rationale,
-        })),
-        // Texts open in spreadsheets: a cell starting with = + - @ must not become a formula.
-        { escapeFormulae: true }
-      )
+      // Texts open in spreadsheets: toCsv keeps a cell starting with = + - @ from becoming a formula.
+      const csv = toCsv([
+        ['determinant', 'determinant_name', 'strategy', 'strategy_name', 'strength', 'source', 'source_label', 'evidence', 'method', 'via', 'rationale'],
+        ...rows.map((r) => [
+          r.determinant,
+          kb.determinant.get(r.determinant)?.name[q.lang] ?? '',
+          r.strategy,
+          kb.strategy.get(r.strategy)?.name[q.lang] ?? '',
+          r.strength,
+          r.source,
+          r.sourceLabel,
+          r.evidence,
+          r.method,
+          r.via ?? '',
+          r.rationale,
+        ]),
+      ])
       c.header('Content-Disposition', 'attachment; filename="strategiewijzer-links.csv"')
       return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' })
     }

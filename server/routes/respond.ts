@@ -10,7 +10,7 @@ import { roundRefusal } from '../domain/workspace.ts'
 import { ApiError, unprocessable } from '../http/errors.ts'
 import { createRouter, type AppEnv } from '../http/router.ts'
 import { hashToken, newId, RESPONDENT_TOKEN_PREFIX, TOKEN_PATTERN } from '../http/tokens.ts'
-import { RespondentParam, RespondentView, SubmissionIn, SubmissionReceipt } from '../schemas/workspace.ts'
+import { RespondentParam, RespondentView, SubmissionIn, SubmissionReceipt, WORKSPACE_LIMITS } from '../schemas/workspace.ts'
 import { errors, json } from './responses.ts'
 
 const tags = ['Respondents']
@@ -82,7 +82,8 @@ export const respondRoutes = createRouter()
     const outcome = await c.var.workspaces.addSubmission(
       round.id,
       { id: newId(), clientId: body.submissionId, role: body.role, group: body.group || null, answers: body.answers },
-      c.var.now()
+      c.var.now(),
+      WORKSPACE_LIMITS.submissionsPerRound
     )
     switch (outcome.outcome) {
       case 'created':
@@ -93,6 +94,9 @@ export const respondRoutes = createRouter()
         throw new ApiError(409, 'conflict', 'This submissionId was used before for other answers: start a new questionnaire')
       case 'refused':
         if (outcome.reason === 'gone') throw unknownLink()
+        if (outcome.reason === 'full') {
+          throw new ApiError(409, 'round_full', `This round holds the most answers one round can (${WORKSPACE_LIMITS.submissionsPerRound}); tell the school team`)
+        }
         throw closed()
     }
   })

@@ -12,6 +12,7 @@ import { errors, json } from './responses.ts'
 const list = createRoute({
   method: 'get',
   path: '/strategies',
+  operationId: 'listStrategies',
   tags: ['Knowledge base'],
   summary: 'Strategies, searched (full text, both languages) and filtered',
   description:
@@ -23,6 +24,7 @@ const list = createRoute({
 const one = createRoute({
   method: 'get',
   path: '/strategies/{id}',
+  operationId: 'getStrategy',
   tags: ['Knowledge base'],
   summary: 'One strategy with the determinants it addresses, strongest first',
   request: { params: StrategyParam, query: LangQuery },

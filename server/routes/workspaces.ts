@@ -9,7 +9,7 @@ import type { Context } from 'hono'
 import { z } from 'zod'
 import type { StoredPlan } from '../db/workspace-repository.ts'
 import { compareRounds, DEFAULT_GROUPS, strategiesBehindImprovements } from '../domain/workspace.ts'
-import { ApiError, unprocessable } from '../http/errors.ts'
+import { ApiError, envelope, unprocessable } from '../http/errors.ts'
 import {
   presentRound,
   presentToken,
@@ -33,6 +33,7 @@ import {
   RoundPatch,
   RoundProfile,
   RoundProfileQuery,
+  StalePlan,
   SubmissionList,
   SubmissionParam,
   TeamTokenCreate,
@@ -243,7 +244,7 @@ const putPlan = createRoute({
   responses: {
     200: json(PlanOut, 'The saved plan'),
     400: errors[400],
-    409: json(PlanOut, 'Someone saved the plan since: the current plan, to merge with'),
+    409: json(StalePlan, 'Someone saved the plan since: the error envelope with the current plan, to merge with'),
     422: errors[422],
     ...teamErrors,
   },
@@ -472,7 +473,16 @@ export const workspaceRoutes = createRouter()
       body.entries.flatMap((e, i) => (held.has(e.strategy) ? [] : [{ path: `entries.${i}.strategy`, id: e.strategy }]))
     )
     const saved = await c.var.workspaces.savePlan(round.id, body, c.var.now())
-    if (saved === 'stale') return c.json(presentPlan(c, await c.var.workspaces.getPlan(round.id)), 409)
+    if (saved === 'stale') {
+      const current = presentPlan(c, await c.var.workspaces.getPlan(round.id))
+      return c.json(
+        {
+          ...envelope('stale_plan', `Someone saved this plan since revision ${body.baseRevision}; it is now at revision ${current.revision}`),
+          current,
+        },
+        409
+      )
+    }
     return c.json(presentPlan(c, await c.var.workspaces.getPlan(round.id)), 200)
   })
   .openapi(compare, async (c) => {

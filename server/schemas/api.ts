@@ -9,26 +9,71 @@
 import { z } from 'zod'
 import { STATUSES } from '../domain/scoring.ts'
 import { WEIGHTINGS } from '../domain/ranking.ts'
-import { LANGS, SCALE_KINDS } from '../domain/vocabulary.ts'
+import { ACTORS, LANGS, MAX_RESPONDENTS, SCALE_KINDS } from '../domain/vocabulary.ts'
 import { Actor, Effort, EvidenceTag, Group, Phase, Respondent, Slug, Valence } from './kb.ts'
 
-/** Most respondents one request may carry (the product targets teams of 1–500). */
-export const MAX_RESPONDENTS = 2000
+// ── Bounds ───────────────────────────────────────────────────────────────────────────────
+// Every list and string a request may carry has a ceiling well above what the knowledge base
+// could ever need, so no request can make the server hold, compute or echo more than that.
+// A list over its ceiling is 400; below it, repeated entries collapse (see each schema).
+
+/** Most respondents one request may carry (server/domain/vocabulary.ts). */
+export { MAX_RESPONDENTS }
+/** Most answers one respondent may give: the questionnaire has 34 items. */
+export const MAX_ANSWERS = 200
+/** Longest list of determinant numbers (barriers, a profile): there are 29, repeats collapse. */
+export const MAX_DETERMINANT_LIST = 100
+/** Longest list of strategy ids (in use, excluded, an approach's): the knowledge base has ~110. */
+export const MAX_STRATEGY_LIST = 500
+/** Longest list of source ids: the knowledge base has 8, and each import adds one. */
+export const MAX_SOURCE_LIST = 200
+/** Longest list of actors: there are 5, repeats collapse. */
+export const MAX_ACTOR_LIST = 4 * ACTORS.length
+/** Longest id (strategy, source, cluster, method): the longest in the knowledge base has 32. */
+export const MAX_ID_CHARS = 100
+/** Longest free text in a request: a respondent's name, a search. */
+export const MAX_TEXT_CHARS = 200
+
+/** A knowledge-base id as a request may name it. */
+const Id = Slug.max(MAX_ID_CHARS)
+
+/** The first entry of each key, in the order given. */
+function firstOfEach<T>(list: readonly T[], key: (entry: T) => unknown = (entry) => entry): T[] {
+  const first = new Map<unknown, T>()
+  for (const entry of list) if (!first.has(key(entry))) first.set(key(entry), entry)
+  return [...first.values()]
+}
+
+/**
+ * A list of at most `max` entries in which repeats collapse to their first, in the order
+ * given: for lists that name a set (sources, strategies, actors, determinants).
+ */
+function setOf<T extends z.ZodType>(list: z.ZodArray<T>, max: number, what: string) {
+  return list.max(max, `at most ${max} ${what}`).transform((entries) => firstOfEach(entries))
+}
 
 // ── Queries ──────────────────────────────────────────────────────────────────────────────
 
 export const Lang = z.enum(LANGS)
 export const LangQuery = z.strictObject({ lang: Lang.default('nl') })
 
+/**
+ * A determinant number in a path: any whole number from 1 is well-formed, and one that names no
+ * determinant is 404 (like an unknown strategy id); anything else (`abc`, `0`, `1.5`) is 400.
+ */
 export const DeterminantParam = z.object({
-  number: z.coerce.number().int().min(1, 'must be a MIDI number 1–29').max(29, 'must be a MIDI number 1–29'),
+  number: z
+    .string()
+    .regex(/^[1-9][0-9]{0,8}$/, 'must be a determinant number (a whole number from 1)')
+    .transform(Number)
+    .meta({ description: 'MIDI number of the determinant, 1–29', example: '23' }),
 })
-export const StrategyParam = z.object({ id: Slug })
+export const StrategyParam = z.object({ id: Id })
 
 export const StrategyQuery = z.strictObject({
   lang: Lang.default('nl'),
-  q: z.string().trim().max(200).optional(),
-  cluster: Slug.optional(),
+  q: z.string().max(MAX_TEXT_CHARS).trim().optional(),
+  cluster: Id.optional(),
   phase: Phase.optional(),
   actor: Actor.optional(),
   effort: Effort.optional(),
@@ -37,10 +82,10 @@ export const StrategyQuery = z.strictObject({
 
 export const LinksQuery = z.strictObject({
   lang: Lang.default('nl'),
-  source: Slug.optional(),
-  method: Slug.optional(),
+  source: Id.optional(),
+  method: Id.optional(),
   determinant: z.coerce.number().int().min(1).max(29).optional(),
-  strategy: Slug.optional(),
+  strategy: Id.optional(),
   format: z.enum(['json', 'csv']).default('json'),
 })
 
@@ -187,40 +232,46 @@ export const HealthResponse = z.object({
 
 // ── Engine requests ──────────────────────────────────────────────────────────────────────
 
-const AnswerMap = z.record(z.string(), z.number().int().nullable())
-type AnswerMap = z.infer<typeof AnswerMap>
+type AnswerMap = Record<string, number | null>
 
-function isAnswerMap(value: unknown): value is AnswerMap {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
-  for (const key in value) {
-    const answer = (value as Record<string, unknown>)[key]
-    if (answer !== null && !Number.isInteger(answer)) return false
-  }
-  return true
-}
+/** Bad answers named per respondent: enough to fix them, never thousands of issues. */
+const MAX_ANSWER_ISSUES = 5
 
 /**
- * Item id → option value (an integer) or null. Validated by a plain loop, falling back to the
- * full zod record only to describe a failure: zod's record parser cost more than scoring the
- * whole team (0.24 ms for 30 respondents against 0.02 ms), and every answer body carries one.
+ * Item id → option value (an integer) or null, at most MAX_ANSWERS of them. Checked by one
+ * plain loop: zod's record parser cost more than scoring the whole team (0.24 ms for 30
+ * respondents against 0.02 ms), and describing 100,000 bad answers with it overflowed the stack.
  */
 export const Answers = z
   .custom<AnswerMap>()
   .superRefine((value, ctx) => {
-    if (isAnswerMap(value)) return
-    const result = AnswerMap.safeParse(value)
-    for (const issue of result.error?.issues ?? []) {
-      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path })
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      ctx.addIssue({ code: 'custom', message: 'must be an object: item id → option value or null' })
+      return
+    }
+    let count = 0
+    const bad: string[] = []
+    for (const key in value) {
+      if (++count > MAX_ANSWERS) {
+        ctx.addIssue({ code: 'custom', message: `at most ${MAX_ANSWERS} answers` })
+        return
+      }
+      const answer = (value as Record<string, unknown>)[key]
+      if (answer !== null && !Number.isInteger(answer) && bad.length < MAX_ANSWER_ISSUES) bad.push(key)
+    }
+    for (const key of bad) {
+      ctx.addIssue({ code: 'custom', message: 'must be an option value (a whole number) or null', path: [key] })
     }
   })
   .meta({
     description: 'Item id (e.g. d04) → the value of one of its options, or null when skipped',
     type: 'object',
+    maxProperties: MAX_ANSWERS,
     additionalProperties: { type: ['integer', 'null'] },
   } as Record<string, unknown>)
 
 export const ResponseIn = z.strictObject({
-  respondent: z.string().trim().max(200).optional(),
+  respondent: z.string().max(MAX_TEXT_CHARS).trim().optional(),
   role: Respondent.optional(),
   answers: Answers,
 })
@@ -234,6 +285,7 @@ export const ScoreSettingsIn = z
   })
   .partial()
 
+/** Respondents never collapse: two people may well give the same answers. */
 export const ScoreRequest = z.strictObject({
   responses: z.array(ResponseIn).min(1, 'needs at least one respondent').max(MAX_RESPONDENTS),
   settings: ScoreSettingsIn.optional(),
@@ -247,35 +299,64 @@ export const BarrierIn = z.union([
   DeterminantNumber,
   z.strictObject({ determinant: DeterminantNumber, severity: z.number().min(0).max(1).optional() }),
 ])
+export type BarrierIn = z.infer<typeof BarrierIn>
+
+/** The weight a barrier counts with: its severity; 1 for a bare number or no severity. */
+const barrierWeight = (b: BarrierIn) => (typeof b === 'number' ? 1 : (b.severity ?? 1))
+
+/**
+ * Collapses a determinant named more than once into one barrier, in the place it was first
+ * named, keeping the heaviest of its entries (the highest severity; a bare number weighs 1), as
+ * the ranking does with duplicates (`normaliseBarriers`): naming a barrier twice never makes it
+ * count twice, nor lighter.
+ */
+export function mergeBarriers(list: readonly BarrierIn[]): BarrierIn[] {
+  const byNumber = new Map<number, BarrierIn>()
+  for (const b of list) {
+    const number = typeof b === 'number' ? b : b.determinant
+    const current = byNumber.get(number)
+    if (current === undefined || barrierWeight(b) > barrierWeight(current)) byNumber.set(number, b)
+  }
+  return [...byNumber.values()]
+}
 
 /** The answer of POST /api/score, as sent back by a client; extra fields are ignored. */
 export const ProfileIn = z.looseObject({
-  determinants: z.array(
-    z.looseObject({
-      number: DeterminantNumber,
-      negativeShare: z.number().min(0).max(1).nullable(),
-      status: z.enum(STATUSES),
-    })
-  ),
-  barriers: z.array(DeterminantNumber),
+  /** A determinant listed twice counts once, as first listed. */
+  determinants: z
+    .array(
+      z.looseObject({
+        number: DeterminantNumber,
+        negativeShare: z.number().min(0).max(1).nullable(),
+        status: z.enum(STATUSES),
+      })
+    )
+    .max(MAX_DETERMINANT_LIST, `at most ${MAX_DETERMINANT_LIST} determinants`)
+    .transform((list) => firstOfEach(list, (d) => d.number)),
+  barriers: setOf(z.array(DeterminantNumber), MAX_DETERMINANT_LIST, 'barriers'),
 })
 export type ProfileIn = z.infer<typeof ProfileIn>
 
 export const PlanIn = z.strictObject({
   phase: Phase.optional(),
-  actors: z.array(Actor).optional(),
+  actors: setOf(z.array(Actor), MAX_ACTOR_LIST, 'actors').optional(),
   maxEffort: Effort.optional(),
-  exclude: z.array(Slug).optional(),
-  inUse: z.array(Slug).optional(),
+  exclude: setOf(z.array(Id), MAX_STRATEGY_LIST, 'strategies').optional(),
+  inUse: setOf(z.array(Id), MAX_STRATEGY_LIST, 'strategies').optional(),
 })
 
 /** Exactly one way of saying what the barriers are. */
 const barrierInputs = {
   responses: z.array(ResponseIn).min(1).max(MAX_RESPONDENTS).optional(),
   profile: ProfileIn.optional(),
-  barriers: z.array(BarrierIn).optional(),
+  /** A determinant named twice counts once, with the higher severity (see mergeBarriers). */
+  barriers: z
+    .array(BarrierIn)
+    .max(MAX_DETERMINANT_LIST, `at most ${MAX_DETERMINANT_LIST} barriers`)
+    .transform(mergeBarriers)
+    .optional(),
   settings: ScoreSettingsIn.optional(),
-  sources: z.array(Slug).min(1).optional(),
+  sources: setOf(z.array(Id).min(1), MAX_SOURCE_LIST, 'sources').optional(),
 }
 function exactlyOneInput(body: { responses?: unknown; profile?: unknown; barriers?: unknown }, ctx: z.RefinementCtx) {
   const given = (['responses', 'profile', 'barriers'] as const).filter((k) => body[k] !== undefined)
@@ -302,7 +383,11 @@ export type RecommendationsRequest = z.infer<typeof RecommendationsRequest>
 export const CoverageRequest = z
   .strictObject({
     ...barrierInputs,
-    strategies: z.array(Slug).min(1, 'list the strategies the approach already uses'),
+    strategies: setOf(
+      z.array(Id).min(1, 'list the strategies the approach already uses'),
+      MAX_STRATEGY_LIST,
+      'strategies'
+    ),
     plan: PlanIn.omit({ inUse: true }).optional(),
     suggestions: z.number().int().min(1).max(20).default(3),
   })

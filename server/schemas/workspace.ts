@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { ACTORS, EFFORTS, PHASES, RESPONDENTS } from '../domain/vocabulary.ts'
 import { CHANGES, PLAN_STATUSES, ROUND_STATES, SPEC_FIELDS } from '../domain/workspace.ts'
 import { STATUSES } from '../domain/scoring.ts'
-import { Answers, MAX_RESPONDENTS, ScoreResponse } from './api.ts'
+import { Answers, ErrorResponse, MAX_RESPONDENTS, ScoreResponse } from './api.ts'
 import { Slug } from './kb.ts'
 
 /** Bounds of what a team can store: generous for a school, small enough to keep every answer small. */
@@ -237,6 +237,9 @@ export const PlanOut = z.object({
     })
   ),
 })
+
+/** 409 of a plan save: the error envelope and the plan as it is now. */
+export const StalePlan = ErrorResponse.extend({ current: PlanOut })
 
 // ── Comparison ───────────────────────────────────────────────────────────────────────────
 

@@ -14,9 +14,11 @@ const items: CsvItem[] = [
   { id: 'd19', options: [{ value: 1, labels: ['Ja', 'Yes'] }, { value: 0, labels: ['Nee', 'No'] }] },
 ]
 
+const limits = { maxRespondents: 2000 }
+
 describe('responsesFromCsv', () => {
   test('reads one respondent per row and one item per column', () => {
-    const result = responsesFromCsv('respondent,role,d01,d13a,d19\nAns,user,4,2,\nBas,key-informant,,5,0\n', items)
+    const result = responsesFromCsv('respondent,role,d01,d13a,d19\nAns,user,4,2,\nBas,key-informant,,5,0\n', items, limits)
     expect(result.issues).toEqual([])
     expect(result.responses).toEqual([
       { respondent: 'Ans', role: 'user', answers: { d01: 4, d13a: 2, d19: null } },
@@ -25,17 +27,17 @@ describe('responsesFromCsv', () => {
   })
 
   test('accepts option labels in Dutch or English, in any case', () => {
-    const result = responsesFromCsv('d01;d13a;d19\nmee eens;Totally Agree;Nee\n', items)
+    const result = responsesFromCsv('d01;d13a;d19\nmee eens;Totally Agree;Nee\n', items, limits)
     expect(result.responses).toEqual([{ answers: { d01: 4, d13a: 5, d19: 0 } }])
   })
 
   test('treats empty cells, NA and dashes as missing answers', () => {
-    const result = responsesFromCsv('d01,d13a,d19\nNA,-,\n', items)
+    const result = responsesFromCsv('d01,d13a,d19\nNA,-,\n', items, limits)
     expect(result.responses).toEqual([{ answers: { d01: null, d13a: null, d19: null } }])
   })
 
   test('names the line and column of an answer that is not an option', () => {
-    const result = responsesFromCsv('respondent,d01,d13a\nA,4,3\nB,7,soms\n', items)
+    const result = responsesFromCsv('respondent,d01,d13a\nA,4,3\nB,7,soms\n', items, limits)
     expect(result.issues).toEqual([
       { line: 3, column: 'd01', message: "'7' is not an answer option of item d01" },
       { line: 3, column: 'd13a', message: "'soms' is not an answer option of item d13a" },
@@ -43,7 +45,7 @@ describe('responsesFromCsv', () => {
   })
 
   test('rejects a column that looks like an item but is none, and ignores metadata columns', () => {
-    const result = responsesFromCsv('ResponseId,StartDate,d01,d99\nR_1,2026-01-01,4,3\n', items)
+    const result = responsesFromCsv('ResponseId,StartDate,d01,d99\nR_1,2026-01-01,4,3\n', items, limits)
     expect(result.issues).toEqual([{ line: 1, column: 'd99', message: "unknown item 'd99'" }])
     expect(result.ignoredColumns).toEqual(['StartDate'])
     expect(result.responses[0]?.respondent).toBe('R_1')
@@ -56,24 +58,67 @@ describe('responsesFromCsv', () => {
       '{"ImportId":"_recordId"},{"ImportId":"QID1"},{"ImportId":"QID2"}',
       'R_1,4,5',
     ].join('\n')
-    const result = responsesFromCsv(csv, items)
+    const result = responsesFromCsv(csv, items, limits)
     expect(result.issues).toEqual([])
     expect(result.responses).toEqual([{ respondent: 'R_1', answers: { d01: 4, d13a: 5 } }])
   })
 
   test('reads a byte-order mark and Windows line ends', () => {
-    const result = responsesFromCsv('\uFEFFd01,d19\r\n2,1\r\n', items)
+    const result = responsesFromCsv('\uFEFFd01,d19\r\n2,1\r\n', items, limits)
     expect(result.responses).toEqual([{ answers: { d01: 2, d19: 1 } }])
   })
 
   test('complains about a file without item columns or without rows', () => {
-    expect(responsesFromCsv('naam,leeftijd\nA,40\n', items).issues[0]?.message).toMatch(/no column is an item id/)
-    expect(responsesFromCsv('d01\n', items).issues[0]?.message).toMatch(/no respondent rows/)
+    expect(responsesFromCsv('naam,leeftijd\nA,40\n', items, limits).issues[0]?.message).toMatch(/no column is an item id/)
+    expect(responsesFromCsv('d01\n', items, limits).issues[0]?.message).toMatch(/no respondent rows/)
   })
 
   test('names an unknown role', () => {
-    expect(responsesFromCsv('role,d01\nboss,4\n', items).issues).toEqual([
+    expect(responsesFromCsv('role,d01\nboss,4\n', items, limits).issues).toEqual([
       { line: 2, column: 'role', message: "'boss' is not a role (user or key-informant)" },
     ])
   })
+
+  test('rejects a file with a quote never closed as a whole, naming the line, instead of folding rows into one', () => {
+    const result = responsesFromCsv('respondent,d01\nA,4\n"B,4\nC,2\nD,3\n', items, limits)
+    expect(result.responses).toEqual([])
+    expect(result.issues).toEqual([
+      { line: 3, syntax: 'unclosed-quote', message: 'a quoted cell is not closed: its opening quote has no closing quote' },
+    ])
+  })
+
+  test('rejects a row that an unquoted comma shifted, instead of scoring its answers under the wrong items', () => {
+    const result = responsesFromCsv('respondent,d01,d13a\nJansen, Piet,4,2\n', items, limits)
+    expect(result.responses).toEqual([])
+    expect(result.issues).toMatchObject([{ line: 2, syntax: 'too-many-cells' }])
+  })
+
+  test('stops at the respondent limit, not counting Qualtrics header lines', () => {
+    expect(responsesFromCsv('d01\n4\n4\n4\n', items, { maxRespondents: 2 }).tooLarge).toMatchObject({
+      limit: 'respondents',
+      max: 2,
+      line: 4,
+      message: expect.stringMatching(/more than 2 respondents/),
+    })
+    const qualtrics = 'ResponseId,d01\nResponse ID,Vraag\n{"ImportId":"_recordId"},{"ImportId":"QID1"}\nR_1,4\nR_2,2\n'
+    expect(responsesFromCsv(qualtrics, items, { maxRespondents: 2 })).toMatchObject({ responses: [{}, {}], issues: [] })
+  })
+
+  test('stops at a row wider than the items, respondent, role and the other columns allowed', () => {
+    const header = ['respondent', 'd01', 'x1', 'x2']
+    expect(responsesFromCsv(`${header.join(',')}\nA,4,,\n`, items, { maxRespondents: 10, maxOtherColumns: 2 }).issues).toEqual([])
+    const wide = responsesFromCsv(`${header.join(',')},x3,x4,x5,x6\n`, items, { maxRespondents: 10, maxOtherColumns: 2 })
+    expect(wide.tooLarge).toMatchObject({ limit: 'columns', max: 7, line: 1 })
+    expect(wide.tooLarge?.message).toMatch(/the 3 items, respondent, role and at most 2 others/)
+  })
+
+  test('names an item given two columns, which would keep only one of the answers', () => {
+    expect(responsesFromCsv('d01,D01\n4,2\n', items, limits).issues).toEqual([{ line: 1, column: 'D01', message: 'item d01 has two columns' }])
+  })
+
+  test('quotes a long cell only in part in its issue', () => {
+    const [issue] = responsesFromCsv(`d01\n${'x'.repeat(5000)}\n`, items, limits).issues
+    expect(issue?.message.length).toBeLessThan(100)
+  })
 })
+

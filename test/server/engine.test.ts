@@ -131,6 +131,41 @@ describe('POST /api/score', () => {
     expect(await status('?barrierShare=0.5', { barrierShare: 0.3 })).toBe('barrier')
   })
 
+  test('rejects a CSV with a quote never closed as a whole, naming the line, and scores nothing', async () => {
+    const csv = 'respondent,d04\na,2\n"b,2\nc,5\nd,5\n'
+    const res = await post('/api/score', csv, 'text/csv')
+    expect(res.status).toBe(422)
+    expect(res.body.error.issues).toEqual([
+      { path: 'csv.line3', message: 'a quoted cell is not closed: its opening quote has no closing quote' },
+    ])
+  })
+
+  test('reads a Windows-1252 CSV (Dutch Excel) without turning its letters into �', async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('d04;Co'), 0xf6, ...new TextEncoder().encode('rdinator\n2;ja\n')])
+    const res = await t.app.request('/api/score', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: bytes })
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as any).ignoredColumns).toEqual(['Coördinator'])
+  })
+
+  test('refuses a CSV holding U+FFFD, text already lost, naming the line', async () => {
+    const res = await post('/api/score', 'respondent,d04\nZo\uFFFD,2\n', 'text/csv')
+    expect(res.status).toBe(422)
+    expect(res.body.error.issues[0].path).toBe('csv.line2')
+  })
+
+  test('stops reading a CSV at the respondent limit with a 400 that names it', async () => {
+    const res = await post('/api/score', `d04\n${'2\n'.repeat(2001)}`, 'text/csv')
+    expect(res.status).toBe(400)
+    expect(res.body.error.message).toMatch(/more than 2000 respondents/)
+    expect(res.body.error.issues).toEqual([{ path: 'csv.line2002', message: expect.stringMatching(/2000/) }])
+  })
+
+  test('stops reading a CSV with more columns than the items and a bounded number of others', async () => {
+    const res = await post('/api/score', `d04${',x'.repeat(5000)}\n2\n`, 'text/csv')
+    expect(res.status).toBe(400)
+    expect(res.body.error.message).toMatch(/more than \d+ columns/)
+  })
+
   test('reads the CSV settings from the query string', async () => {
     const ok = await post('/api/score?barrierShare=0.5', 'd04\n5\n2\n2\n', 'text/csv')
     expect(ok.body.determinants.find((d: any) => d.number === 4).status).toBe('neutral')

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
@@ -9,6 +9,7 @@ import { loadKb } from '../../server/db/seed.ts'
 import { indexKb } from '../../server/domain/kb-index.ts'
 import { parseMapping, parseStrength, strengthUnit } from '../../server/domain/mapping-import.ts'
 import { readCrosswalk } from '../../server/kb/crosswalk.ts'
+import Database from 'better-sqlite3'
 import { KB_DIR, tempDb } from '../support/db.ts'
 
 const t = tempDb()
@@ -74,7 +75,7 @@ describe('parseMapping', () => {
     const csv = 'determinant,strategy,strength\n16,champions,0.6\n31,champions,0.5\n16,unknown strategy,0.5\n17,champions,lots\n'
     const result = parseMapping(csv, kb, source)
     expect(result.links).toEqual([])
-    expect(result.issues.map((i) => [i.row, i.column, i.value])).toEqual([
+    expect(result.issues.map((i) => [i.line, i.column, i.value])).toEqual([
       [3, 'determinant', '31'],
       [4, 'strategy', 'unknown strategy'],
       [5, 'strength', 'lots'],
@@ -96,12 +97,26 @@ describe('parseMapping', () => {
   test('refuses a column that mixes fractions and percentages', () => {
     const result = parseMapping('determinant,strategy,strength\n16,champions,0.6\n17,champions,45%\n', kb, source)
     expect(result.links).toEqual([])
-    expect(result.issues.map((i) => [i.row, i.value])).toEqual([[2, '0.6']])
+    expect(result.issues.map((i) => [i.line, i.value])).toEqual([[2, '0.6']])
   })
 
   test('reads a percentage column whole: 1 is 1%, not the strongest link', () => {
     const result = parseMapping('determinant,strategy,endorsement_pct\n16,champions,1\n17,champions,40\n', kb, source)
     expect(result.links.map((l) => l.strength)).toEqual([0.01, 0.4])
+  })
+
+  test('rejects a file with a quote never closed, naming the line, instead of folding the rows into one', () => {
+    const csv = 'determinant,strategy,strength,rationale\n16,champions,0.6,"Tijd\n17,champions,0.5,x\n18,champions,0.4,y\n'
+    const result = parseMapping(csv, kb, source)
+    expect(result.links).toEqual([])
+    expect(result.issues).toEqual([
+      { line: 2, column: '', value: '', message: 'a quoted cell is not closed: its opening quote has no closing quote' },
+    ])
+  })
+
+  test('names the line of a row whose quoted rationale spans lines', () => {
+    const csv = 'determinant,strategy,strength,rationale\n16,champions,0.6,"two\nlines"\n99,champions,0.5,x\n'
+    expect(parseMapping(csv, kb, source).issues.map((i) => [i.line, i.value])).toEqual([[4, '99']])
   })
 
   test('keeps the strongest value of a pair named twice', () => {
@@ -143,15 +158,42 @@ describe('imported links in the API', () => {
   })
 })
 
-describe('npm run kb:import', () => {
+describe('npm run kb:import', { timeout: 60_000 }, () => {
+  const root = join(import.meta.dirname, '..', '..')
   const run = (args: string[], dbPath: string) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/kb-import.ts', ...args], {
-      cwd: join(import.meta.dirname, '..', '..'),
+      cwd: root,
       env: { ...process.env, DATABASE_PATH: dbPath },
       encoding: 'utf8',
     })
+  const start = (args: string[], dbPath: string) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/kb-import.ts', ...args], {
+        cwd: root,
+        env: { ...process.env, DATABASE_PATH: dbPath },
+      })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (d) => (stdout += d))
+      child.stderr.on('data', (d) => (stderr += d))
+      child.on('close', (status) => resolve({ status, stdout, stderr }))
+    })
+  /** The links of an imported source, read with a connection of its own. */
+  const linkCount = (dbPath: string, sourceId: string) => {
+    const db = new Database(dbPath, { readonly: true })
+    const { n } = db.prepare('SELECT count(*) AS n FROM determinant_strategies WHERE source_id = ?').get(sourceId) as { n: number }
+    db.close()
+    return n
+  }
+  // The database of this file, loaded once, so that most runs below skip loading the knowledge base.
+  const mapping = (name: string, content: string | Buffer) => {
+    const file = join(t.dir, name)
+    writeFileSync(file, content)
+    return file
+  }
 
-  test('imports a valid file and rejects a broken one as a whole', () => {
+  // Three runs of the CLI through tsx: seconds each when the machine is busy.
+  test('imports a valid file and rejects a broken one as a whole', { timeout: 60_000 }, () => {
     const db = tempDb()
     const good = join(db.dir, 'good.csv')
     const bad = join(db.dir, 'bad.csv')
@@ -167,10 +209,67 @@ describe('npm run kb:import', () => {
     expect(fromCfir.stdout).toMatch(/Imported 6 links under source 'cfir-eric-workbook'/)
     const failed = run([bad, '--source', 'another-mapping'], db.path)
     expect(failed.status).toBe(1)
-    expect(failed.stderr).toMatch(/row 3, determinant '99'/)
+    expect(failed.stderr).toMatch(/line 3, determinant '99'/)
     expect(failed.stderr).toMatch(/nothing was imported/)
     const count = execFileSync('node', ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(db.path)});console.log(d.prepare("select count(*) n from determinant_strategies where source_id in ('tno-implementatietool','another-mapping')").get().n)`], { encoding: 'utf8' })
     expect(count.trim()).toBe('2')
     db.close()
+  })
+
+  test('rejects a file with a quote never closed, naming the line, and imports nothing', () => {
+    const file = mapping('unclosed.csv', 'determinant,strategy,strength,rationale\n16,champions,60%,ok\n17,champions,50%,"Tijd\n18,champions,40%,x\n')
+    const result = run([file, '--source', 'unclosed'], t.path)
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/line 3: a quoted cell is not closed/)
+    expect(result.stderr).toMatch(/nothing was imported/)
+    expect(linkCount(t.path, 'unclosed')).toBe(0)
+  })
+
+  test('reads a Windows-1252 file (Dutch Excel) without turning its letters into �', () => {
+    const text = 'determinant;strategy;strength;rationale\n16;champions;60%;Coördinatie en één aanspreekpunt\n'
+    const result = run([mapping('excel.csv', Buffer.from(text, 'latin1')), '--source', 'excel'], t.path)
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stdout).toMatch(/read as windows-1252/)
+    const link = readKbContent(t.db).links.find((l) => l.source === 'excel')
+    expect(link?.rationale.nl).toBe('Coördinatie en één aanspreekpunt')
+  })
+
+  test('refuses a file without data rows, keeping the source, unless told to replace it with nothing', () => {
+    const good = mapping('one-row.csv', 'determinant,strategy,strength\n16,champions,60%\n')
+    const empty = mapping('header-only.csv', 'determinant,strategy,strength\n')
+    expect(run([good, '--source', 'emptied'], t.path).status).toBe(0)
+    const refused = run([empty, '--source', 'emptied'], t.path)
+    expect(refused.status).toBe(1)
+    expect(refused.stderr).toMatch(/no data rows; nothing was imported/)
+    expect(refused.stderr).toMatch(/--replace-with-nothing/)
+    expect(linkCount(t.path, 'emptied')).toBe(1)
+    const emptied = run([empty, '--source', 'emptied', '--replace-with-nothing'], t.path)
+    expect(emptied.status, emptied.stderr).toBe(0)
+    expect(linkCount(t.path, 'emptied')).toBe(0)
+  })
+
+  test('says the database is busy when another process holds the write lock past the busy timeout', () => {
+    const file = mapping('waiting.csv', 'determinant,strategy,strength\n16,champions,60%\n')
+    const holder = new Database(t.path)
+    holder.exec('BEGIN IMMEDIATE')
+    const result = run([file, '--source', 'waiting'], t.path)
+    holder.exec('ROLLBACK')
+    holder.close()
+    expect(result.status).toBe(1)
+    expect(result.stderr.trim()).toBe('The database is busy: another import or load is running; try again. Nothing was imported.')
+    expect(linkCount(t.path, 'waiting')).toBe(0)
+  })
+
+  test('lets two imports start on one fresh database at once: both succeed or one says the database is busy', { timeout: 300_000 }, async () => {
+    const file = mapping('concurrent.csv', 'determinant,strategy,strength\n16,champions,60%\n')
+    for (let round = 0; round < 8; round++) {
+      const path = join(t.dir, `fresh-${round}.db`)
+      const results = await Promise.all([start([file, '--source', 'first'], path), start([file, '--source', 'second'], path)])
+      for (const r of results) {
+        expect(r.stderr, r.stderr).not.toMatch(/SqliteError|\n\s+at /)
+        if (r.status !== 0) expect(r.stderr).toMatch(/^The database is busy: another import or load is running; try again/)
+      }
+      expect([linkCount(path, 'first'), linkCount(path, 'second')]).toEqual(results.map((r) => (r.status === 0 ? 1 : 0)))
+    }
   })
 })

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest'
+import { replaceImportedSource } from '../../server/db/queries/imports.ts'
 import { loadedApp } from '../support/db.ts'
 
 const t = loadedApp()
@@ -73,14 +74,19 @@ describe('GET /api/determinants/:number', () => {
     expect(new Set(agreed[0].links.map((l: any) => l.method)).size).toBe(agreed[0].agreement)
   })
 
-  test.for([
-    ['/api/determinants/30', 400, 'number'],
-    ['/api/determinants/0', 400, 'number'],
-    ['/api/determinants/abc', 400, 'number'],
-  ] as const)('answers %s with %i naming %s', async ([path, status, field]) => {
+  test.for(['/api/determinants/0', '/api/determinants/abc', '/api/determinants/1.5', '/api/determinants/-3', '/api/determinants/0x1d'])(
+    'answers the malformed %s with 400 naming number',
+    async (path) => {
+      const res = await get(path)
+      expect(res.status).toBe(400)
+      expect(res.body.error.issues[0].path).toBe('number')
+    }
+  )
+
+  test.for(['/api/determinants/30', '/api/determinants/999999999'])('answers %s, which names no determinant, with 404', async (path) => {
     const res = await get(path)
-    expect(res.status).toBe(status)
-    expect(res.body.error.issues[0].path).toBe(field)
+    expect(res.status).toBe(404)
+    expect(res.body.error.code).toBe('not_found')
   })
 })
 
@@ -230,6 +236,17 @@ describe('GET /api/reference and /api/links', () => {
     expect(lines[0]).toBe('determinant,determinant_name,strategy,strategy_name,strength,source,source_label,evidence,method,via,rationale')
     expect(lines.length - 1).toBe((await get('/api/links?determinant=16')).body.links.length)
   })
+
+  test('writes a text that starts a formula as text in the links CSV, also when a line follows', async () => {
+    const own = loadedApp()
+    const formula = '=HYPERLINK("https://evil.example","klik")\nsecond line'
+    replaceImportedSource(own.db, { id: 'formula-test', label: '@label', citation: 'x', evidence: 'U' }, [
+      { determinant: 16, strategy: 'champions', source: 'formula-test', method: 'imported', strength: 0.5, rationale: { nl: formula, en: formula } },
+    ])
+    const csv = await (await own.app.request('/api/links?format=csv&source=formula-test&lang=en')).text()
+    own.close()
+    expect(csv.split('\r\n')[1]).toMatch(/,'@label,.*,"'=HYPERLINK\(""https:\/\/evil\.example"",""klik""\)\nsecond line"$/)
+  })
 })
 
 describe('unknown routes and documentation', () => {
@@ -255,9 +272,28 @@ describe('unknown routes and documentation', () => {
         '/score',
         '/strategies',
         '/strategies/{id}',
+        '/workspaces',
+        '/workspaces/import',
+        '/workspaces/{id}',
+        '/workspaces/{id}/tokens',
+        '/workspaces/{id}/tokens/{tokenId}',
+        '/workspaces/{id}/rounds',
+        '/workspaces/{id}/rounds/{roundId}',
+        '/workspaces/{id}/rounds/{roundId}/respondent-link',
+        '/workspaces/{id}/rounds/{roundId}/profile',
+        '/workspaces/{id}/rounds/{roundId}/submissions',
+        '/workspaces/{id}/rounds/{roundId}/submissions/{submissionId}',
+        '/workspaces/{id}/rounds/{roundId}/plan',
+        '/workspaces/{id}/compare',
+        '/workspaces/{id}/export',
+        '/respond/{token}',
       ].sort()
     )
     expect(body.paths['/score'].post.requestBody.content).toHaveProperty('text/csv')
+    // Workspace routes declare the team token they need; respondent routes need none.
+    expect(body.paths['/workspaces/{id}'].get.security).toEqual([{ teamToken: [] }])
+    expect(body.paths['/respond/{token}'].post.security).toBeUndefined()
+    expect(body.components.securitySchemes.teamToken).toMatchObject({ type: 'http', scheme: 'bearer' })
   })
 
   test('serves the API documentation page without any CDN', async () => {

@@ -258,6 +258,14 @@ describe('profile, plan and comparison', () => {
     expect(later.body.respondents).toBe(6)
   })
 
+  test('an empty change of a round changes nothing', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    const res = await call('PATCH', `/api/workspaces/${ws.id}/rounds/${round.id}`, { token: ws.teamToken, body: {} })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ id: round.id, state: 'open', label: 'Nulmeting' })
+  })
+
   test('the plan is saved per round, refuses a stale save, and carries forward to the next round', async () => {
     const ws = await newWorkspace()
     const round = await newRound(ws)
@@ -271,7 +279,8 @@ describe('profile, plan and comparison', () => {
 
     const stale = await call('PUT', plan, { token: ws.teamToken, body: { title: 'Other', baseRevision: 0, entries: [] } })
     expect(stale.status).toBe(409)
-    expect(stale.body.entries).toHaveLength(1)
+    expect(stale.body.error.code).toBe('stale_plan')
+    expect(stale.body.current.entries).toHaveLength(1)
 
     const unknown = await call('PUT', plan, { token: ws.teamToken, body: { baseRevision: 1, entries: [{ ...entry, strategy: 'no-such-strategy' }] } })
     expect(unknown.status).toBe(422)
@@ -367,6 +376,37 @@ describe('export, import and deletion', () => {
       const value = column === 'round_id' ? round.id : ws.id
       const { n } = t.db.$client.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`).get(value) as { n: number }
       expect(n, table).toBe(0)
+    }
+  })
+})
+
+describe('bounds', () => {
+  test('a round takes no more submissions than its maximum', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    const { createSqliteWorkspaceRepository } = await import('../../server/db/sqlite-workspace-repository.ts')
+    const repo = createSqliteWorkspaceRepository(t.db)
+    const add = (clientId: string) => repo.addSubmission(round.id, { id: clientId.slice(-16).padStart(16, 'x'), clientId, role: 'user', group: null, answers: {} }, clock, 2)
+    expect((await add('client-00000001')).outcome).toBe('created')
+    expect((await add('client-00000002')).outcome).toBe('created')
+    expect(await add('client-00000003')).toEqual({ outcome: 'refused', reason: 'full' })
+    // A retry of a stored one is still acknowledged.
+    expect((await add('client-00000002')).outcome).toBe('repeat')
+  })
+
+  test('submissions are rate-limited per respondent link, not by the address a whole school shares', async () => {
+    const limited = createApp({ db: t.db, tokenSecret: 'a'.repeat(64), rateLimit: { perMinute: 1, burst: 1 } })
+    const post = (path: string, body: unknown) =>
+      limited.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const ws = await newWorkspace()
+    const a = await newRound(ws, 'A')
+    const b = await newRound(ws, 'B')
+    expect((await post('/api/workspaces', { name: 'x', innovation: 'y' })).status).toBe(201)
+    expect((await post('/api/workspaces', { name: 'x', innovation: 'y' })).status).toBe(429)
+    // The same (shared) address still submits, up to the per-link burst.
+    for (const round of [a, b]) {
+      const res = await post(`/api/respond/${round.respondentToken}`, { submissionId: `rl-${round.id}`, answers: { d04: 2 } })
+      expect(res.status).toBe(201)
     }
   })
 })

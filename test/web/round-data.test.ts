@@ -23,6 +23,8 @@ async function ready(data: RoundData) {
 }
 
 const add = (data: RoundData, strategy: string) => data.addPlanEntry(strategy, [23])
+/** A 409 as PUT …/plan answers it: the error envelope with the plan as it is now. */
+const stale = (current: object) => ({ error: { code: 'stale_plan', message: 'Someone saved this plan since' }, current })
 
 beforeEach(() => {
   localStorage.clear()
@@ -73,7 +75,7 @@ describe('RoundData', () => {
     const requests = stubServer({
       [`GET ${base}`]: () => ({ status: 200, body: roundOut(ROUND) }),
       [`GET ${base}/plan`]: () => ({ status: 200, body: planOut(1, '') }),
-      [`PUT ${base}/plan`]: () => (++puts === 1 ? { status: 409, body: planOut(5, 'Their title', ['educational-meetings']) } : { status: 200, body: planOut(6, '', ['champions']) }),
+      [`PUT ${base}/plan`]: () => (++puts === 1 ? { status: 409, body: stale(planOut(5, 'Their title', ['educational-meetings'])) } : { status: 200, body: planOut(6, '', ['champions']) }),
     })
     const data = await ready(open())
     add(data, 'champions')
@@ -96,7 +98,7 @@ describe('RoundData', () => {
     stubServer({
       [`GET ${base}`]: () => ({ status: 200, body: roundOut(ROUND) }),
       [`GET ${base}/plan`]: () => ({ status: 200, body: planOut(1, '') }),
-      [`PUT ${base}/plan`]: () => ({ status: 409, body: planOut(5, 'Their title', ['educational-meetings']) }),
+      [`PUT ${base}/plan`]: () => ({ status: 409, body: stale(planOut(5, 'Their title', ['educational-meetings'])) }),
     })
     const data = await ready(open())
     add(data, 'champions')

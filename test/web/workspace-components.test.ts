@@ -119,6 +119,9 @@ describe('<sw-compare-chart>', () => {
     expect(headings).toEqual(['No longer a barrier (1)', 'Became a barrier (1)', 'About the same (1)', 'Not comparable (1)'])
     await expect.element(page.getByRole('listitem').filter({ hasText: 'Complexity' })).toHaveTextContent(/60% then, 0% now/)
     await expect.element(page.getByRole('listitem').filter({ hasText: 'Self-efficacy' })).toHaveTextContent(/0% then, 40% now/)
+    // What cannot be compared (or stayed the same) is folded away until asked for.
+    await expect.element(page.getByText('29. Legislation')).not.toBeVisible()
+    await page.getByText('Not comparable (1)').click()
     await expect.element(page.getByText('29. Legislation')).toBeVisible()
     expect(await axeViolations(document.body)).toEqual([])
   })

@@ -14,7 +14,7 @@ import { determinantList, strategyCatalogue } from '../catalogue.ts'
 import { downloadBlob, downloadText } from '../download.ts'
 import { effortLabel, phaseLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
-import { planTable, type PlanTableLabels } from '../plan-export.ts'
+import { planCsv, planTable, type PlanTableLabels } from '../plan-export.ts'
 import { PLAN_STATUSES, type PlanStatus } from '../../server/domain/workspace.ts'
 import { SPEC_FIELDS, type Specification } from '../state/app-state.ts'
 import type { RestoreEvent } from '../state/store.ts'
@@ -332,10 +332,8 @@ export class PagePlan extends LitElement {
     return `${title || msg('implementation-plan')}.${ext}`
   }
 
-  private async downloadCsv(strategies: ReadonlyMap<string, StrategyOut>, names: ReadonlyMap<number, string>) {
-    const { unparse } = (await import('papaparse')).default
-    const table = planTable(this.team.state.plan, strategies, names, this.labels())
-    downloadText(this.fileName('csv'), unparse(table, { escapeFormulae: true }), 'text/csv')
+  private downloadCsv(strategies: ReadonlyMap<string, StrategyOut>, names: ReadonlyMap<number, string>) {
+    downloadText(this.fileName('csv'), planCsv(this.team.state.plan, strategies, names, this.labels()), 'text/csv')
     this.status = msg('CSV downloaded')
   }
 

@@ -8,7 +8,7 @@ import { Task } from '@lit/task'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { repeat } from 'lit/directives/repeat.js'
-import { responsesFromCsv, type CsvIssue } from '../../server/domain/csv-responses.ts'
+import type { CsvIssue } from '../../server/domain/csv-responses.ts'
 import { GROUPS } from '../../server/domain/vocabulary.ts'
 import type { ScoreResponse } from '../../server/schemas/api.ts'
 import { api, errorOf, parseResponse } from '../api.ts'
@@ -24,6 +24,7 @@ import { navigate } from '../router.ts'
 import { newId, type Member, type Settings } from '../state/app-state.ts'
 import { store, type RestoreEvent } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
+import { readTeamCsv, teamCsv } from '../team-csv.ts'
 
 @customElement('sw-page-team')
 @localized()
@@ -136,7 +137,7 @@ export class PageTeam extends LitElement {
 
   private readonly team = new ActiveTeamData(this, (e) => void this.focusRestored(e))
   @state() private view: 'chart' | 'table' = 'chart'
-  @state() private importMessage?: { kind: 'ok' | 'error'; text: string; issues?: CsvIssue[] }
+  @state() private importMessage?: { kind: 'ok' | 'error'; text: string; issues?: readonly CsvIssue[] }
 
   private readonly profile = new Task(this, {
     task: ([, lang]) => this.team.source.profile(lang),
@@ -368,9 +369,10 @@ export class PageTeam extends LitElement {
           labels: [o.label, en?.find((x) => x.id === item.id)?.options.find((x) => x.value === o.value)?.label ?? ''],
         })),
       }))
-      const result = responsesFromCsv(await file.text(), items)
-      if (result.issues.length > 0) {
-        this.importMessage = { kind: 'error', text: msg(str`Nothing was imported: ${result.issues.length} problem(s) in ${file.name}.`), issues: result.issues }
+      // Bytes, not file.text(): that reads as UTF-8 and turns Excel's Windows-1252 "ë" into �.
+      const result = readTeamCsv(await file.arrayBuffer(), items, file.name)
+      if (!result.ok) {
+        this.importMessage = { kind: 'error', text: result.text, issues: result.issues }
         return
       }
       const start = store.state.team.length
@@ -387,13 +389,8 @@ export class PageTeam extends LitElement {
     }
   }
 
-  private async exportCsv() {
-    const { unparse } = (await import('papaparse')).default
-    const team = store.state.team
-    const ids = [...new Set(team.flatMap((m) => Object.keys(m.answers)))].sort()
-    const rows = team.map((m) => ({ respondent: m.label, role: m.role, ...Object.fromEntries(ids.map((id) => [id, m.answers[id] ?? ''])) }))
-    // escapeFormulae: labels may come from imported exports; a spreadsheet must not run them.
-    downloadText('strategiewijzer-answers.csv', unparse(rows, { columns: ['respondent', 'role', ...ids], escapeFormulae: true }), 'text/csv')
+  private exportCsv() {
+    downloadText('strategiewijzer-answers.csv', teamCsv(store.state.team), 'text/csv')
   }
 }
 

@@ -650,7 +650,7 @@ export class PageWorkspace extends LitElement {
     await this.act(async () => {
       const files = await import('../workspace/round-files.ts')
       const contents = await files.roundContents(ws.id, r.id, currentLang())
-      if (kind === 'csv') await files.downloadAnswersCsv(contents)
+      if (kind === 'csv') files.downloadAnswersCsv(contents)
       else await files.downloadRoundExcel(contents, (await import('./page-plan.ts')).specLabel)
     }, kind === 'csv' ? msg(str`The answers of ${r.label} are downloaded.`) : msg(str`${r.label} is downloaded as an Excel file.`))
   }

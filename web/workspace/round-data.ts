@@ -224,7 +224,8 @@ export class RoundData extends EventTarget implements TeamData {
       } catch (error) {
         const status = statusOf(error)
         if (status === 409) {
-          const theirs = bodyOf(error) as ServerPlan
+          // The error envelope carries the plan as it is now under `current`.
+          const theirs = (bodyOf(error) as { current: ServerPlan }).current
           this.#theirsRevision = theirs.revision
           this.#save = { state: 'conflict', theirs: { title: theirs.title, plan: planFromServer(theirs) } }
         } else if (status === null || status >= 500) {

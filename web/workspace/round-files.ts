@@ -5,6 +5,7 @@
  * the downloads fetch what they need with this device's team link.
  */
 import { msg } from '@lit/localize'
+import { toCsv } from '../../server/domain/csv-write.ts'
 import type { Lang } from '../../server/domain/vocabulary.ts'
 import type { ScoreResponse, StrategyOut } from '../../server/schemas/api.ts'
 import { determinantList, strategyCatalogue } from '../catalogue.ts'
@@ -142,9 +143,8 @@ export async function downloadRoundExcel(c: RoundContents, specLabel: (f: keyof 
 }
 
 /** Downloads the round's anonymous answers as CSV, with formulas made harmless. */
-export async function downloadAnswersCsv(c: RoundContents): Promise<void> {
-  const { unparse } = (await import('papaparse')).default
-  // escapeFormulae: a cell starting with = + - @ tab or CR gets a leading quote, so a
-  // spreadsheet shows it instead of running it.
-  downloadText(fileName(c, 'csv'), unparse(answersTable(c.submissions, c.itemIds), { escapeFormulae: true }), 'text/csv')
+export function downloadAnswersCsv(c: RoundContents): void {
+  // toCsv gives a cell starting with = + - @ tab or CR a leading quote, so a spreadsheet shows
+  // it instead of running it (a group name is typed by the team).
+  downloadText(fileName(c, 'csv'), toCsv(answersTable(c.submissions, c.itemIds)), 'text/csv')
 }
