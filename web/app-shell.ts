@@ -13,7 +13,13 @@ import './components/toast.ts'
 import { downloadText } from './download.ts'
 import { store, StoreController, type Removal, type UnreadableReport } from './state/store.ts'
 import { shared } from './styles/shared.ts'
+import { ActiveTeamData } from './workspace/active-data.ts'
+import { ChangeController, session } from './workspace/session.ts'
+import './components/mode-bar.ts'
 import './pages/page-start.ts'
+
+/** The screens of a team's work: they say where it is kept. */
+const TEAM_SCREENS: readonly RouteName[] = ['questionnaire', 'team', 'barriers', 'recommendations', 'plan', 'coverage']
 
 const PAGES: Record<Exclude<RouteName, 'not-found' | 'start'>, () => Promise<unknown>> = {
   questionnaire: () => import('./pages/page-questionnaire.ts'),
@@ -25,6 +31,11 @@ const PAGES: Record<Exclude<RouteName, 'not-found' | 'start'>, () => Promise<unk
   kb: () => import('./pages/page-kb.ts'),
   determinant: () => import('./pages/page-determinant.ts'),
   strategy: () => import('./pages/page-strategy.ts'),
+  'workspace-new': () => import('./pages/page-workspace-new.ts'),
+  workspace: () => import('./pages/page-workspace.ts'),
+  compare: () => import('./pages/page-compare.ts'),
+  report: () => import('./pages/page-report.ts'),
+  respond: () => import('./pages/page-respond.ts'),
 }
 
 @customElement('sw-app')
@@ -186,7 +197,13 @@ export class App extends LitElement {
   ]
 
   private readonly router = new RouteController(this)
-  private readonly store = new StoreController(this)
+  private readonly team = new ActiveTeamData(this)
+  constructor() {
+    super()
+    new ChangeController(this, session)
+    // The store's own notice (data that could not be read) shows whichever data the team works on.
+    new StoreController(this)
+  }
   @state() private loaded = new Set<RouteName>(['start', 'not-found'])
   private removeLinks?: () => void
   /** The removal the toast was last set up for. */
@@ -203,7 +220,7 @@ export class App extends LitElement {
   }
 
   override willUpdate() {
-    this.offerUndo(store.lastRemoval)
+    this.offerUndo(this.team.source.lastRemoval)
     const name = this.router.route.name
     if (!this.loaded.has(name) && name !== 'start' && name !== 'not-found') {
       PAGES[name]()
@@ -250,8 +267,8 @@ export class App extends LitElement {
 
   override render() {
     const route = this.router.route
-    const team = this.store.state.team.length
-    const plan = this.store.state.plan.length
+    const team = this.team.source.respondentCount
+    const plan = this.team.state.plan.length
     const link = (href: string, name: RouteName | RouteName[], label: string | TemplateResult) => {
       const names = Array.isArray(name) ? name : [name]
       return html`<li>
@@ -264,7 +281,7 @@ export class App extends LitElement {
       <header>
         <div class="bar">
           <a class="brand" href="/">Strategie<span>wijzer</span></a>
-          <nav aria-label=${msg('Main')}>
+          ${route.name === 'respond' ? nothing : html`<nav aria-label=${msg('Main')}>
             <ul>
               ${link('/questionnaire', 'questionnaire', msg('Questionnaire'))}
               ${link(
@@ -287,22 +304,28 @@ export class App extends LitElement {
               ${link('/coverage', 'coverage', msg('Check an approach'))}
               ${link('/kb', ['kb', 'determinant', 'strategy'], msg('Knowledge base'))}
             </ul>
-          </nav>
+          </nav>`}
           <div class="lang" role="group" aria-label=${msg('Language')}>
             <button aria-pressed=${lang === 'nl'} lang="nl" @click=${() => this.setLang('nl')}>NL</button>
             <button aria-pressed=${lang === 'en'} lang="en" @click=${() => this.setLang('en')}>EN</button>
           </div>
         </div>
+        ${route.name === 'respond'
+          ? nothing
+          : html`<sw-mode-bar .active=${session.active} ?teamScreen=${TEAM_SCREENS.includes(route.name)} @round-leave=${() => session.set(null)}></sw-mode-bar>`}
       </header>
       <main id="main" tabindex="-1">
         ${this.renderUnreadable(store.unreadable)}
         ${this.renderPage(route.name, route.param)}
         <sw-toast
-          .message=${this.removalMessage(store.lastRemoval)}
+          .message=${this.removalMessage(this.team.source.lastRemoval)}
           .action=${msg('Undo')}
-          .subject=${store.lastRemoval}
-          @toast-action=${() => store.undoRemoval()}
-          @toast-close=${() => store.lastRemoval && store.forgetRemoval(store.lastRemoval)}
+          .subject=${this.team.source.lastRemoval}
+          @toast-action=${() => this.team.source.undoRemoval()}
+          @toast-close=${() => {
+            const removal = this.team.source.lastRemoval
+            if (removal) this.team.source.forgetRemoval(removal)
+          }}
         ></sw-toast>
       </main>
       <footer>
@@ -348,6 +371,16 @@ export class App extends LitElement {
         return html`<sw-page-determinant .number=${Number(param)}></sw-page-determinant>`
       case 'strategy':
         return html`<sw-page-strategy .strategyId=${param ?? ''}></sw-page-strategy>`
+      case 'workspace-new':
+        return html`<sw-page-workspace-new></sw-page-workspace-new>`
+      case 'workspace':
+        return html`<sw-page-workspace .workspaceId=${param ?? ''}></sw-page-workspace>`
+      case 'compare':
+        return html`<sw-page-compare .workspaceId=${param ?? ''}></sw-page-compare>`
+      case 'report':
+        return html`<sw-page-report .workspaceId=${param ?? ''}></sw-page-report>`
+      case 'respond':
+        return html`<sw-page-respond></sw-page-respond>`
       default:
         return html`<div style="padding:2rem">
           <h1>${msg('Page not found')}</h1>
@@ -419,7 +452,7 @@ export class App extends LitElement {
     if (!removal) return
     // After the page has drawn the list without the entry.
     setTimeout(() => {
-      if (store.lastRemoval !== removal) return
+      if (this.team.source.lastRemoval !== removal) return
       let focused = document.activeElement
       while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement
       if (!focused || focused === document.body) this.renderRoot.querySelector('sw-toast')?.focusAction()
@@ -438,6 +471,11 @@ export class App extends LitElement {
       kb: msg('Knowledge base'),
       determinant: msg('Determinant'),
       strategy: msg('Strategy'),
+      'workspace-new': msg('Create a workspace'),
+      workspace: msg('Workspace'),
+      compare: msg('Compare rounds'),
+      report: msg('Round report'),
+      respond: msg('Questionnaire'),
     }
     return titles[this.router.route.name] ?? msg('Page not found')
   }

@@ -2,6 +2,7 @@
  * @module The events elements dispatch. All bubble and are composed, so a page hears what a
  * component deep in its shadow tree reports.
  */
+import type { QuestionnaireDraft } from './components/questionnaire.ts'
 
 /** A respondent chose (or cleared, with null) an answer to an item. */
 export class AnswerChangeEvent extends Event {
@@ -27,6 +28,34 @@ export class StrategyActionEvent extends Event {
   }
 }
 
+/** A change to the questionnaire draft: an answer, the role, the group, the step. */
+export class DraftChangeEvent extends Event {
+  static readonly type = 'draft-change'
+  readonly change: Partial<QuestionnaireDraft>
+  constructor(change: Partial<QuestionnaireDraft>) {
+    super(DraftChangeEvent.type, { bubbles: true, composed: true })
+    this.change = change
+  }
+}
+
+/** The respondent submits: the answers to every item they saw (null for a skipped one). */
+export class QuestionnaireSubmitEvent extends Event {
+  static readonly type = 'questionnaire-submit'
+  readonly answers: Readonly<Record<string, number | null>>
+  constructor(answers: Readonly<Record<string, number | null>>) {
+    super(QuestionnaireSubmitEvent.type, { bubbles: true, composed: true })
+    this.answers = answers
+  }
+}
+
+/** The team leaves the workspace round it worked in (back to this browser's own data). */
+export class RoundLeaveEvent extends Event {
+  static readonly type = 'round-leave'
+  constructor() {
+    super(RoundLeaveEvent.type, { bubbles: true, composed: true })
+  }
+}
+
 /** The action of a toast (e.g. Undo) was chosen. */
 export class ToastActionEvent extends Event {
   static readonly type = 'toast-action'
@@ -47,6 +76,9 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'answer-change': AnswerChangeEvent
     'strategy-action': StrategyActionEvent
+    'round-leave': RoundLeaveEvent
+    'draft-change': DraftChangeEvent
+    'questionnaire-submit': QuestionnaireSubmitEvent
     'toast-action': ToastActionEvent
     'toast-close': ToastCloseEvent
   }

@@ -2,6 +2,7 @@
  * @module The plan as a table — one header row, one row per strategy — for the CSV and Excel
  * downloads and the printed page. Pure: labels and names come in, rows go out.
  */
+import type { PlanStatus } from '../server/domain/workspace.ts'
 import { toCsv } from '../server/domain/csv-write.ts'
 import type { StrategyOut } from '../server/schemas/api.ts'
 import { SPEC_FIELDS, type PlanEntry, type Specification } from './state/app-state.ts'
@@ -14,21 +15,33 @@ export type PlanTableLabels = {
   readonly barriers: string
   readonly spec: Readonly<Record<keyof Specification, string>>
   readonly phase: (p: StrategyOut['phases'][number]) => string
+  /** With a status column (a workspace round's plan): its header and the label of a status. */
+  readonly status?: { readonly header: string; readonly label: (s: PlanStatus) => string }
 }
 
 /** Rows of strings: the header first, then each strategy in plan order. */
 export function planTable(
-  entries: readonly PlanEntry[],
+  entries: readonly (PlanEntry & { readonly status?: PlanStatus })[],
   strategies: ReadonlyMap<string, StrategyOut>,
   determinantNames: ReadonlyMap<number, string>,
   labels: PlanTableLabels
 ): string[][] {
-  const header = [labels.order, labels.strategy, labels.cluster, labels.phases, labels.barriers, ...SPEC_FIELDS.map((f) => labels.spec[f])]
+  const status = labels.status
+  const header = [
+    labels.order,
+    labels.strategy,
+    ...(status ? [status.header] : []),
+    labels.cluster,
+    labels.phases,
+    labels.barriers,
+    ...SPEC_FIELDS.map((f) => labels.spec[f]),
+  ]
   const rows = entries.map((entry, index) => {
     const s = strategies.get(entry.strategy)
     return [
       String(index + 1),
       s?.name ?? entry.strategy,
+      ...(status ? [status.label(entry.status ?? 'planned')] : []),
       s?.clusterName ?? '',
       s?.phases.map(labels.phase).join(', ') ?? '',
       entry.barriers.map((d) => determinantNames.get(d) ?? String(d)).join(', '),

@@ -16,6 +16,11 @@ export const ROUTES = [
   ['kb', /^\/kb\/?$/],
   ['determinant', /^\/kb\/determinants\/(\d{1,2})\/?$/],
   ['strategy', /^\/kb\/strategies\/([a-z0-9-]+)\/?$/],
+  ['workspace-new', /^\/w\/new\/?$/],
+  ['workspace', /^\/w\/([A-Za-z0-9_-]{16})\/?$/],
+  ['compare', /^\/w\/([A-Za-z0-9_-]{16})\/compare\/?$/],
+  ['report', /^\/w\/([A-Za-z0-9_-]{16})\/report\/?$/],
+  ['respond', /^\/r\/?$/],
 ] as const
 
 export type RouteName = (typeof ROUTES)[number][0] | 'not-found'

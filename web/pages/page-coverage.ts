@@ -11,9 +11,10 @@ import { api, errorOf, parseResponse } from '../api.ts'
 import { strategyCatalogue } from '../catalogue.ts'
 import { severityText, strengthLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
-import { teamResponses, usesTeam } from '../state/app-state.ts'
-import { store, StoreController } from '../state/store.ts'
+import { usesTeam } from '../state/app-state.ts'
 import { page, shared } from '../styles/shared.ts'
+import { ActiveTeamData } from '../workspace/active-data.ts'
+import { session } from '../workspace/session.ts'
 
 @customElement('sw-page-coverage')
 @localized()
@@ -64,7 +65,7 @@ export class PageCoverage extends LitElement {
     `,
   ]
 
-  private readonly store = new StoreController(this)
+  private readonly team = new ActiveTeamData(this)
   @state() private filter = ''
   @state() private requested = 0
 
@@ -74,30 +75,33 @@ export class PageCoverage extends LitElement {
   })
 
   private readonly result = new Task(this, {
-    task: async ([bodyText, lang, requested]) => {
-      const body = JSON.parse(bodyText) as ReturnType<PageCoverage['body']>
-      if (!body || requested === 0) return undefined
-      return parseResponse(api.coverage.$post({ query: { lang }, json: body }))
+    task: async ([, approachText, lang, requested]) => {
+      const strategies = JSON.parse(approachText) as string[]
+      if (strategies.length === 0 || requested === 0) return undefined
+      const barriers = await this.team.source.barrierInput(lang)
+      if (!barriers) return undefined
+      return parseResponse(api.coverage.$post({ query: { lang }, json: { strategies, ...barriers } }))
     },
-    args: () => [JSON.stringify(this.body()), currentLang(), this.requested] as const,
+    args: () => [this.team.source.barrierKey, JSON.stringify(this.team.state.approach), currentLang(), this.requested] as const,
   })
 
-  private body() {
-    const s = this.store.state
-    if (s.approach.length === 0) return null
-    if (usesTeam(s)) return { strategies: s.approach, responses: teamResponses(s.team), settings: s.settings }
-    if (s.chosen.length > 0) return { strategies: s.approach, barriers: s.chosen }
-    return null
+  /** Whether there are barriers to check against: the round's answers, or this browser's. */
+  private hasBarriers() {
+    const s = this.team.state
+    return this.team.source.kind === 'round' ? this.team.source.respondentCount > 0 : usesTeam(s) || s.chosen.length > 0
   }
 
   override render() {
-    const s = this.store.state
-    const useTeam = usesTeam(s)
-    const hasBarriers = useTeam || s.chosen.length > 0
+    const s = this.team.state
+    const round = this.team.source.kind === 'round'
+    const useTeam = round || usesTeam(s)
+    const hasBarriers = this.hasBarriers()
     return html`
       <h1>${msg('Check an approach')}</h1>
       <p class="lead">${msg('For intervention developers: which of the barriers does your programme already address with the strategies built into it, and where are the gaps?')}</p>
-      ${hasBarriers
+      ${round && hasBarriers
+        ? html`<p class="muted">${msg(str`Barriers from the answers of ${this.team.source.respondentCount} respondents in ${session.active?.roundLabel ?? ''}.`)}</p>`
+        : hasBarriers
         ? html`<p class="muted">
             ${useTeam
               ? msg(str`Barriers from the answers of ${s.team.length} respondents.`)
@@ -113,7 +117,7 @@ export class PageCoverage extends LitElement {
           complete: (catalogue) => this.renderPicker(catalogue),
         })}
         <div class="actions" style="margin-top:1rem">
-          <button class="btn primary" ?disabled=${!this.body()} @click=${() => (this.requested += 1)}>${msg('Check coverage')}</button>
+          <button class="btn primary" ?disabled=${!hasBarriers || s.approach.length === 0} @click=${() => (this.requested += 1)}>${msg('Check coverage')}</button>
         </div>
       </section>
       ${this.result.render({
@@ -125,7 +129,7 @@ export class PageCoverage extends LitElement {
   }
 
   private renderPicker(catalogue: ReadonlyMap<string, StrategyOut>) {
-    const chosen = new Set(this.store.state.approach)
+    const chosen = new Set(this.team.state.approach)
     const needle = this.filter.trim().toLowerCase()
     const list = [...catalogue.values()].filter((s) => !needle || s.name.toLowerCase().includes(needle) || chosen.has(s.id))
     return html`<div class="picker">
@@ -191,7 +195,7 @@ export class PageCoverage extends LitElement {
   }
 
   private toggle(id: string, on: boolean) {
-    store.update((s) => ({ approach: on ? [...s.approach, id] : s.approach.filter((x) => x !== id) }))
+    this.team.source.update((s) => ({ approach: on ? [...s.approach, id] : s.approach.filter((x) => x !== id) }))
   }
 }
 

@@ -15,11 +15,16 @@ import { downloadBlob, downloadText } from '../download.ts'
 import { effortLabel, phaseLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { planCsv, planTable, type PlanTableLabels } from '../plan-export.ts'
-import { SPEC_FIELDS, type PlanEntry, type Specification } from '../state/app-state.ts'
-import { store, StoreController, type RestoreEvent } from '../state/store.ts'
+import { PLAN_STATUSES, type PlanStatus } from '../../server/domain/workspace.ts'
+import { SPEC_FIELDS, type Specification } from '../state/app-state.ts'
+import type { RestoreEvent } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
+import { ActiveTeamData } from '../workspace/active-data.ts'
+import { planStatusLabel } from '../workspace/round-text.ts'
+import { session } from '../workspace/session.ts'
+import type { PlanItem, SaveState } from '../workspace/team-data.ts'
 
-const specLabel = (f: keyof Specification): string =>
+export const specLabel = (f: keyof Specification): string =>
   ({
     actor: msg('Who does it'),
     action: msg('What exactly'),
@@ -95,6 +100,18 @@ export class PagePlan extends LitElement {
       .print-only {
         display: none;
       }
+      .status-field {
+        display: inline-grid;
+        gap: 0.2rem;
+        font-size: 0.95rem;
+      }
+      .saving {
+        margin: 0.5rem 0 1rem;
+      }
+      .theirs table {
+        font-size: 0.92rem;
+        background: #fff;
+      }
       @media print {
         :host {
           padding: 0;
@@ -130,7 +147,7 @@ export class PagePlan extends LitElement {
     `,
   ]
 
-  private readonly store = new StoreController(this, store, (e) => void this.focusRestored(e))
+  private readonly team = new ActiveTeamData(this, (e) => void this.focusRestored(e))
   @state() private status = ''
 
   private readonly data = new Task(this, {
@@ -142,18 +159,31 @@ export class PagePlan extends LitElement {
   })
 
   override render() {
-    const { plan, planTitle } = this.store.state
+    const { plan, planTitle } = this.team.state
+    const source = this.team.source
+    if (!source.ready) {
+      return html`<h1>${msg('Your implementation plan')}</h1>
+        ${source.failure
+          ? html`<p class="error" role="alert">${source.failure}</p>
+              <button class="btn" @click=${() => session.set(null)}>${msg('Leave the round')}</button>`
+          : html`<p class="muted" role="status">${msg('Loading the round…')}</p>`}`
+    }
     return this.data.render({
       pending: () => html`<h1>${msg('Your implementation plan')}</h1><p class="muted">${msg('Loading…')}</p>`,
       error: (e) => html`<h1>${msg('Your implementation plan')}</h1><p class="error" role="alert">${errorOf(e).message}</p>`,
       complete: ({ strategies, names }) => html`
         <div class="screen-only">
           <h1>${msg('Your implementation plan')}</h1>
-          <p class="lead">${msg('Specify each strategy so everyone knows who does what, when, and how you will see that it worked. Your plan is kept in this browser.')}</p>
+          <p class="lead">
+            ${source.kind === 'round'
+              ? msg(str`Specify each strategy so everyone knows who does what, when, and how you will see that it worked. The plan is saved in the round ${session.active?.roundLabel ?? ''}: every team member sees it.`)
+              : msg('Specify each strategy so everyone knows who does what, when, and how you will see that it worked. Your plan is kept in this browser.')}
+          </p>
+          ${source.kind === 'round' ? this.renderSaveState(source.saveState, strategies) : nothing}
           <div class="title-field">
             <label for="title">${msg('Name of the plan')}</label>
             <input id="title" type="text" .value=${planTitle} placeholder=${msg('e.g. Well-being approach, Leiden College, 2026–2027')}
-              @input=${(e: Event) => store.update(() => ({ planTitle: (e.target as HTMLInputElement).value }))} />
+              @input=${(e: Event) => this.team.source.update(() => ({ planTitle: (e.target as HTMLInputElement).value }))} />
           </div>
           ${plan.length === 0
             ? html`<div class="notice"><p>${msg('Your plan is empty. Add strategies from the recommendations.')}</p>
@@ -180,8 +210,50 @@ export class PagePlan extends LitElement {
     })
   }
 
+  /** Whether the plan is saved in the round, and what to do when it is not. */
+  private renderSaveState(save: SaveState, strategies: ReadonlyMap<string, StrategyOut>) {
+    switch (save.state) {
+      case 'saved':
+        return html`<p class="saving muted" role="status">${msg('All changes are saved.')}</p>`
+      case 'saving':
+        return html`<p class="saving muted" role="status">${msg('Saving…')}</p>`
+      case 'offline':
+        return html`<div class="saving notice warning" role="status">
+          ${msg('Not saved yet: Strategiewijzer cannot be reached. Your changes are kept on this device and saved as soon as the connection is back.')}
+          <button class="btn small" @click=${() => this.team.source.retry()}>${msg('Try again')}</button>
+        </div>`
+      case 'error':
+        return html`<div class="saving error" role="alert">
+          ${msg('Not saved:')} ${save.message} ${msg('Your changes are kept on this device.')}
+          <button class="btn small" @click=${() => this.team.source.retry()}>${msg('Try again')}</button>
+        </div>`
+      case 'conflict':
+        return html`<div class="saving notice warning theirs" role="alert">
+          <p><strong>${msg('Someone else saved this plan while you were editing it.')}</strong>
+            ${msg('Your version is below, unsaved but kept on this device; theirs is here. Choose which one to keep. To combine them, keep yours and retype what you need from theirs, or the other way round.')}</p>
+          <details open>
+            <summary>${msg(str`Their version: ${save.theirs.title || msg('(no name)')}, ${save.theirs.plan.length} strategies`)}</summary>
+            <div role="region" tabindex="0" aria-label=${msg('Their version')} style="overflow-x:auto">
+              <table>
+                <thead><tr><th scope="col">${msg('Strategy')}</th><th scope="col">${msg('Status')}</th>${SPEC_FIELDS.map((f) => html`<th scope="col">${specLabel(f)}</th>`)}</tr></thead>
+                <tbody>
+                  ${save.theirs.plan.map(
+                    (e) => html`<tr><th scope="row">${strategies.get(e.strategy)?.name ?? e.strategy}</th><td>${planStatusLabel(e.status ?? 'planned')}</td>${SPEC_FIELDS.map((f) => html`<td>${e.spec[f]}</td>`)}</tr>`
+                  )}
+                </tbody>
+              </table>
+            </div>
+          </details>
+          <div class="actions" style="margin-top:0.75rem">
+            <button class="btn primary" @click=${() => this.team.source.resolveConflict('mine')}>${msg('Keep mine (save it over theirs)')}</button>
+            <button class="btn" @click=${() => this.team.source.resolveConflict('theirs')}>${msg('Keep theirs (my changes go)')}</button>
+          </div>
+        </div>`
+    }
+  }
+
   private renderEntry(
-    entry: PlanEntry,
+    entry: PlanItem,
     index: number,
     count: number,
     s: StrategyOut | undefined,
@@ -197,6 +269,13 @@ export class PagePlan extends LitElement {
       </header>
       ${entry.barriers.length > 0
         ? html`<p class="muted">${msg('Addresses:')} ${entry.barriers.map((d) => names.get(d) ?? String(d)).join(', ')}</p>`
+        : nothing}
+      ${this.team.source.kind === 'round'
+        ? html`<label class="status-field" for=${id('status')}>${msg('Status')}
+            <select id=${id('status')} @change=${(e: Event) => this.setStatus(entry.strategy, (e.target as HTMLSelectElement).value as PlanStatus)}>
+              ${PLAN_STATUSES.map((st) => html`<option value=${st} ?selected=${(entry.status ?? 'planned') === st}>${planStatusLabel(st)}</option>`)}
+            </select>
+          </label>`
         : nothing}
       <div class="spec">
         ${(['action', 'actor', 'target', 'timing', 'dose', 'outcome', 'notes'] as const).map((f) => {
@@ -215,7 +294,7 @@ export class PagePlan extends LitElement {
         <button class="btn small" ?disabled=${index === count - 1} @click=${() => this.move(index, 1)}>
           ${msg('Move down')}<span class="visually-hidden">: ${name}</span>
         </button>
-        <button class="btn small danger" @click=${() => store.removePlanEntry(entry.strategy, name)}>
+        <button class="btn small danger" @click=${() => this.team.source.removePlanEntry(entry.strategy, name)}>
           ${msg('Remove')}<span class="visually-hidden">: ${name}</span>
         </button>
       </div>
@@ -223,9 +302,9 @@ export class PagePlan extends LitElement {
   }
 
   private renderPrint(strategies: ReadonlyMap<string, StrategyOut>, names: ReadonlyMap<number, string>) {
-    const [header = [], ...rows] = planTable(this.store.state.plan, strategies, names, this.labels())
+    const [header = [], ...rows] = planTable(this.team.state.plan, strategies, names, this.labels())
     return html`<div class="print-only">
-      <h1>${this.store.state.planTitle || msg('Implementation plan')}</h1>
+      <h1>${this.team.state.planTitle || msg('Implementation plan')}</h1>
       <p>${msg(str`Made with Strategiewijzer on ${new Date().toLocaleDateString(currentLang())}. Strategies were suggested for the team's barriers; the team chose and specified them.`)}</p>
       <table>
         <thead><tr>${header.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
@@ -243,37 +322,43 @@ export class PagePlan extends LitElement {
       barriers: msg('Barriers addressed'),
       spec: Object.fromEntries(SPEC_FIELDS.map((f) => [f, specLabel(f)])) as Record<keyof Specification, string>,
       phase: phaseLabel,
+      // A round's plan says where each strategy stands.
+      ...(this.team.source.kind === 'round' ? { status: { header: msg('Status'), label: planStatusLabel } } : {}),
     }
   }
 
   private fileName(ext: string) {
-    const title = this.store.state.planTitle.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+    const title = this.team.state.planTitle.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
     return `${title || msg('implementation-plan')}.${ext}`
   }
 
   private downloadCsv(strategies: ReadonlyMap<string, StrategyOut>, names: ReadonlyMap<number, string>) {
-    downloadText(this.fileName('csv'), planCsv(this.store.state.plan, strategies, names, this.labels()), 'text/csv')
+    downloadText(this.fileName('csv'), planCsv(this.team.state.plan, strategies, names, this.labels()), 'text/csv')
     this.status = msg('CSV downloaded')
   }
 
   private async downloadExcel(strategies: ReadonlyMap<string, StrategyOut>, names: ReadonlyMap<number, string>) {
     // Loaded on demand: the Excel writer is the largest dependency and most visits never need it.
     const { default: writeExcelFile } = await import('write-excel-file/browser')
-    const [header = [], ...rows] = planTable(this.store.state.plan, strategies, names, this.labels())
+    const [header = [], ...rows] = planTable(this.team.state.plan, strategies, names, this.labels())
     const sheet = [header.map((value) => ({ value, fontWeight: 'bold' as const })), ...rows.map((r) => r.map((value) => ({ value, wrap: true })))]
     const blob = await writeExcelFile(sheet, { columns: header.map((_, i) => ({ width: i === 0 ? 5 : i === 1 ? 34 : 24 })), sheet: msg('Plan') }).toBlob()
     downloadBlob(this.fileName('xlsx'), blob)
     this.status = msg('Excel downloaded')
   }
 
+  private setStatus(strategy: string, status: PlanStatus) {
+    this.team.source.update((s) => ({ plan: s.plan.map((p) => (p.strategy === strategy ? { ...p, status } : p)) }))
+  }
+
   private setSpec(strategy: string, field: keyof Specification, value: string) {
-    store.update((s) => ({
+    this.team.source.update((s) => ({
       plan: s.plan.map((p) => (p.strategy === strategy ? { ...p, spec: { ...p.spec, [field]: value } } : p)),
     }))
   }
 
   private move(index: number, by: -1 | 1) {
-    store.update((s) => {
+    this.team.source.update((s) => {
       const plan = [...s.plan]
       const [entry] = plan.splice(index, 1)
       if (entry) plan.splice(index + by, 0, entry)

@@ -15,13 +15,15 @@ import '../components/strategy-card.ts'
 import type { StrategyActionEvent } from '../events.ts'
 import { actorLabel, effortLabel, phaseLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
-import { teamResponses, usesTeam, type AppState, type Filters } from '../state/app-state.ts'
-import { store, StoreController, type RestoreEvent } from '../state/store.ts'
+import { usesTeam, type Filters } from '../state/app-state.ts'
+import type { RestoreEvent } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
+import { ActiveTeamData } from '../workspace/active-data.ts'
+import { session } from '../workspace/session.ts'
+import type { TeamState } from '../workspace/team-data.ts'
 
-/** The request body for the current state, or null when there are no barriers to work from. */
-export function recommendationsBody(state: AppState) {
-  const { filters } = state
+/** The filter part of the request body: the plan's phase, people and effort, mode and size. */
+export function filtersBody(filters: Filters) {
   const plan = {
     ...(filters.phase ? { phase: filters.phase } : {}),
     ...(filters.actors.length > 0 ? { actors: filters.actors } : {}),
@@ -29,10 +31,7 @@ export function recommendationsBody(state: AppState) {
     exclude: filters.exclude,
     inUse: filters.inUse,
   }
-  const common = { plan, mode: filters.mode, limit: filters.limit }
-  if (usesTeam(state)) return { ...common, responses: teamResponses(state.team), settings: state.settings }
-  if (state.chosen.length > 0) return { ...common, barriers: state.chosen }
-  return null
+  return { plan, mode: filters.mode, limit: filters.limit }
 }
 
 @customElement('sw-page-recommendations')
@@ -128,15 +127,16 @@ export class PageRecommendations extends LitElement {
     `,
   ]
 
-  private readonly store = new StoreController(this, store, (e) => void this.focusRestored(e))
+  private readonly team = new ActiveTeamData(this, (e) => void this.focusRestored(e))
   /** Open beside the results on wide screens; folded on phones so the strategies come first. */
   private readonly filtersOpen = !window.matchMedia('(max-width: 860px)').matches
 
   private readonly results = new Task(this, {
-    // The body is compared as text: a new object each render must not refetch.
-    task: async ([bodyText, lang]) => {
-      const body = JSON.parse(bodyText) as ReturnType<typeof recommendationsBody>
-      if (!body) return undefined
+    // The filters are compared as text: a new object each render must not refetch.
+    task: async ([, filtersText, lang]) => {
+      const barriers = await this.team.source.barrierInput(lang)
+      if (!barriers) return undefined
+      const body = { ...barriers, ...(JSON.parse(filtersText) as ReturnType<typeof filtersBody>) }
       const [recommendations, catalogue, reference] = await Promise.all([
         parseResponse(api.recommendations.$post({ query: { lang }, json: body })),
         strategyCatalogue(lang),
@@ -144,11 +144,12 @@ export class PageRecommendations extends LitElement {
       ])
       return { recommendations, catalogue, sources: reference.sourceNames }
     },
-    args: () => [JSON.stringify(recommendationsBody(this.store.state)), currentLang()] as const,
+    args: () => [this.team.source.barrierKey, JSON.stringify(filtersBody(this.team.state.filters)), currentLang()] as const,
   })
 
   override render() {
-    const state = this.store.state
+    const state = this.team.state
+    if (!this.team.source.ready) return html`<h1>${msg('Strategies for your barriers')}</h1><p class="muted" role="status">${msg('Loading the round…')}</p>`
     return html`
       <h1>${msg('Strategies for your barriers')}</h1>
       <p class="lead">
@@ -167,10 +168,12 @@ export class PageRecommendations extends LitElement {
                 ? this.renderResults(r.recommendations, r.sources)
                 : html`<div class="notice">
                     <p>${msg('There are no barriers to work from yet.')}</p>
-                    <div class="actions">
-                      <a class="btn primary" href="/questionnaire">${msg('Fill in the questionnaire')}</a>
-                      <a class="btn" href="/barriers">${msg('Pick our barriers')}</a>
-                    </div>
+                    ${session.active && this.team.source.kind === 'round'
+                      ? html`<a class="btn primary" href="/w/${session.active.workspaceId}">${msg('Respondent link and QR code')}</a>`
+                      : html`<div class="actions">
+                          <a class="btn primary" href="/questionnaire">${msg('Fill in the questionnaire')}</a>
+                          <a class="btn" href="/barriers">${msg('Pick our barriers')}</a>
+                        </div>`}
                   </div>`,
           })}
         </section>
@@ -178,7 +181,13 @@ export class PageRecommendations extends LitElement {
     `
   }
 
-  private renderBasis(state: AppState) {
+  private renderBasis(state: TeamState) {
+    const active = session.active
+    if (this.team.source.kind === 'round' && active) {
+      return html`<p class="basis muted">
+        ${msg(str`Based on the answers of ${this.team.source.respondentCount} respondents in ${active.roundLabel}.`)} <a href="/team">${msg('Team results')}</a>
+      </p>`
+    }
     const useTeam = usesTeam(state)
     return html`<p class="basis muted">
       ${useTeam
@@ -191,7 +200,7 @@ export class PageRecommendations extends LitElement {
   }
 
   private renderFilters(f: Filters) {
-    const set = (change: Partial<Filters>) => store.update((s) => ({ filters: { ...s.filters, ...change } }))
+    const set = (change: Partial<Filters>) => this.team.source.update((s) => ({ filters: { ...s.filters, ...change } }))
     return html`<details class="card filters" ?open=${this.filtersOpen}>
       <summary><h2 id="filters-title">${msg('Fit to your plan')}</h2></summary>
       <form @submit=${(e: Event) => e.preventDefault()}>
@@ -258,7 +267,7 @@ export class PageRecommendations extends LitElement {
   }
 
   private renderResults(r: RecommendationsResponse, sources: ReadonlyMap<string, string>) {
-    const planned = new Set(this.store.state.plan.map((p) => p.strategy))
+    const planned = new Set(this.team.state.plan.map((p) => p.strategy))
     const names = new Map(r.barriers.map((b) => [b.determinant, b.name]))
     return html`
       <p>
@@ -293,13 +302,13 @@ export class PageRecommendations extends LitElement {
     const recommended = this.results.value?.recommendations.strategies.find((s) => s.id === e.strategy)
     switch (e.action) {
       case 'plan':
-        return store.addPlanEntry(e.strategy, recommended?.addresses.map((a) => a.determinant))
+        return this.team.source.addPlanEntry(e.strategy, recommended?.addresses.map((a) => a.determinant))
       case 'unplan':
-        return store.removePlanEntry(e.strategy, recommended?.name ?? e.strategy)
+        return this.team.source.removePlanEntry(e.strategy, recommended?.name ?? e.strategy)
       case 'in-use':
-        return store.update((s) => ({ filters: { ...s.filters, inUse: [...new Set([...s.filters.inUse, e.strategy])] } }))
+        return this.team.source.update((s) => ({ filters: { ...s.filters, inUse: [...new Set([...s.filters.inUse, e.strategy])] } }))
       case 'exclude':
-        return store.update((s) => ({ filters: { ...s.filters, exclude: [...new Set([...s.filters.exclude, e.strategy])] } }))
+        return this.team.source.update((s) => ({ filters: { ...s.filters, exclude: [...new Set([...s.filters.exclude, e.strategy])] } }))
     }
   }
 

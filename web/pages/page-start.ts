@@ -6,6 +6,8 @@ import { LitElement, css, html, nothing } from 'lit'
 import { customElement } from 'lit/decorators.js'
 import { StoreController } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
+import { credentials } from '../workspace/credentials.ts'
+import { ChangeController, session } from '../workspace/session.ts'
 
 @customElement('sw-page-start')
 @localized()
@@ -37,6 +39,14 @@ export class PageStart extends LitElement {
         text-transform: uppercase;
         letter-spacing: 0.04em;
       }
+      .workspaces {
+        margin: 1.5rem 0;
+        border-left: 4px solid var(--sw-primary);
+      }
+      ul.known {
+        margin: 0 0 1rem;
+        padding-left: 1.2rem;
+      }
       ol.how {
         padding-left: 1.2rem;
         max-width: 70ch;
@@ -48,10 +58,20 @@ export class PageStart extends LitElement {
   ]
 
   private readonly store = new StoreController(this)
+  /** A message left by the screen before (e.g. after deleting a workspace), shown once. */
+  private readonly notice = session.notice
+
+  constructor() {
+    super()
+    new ChangeController(this, credentials)
+    session.notice = null
+  }
 
   override render() {
     const { team, plan } = this.store.state
+    const workspaces = credentials.workspaces()
     return html`
+      ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
       <h1>${msg('From barriers to strategies that fit your school')}</h1>
       <p class="lead">
         ${msg(
@@ -65,7 +85,21 @@ export class PageStart extends LitElement {
             ${plan.length > 0 ? html` · <a href="/plan">${msg('Your plan')}</a>` : nothing}
           </p>`
         : nothing}
-      <h2>${msg('Where do you want to start?')}</h2>
+      <section class="card workspaces" aria-labelledby="workspaces-title">
+        <h2 id="workspaces-title">${msg('Work as a school team')}</h2>
+        <p>
+          ${msg('Create a workspace for your school: colleagues answer the questionnaire on their own phone through a link or QR code, and your team keeps its results, plan and measurement rounds on the server. No accounts: whoever has the team link can work in it.')}
+        </p>
+        ${workspaces.length > 0
+          ? html`<h3>${msg('Your workspaces on this device')}</h3>
+              <ul class="known">
+                ${workspaces.map((w) => html`<li><a href="/w/${w.id}">${w.name || msg('Workspace (name not loaded yet)')}</a></li>`)}
+              </ul>`
+          : nothing}
+        <div class="actions"><a class="btn primary" href="/w/new">${msg('Create a workspace')}</a></div>
+      </section>
+      <h2>${msg('Or try it without saving')}</h2>
+      <p class="muted">${msg('Everything below stays in this browser: handy to try Strategiewijzer, or for a team that answers together on one device.')}</p>
       <ul class="ways">
         <li>
           <div class="card way">
@@ -118,7 +152,7 @@ export class PageStart extends LitElement {
           <li>${msg('Put the strategies you choose in a plan, say who does what, when and how you will see it worked, and print or download it.')}</li>
         </ol>
         <p class="muted">
-          ${msg('Everything you enter stays in this browser until you delete it. Nothing is sent anywhere except to calculate results.')}
+          ${msg('Without a workspace, everything you enter stays in this browser until you delete it. Nothing is sent anywhere except to calculate results.')}
           <a href="/kb">${msg('Browse the knowledge base')}</a>
         </p>
       </section>

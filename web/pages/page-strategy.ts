@@ -11,8 +11,8 @@ import { referenceData } from '../catalogue.ts'
 import '../components/link-list.ts'
 import { actorLabel, effortLabel, phaseLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
-import { store, StoreController } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
+import { ActiveTeamData } from '../workspace/active-data.ts'
 
 @customElement('sw-page-strategy')
 @localized()
@@ -43,7 +43,7 @@ export class PageStrategy extends LitElement {
 
   /** The strategy id. */
   @property() strategyId = ''
-  private readonly store = new StoreController(this)
+  private readonly team = new ActiveTeamData(this)
 
   private readonly data = new Task(this, {
     task: async ([id, lang]) => {
@@ -61,7 +61,7 @@ export class PageStrategy extends LitElement {
       pending: () => html`<p class="muted">${msg('Loading…')}</p>`,
       error: (e) => html`<h1>${msg('Strategy')}</h1><p class="error" role="alert">${errorOf(e).message}</p>`,
       complete: ({ strategy: s, methods }) => {
-        const planned = this.store.state.plan.some((p) => p.strategy === s.id)
+        const planned = this.team.state.plan.some((p) => p.strategy === s.id)
         return html`
           <p><a href="/kb">${msg('Knowledge base')}</a> › ${s.clusterName}</p>
           <h1>${s.name}</h1>
@@ -78,7 +78,7 @@ export class PageStrategy extends LitElement {
           </dl>
           <div class="actions" style="margin:1rem 0">
             ${planned ? html`<span class="badge facilitator">✓ ${msg('In your plan')}</span>` : nothing}
-            <button class="btn ${planned ? '' : 'primary'}" @click=${() => (planned ? store.removePlanEntry(s.id, s.name) : store.addPlanEntry(s.id))}>
+            <button class="btn ${planned ? '' : 'primary'}" @click=${() => (planned ? this.team.source.removePlanEntry(s.id, s.name) : this.team.source.addPlanEntry(s.id))}>
               ${planned ? msg('Remove from plan') : msg('Add to plan')}
             </button>
             ${planned ? html`<a href="/plan">${msg('To the plan')}</a>` : nothing}

@@ -1,6 +1,7 @@
 /**
- * @module <sw-page-team>: the respondents collected in this browser (or imported from a survey
- * tool's CSV), the thresholds, and the team's determinant profile.
+ * @module <sw-page-team>: the respondents — collected in this browser (or imported from a
+ * survey tool's CSV), or the anonymous answers of a workspace round — the thresholds, and the
+ * team's determinant profile.
  */
 import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
@@ -11,13 +12,17 @@ import type { CsvIssue } from '../../server/domain/csv-responses.ts'
 import { GROUPS } from '../../server/domain/vocabulary.ts'
 import type { ScoreResponse } from '../../server/schemas/api.ts'
 import { api, errorOf, parseResponse } from '../api.ts'
+import { ActiveTeamData } from '../workspace/active-data.ts'
+import { session } from '../workspace/session.ts'
+import type { RespondentRow } from '../workspace/team-data.ts'
+import { dateText } from '../workspace/round-text.ts'
 import '../components/profile-chart.ts'
 import { downloadText } from '../download.ts'
 import { groupLabel, percent, respondentLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { navigate } from '../router.ts'
-import { newId, teamResponses, type Member, type Settings } from '../state/app-state.ts'
-import { store, StoreController, type RestoreEvent } from '../state/store.ts'
+import { newId, type Member, type Settings } from '../state/app-state.ts'
+import { store, type RestoreEvent } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
 import { readTeamCsv, teamCsv } from '../team-csv.ts'
 
@@ -130,40 +135,75 @@ export class PageTeam extends LitElement {
     `,
   ]
 
-  private readonly store = new StoreController(this, store, (e) => void this.focusRestored(e))
+  private readonly team = new ActiveTeamData(this, (e) => void this.focusRestored(e))
   @state() private view: 'chart' | 'table' = 'chart'
   @state() private importMessage?: { kind: 'ok' | 'error'; text: string; issues?: readonly CsvIssue[] }
 
   private readonly profile = new Task(this, {
-    task: async ([team, settings, lang]) => {
-      if (team.length === 0) return undefined
-      return parseResponse(
-        api.score.$post({
-          query: { lang },
-          json: { responses: teamResponses(team), settings },
-        })
-      )
-    },
-    args: () => [this.store.state.team, this.store.state.settings, currentLang()] as const,
+    task: ([, lang]) => this.team.source.profile(lang),
+    args: () => [this.team.source.answersKey, currentLang()] as const,
+  })
+
+  private readonly rows = new Task(this, {
+    task: () => this.team.source.respondents(),
+    args: () => [this.team.source.answersKey] as const,
   })
 
   override render() {
-    const { team } = this.store.state
+    const source = this.team.source
+    if (!source.ready || source.failure) return this.renderRoundState()
+    const count = source.respondentCount
+    const active = session.active
     return html`
       <h1>${msg('Team results')}</h1>
       <p class="lead">
-        ${msg('Collect your team’s answers here — one after another on this device, or imported from a survey tool — and see which determinants are barriers.')}
+        ${source.kind === 'round' && active
+          ? msg(str`The answers that came in through the respondent link of ${active.roundLabel}, and the profile of this round. No names are stored.`)
+          : msg('Collect your team’s answers here — one after another on this device, or imported from a survey tool — and see which determinants are barriers.')}
       </p>
       <section aria-labelledby="respondents">
-        <h2 id="respondents">${msg(str`Respondents (${team.length})`)}</h2>
-        ${team.length > 0 ? this.renderMembers(team) : html`<p>${msg('No answers yet.')}</p>`}
+        <h2 id="respondents">${msg(str`Respondents (${count})`)}</h2>
+        ${count > 0 ? this.renderMembers(this.rows.value ?? []) : html`<p>${msg('No answers yet.')}</p>`}
+        ${source.kind === 'round' && active
+          ? html`<div class="actions">
+              <a class="btn primary" href="/w/${active.workspaceId}">${msg('Respondent link and QR code')}</a>
+            </div>
+            ${this.importMessage?.kind === 'error' ? html`<p class="error" role="alert" style="margin-top:1rem">${this.importMessage.text}</p>` : nothing}`
+          : this.renderLocalActions(count)}
+        ${this.renderSettings()}
+      </section>
+      ${count > 0
+        ? html`<section aria-labelledby="profile-title">
+            <h2 id="profile-title">${msg('Your profile')}</h2>
+            ${this.profile.render({
+              pending: () => html`<p class="muted" role="status">${msg('Calculating…')}</p>`,
+              error: (e) => html`<p class="error" role="alert">${errorOf(e).message}</p>`,
+              complete: (profile) => (profile ? this.renderProfile(profile) : nothing),
+            })}
+          </section>`
+        : nothing}
+    `
+  }
+
+  /** While a workspace round loads, or when it cannot be opened. */
+  private renderRoundState() {
+    const source = this.team.source
+    return html`<h1>${msg('Team results')}</h1>
+      ${source.failure
+        ? html`<p class="error" role="alert">${source.failure}</p>
+            <button class="btn" @click=${() => session.set(null)}>${msg('Leave the round')}</button>`
+        : html`<p class="muted" role="status">${msg('Loading the round…')}</p>`}`
+  }
+
+  private renderLocalActions(count: number) {
+    return html`
         <div class="actions">
           <a class="btn primary" href="/questionnaire" @click=${this.newRespondent}>${msg('Add a respondent')}</a>
           <label class="file">
             <input type="file" accept=".csv,text/csv" @change=${this.importCsv} />
             <span class="btn">${msg('Import CSV')}</span>
           </label>
-          ${team.length > 0
+          ${count > 0
             ? html`<button class="btn" @click=${this.exportCsv}>${msg('Download answers (CSV)')}</button>
                 <button class="btn danger" @click=${this.clear}>${msg('Remove all')}</button>`
             : nothing}
@@ -181,28 +221,18 @@ export class PageTeam extends LitElement {
         <p class="muted" style="margin-top:0.75rem">
           ${msg('CSV: one row per respondent, one column per question id (d01, d13a, …) with the answer value or its label; optional columns respondent and role (user or key-informant). Exports from Forms, LimeSurvey or Qualtrics work once their columns are named after the question ids.')}
         </p>
-        ${this.renderSettings()}
-      </section>
-      ${team.length > 0
-        ? html`<section aria-labelledby="profile-title">
-            <h2 id="profile-title">${msg('Your profile')}</h2>
-            ${this.profile.render({
-              pending: () => html`<p class="muted" role="status">${msg('Calculating…')}</p>`,
-              error: (e) => html`<p class="error" role="alert">${errorOf(e).message}</p>`,
-              complete: (profile) => (profile ? this.renderProfile(profile) : nothing),
-            })}
-          </section>`
-        : nothing}
     `
   }
 
-  private renderMembers(team: readonly Member[]) {
+  private renderMembers(team: readonly RespondentRow[]) {
+    const round = this.team.source.kind === 'round'
     return html`<div class="card members-card" tabindex="0" role="region" aria-label=${msg('Respondents')}>
       <table class="members">
         <thead>
           <tr>
             <th scope="col">${msg('Respondent')}</th>
             <th scope="col" class="role-col">${msg('Answers as')}</th>
+            ${round ? html`<th scope="col" class="role-col">${msg('Group')}</th><th scope="col" class="role-col">${msg('Received')}</th>` : nothing}
             <th scope="col">${msg('Answered')}</th>
             <th scope="col"><span class="visually-hidden">${msg('Actions')}</span></th>
           </tr>
@@ -214,9 +244,10 @@ export class PageTeam extends LitElement {
             (m) => html`<tr data-id=${m.id}>
               <th scope="row">${m.label}<span class="role-inline muted">${respondentLabel(m.role)}</span></th>
               <td class="role-col">${respondentLabel(m.role)}</td>
-              <td>${Object.values(m.answers).filter((v) => v !== null).length}</td>
+              ${round ? html`<td class="role-col">${m.group ?? '–'}</td><td class="role-col">${m.receivedAt ? dateText(m.receivedAt) : ''}</td>` : nothing}
+              <td>${m.answered}</td>
               <td>
-                <button class="btn small quiet" @click=${() => store.removeMember(m.id)}>
+                <button class="btn small quiet" @click=${() => this.removeMember(m)}>
                   ${msg('Remove')}<span class="visually-hidden"> ${m.label}</span>
                 </button>
               </td>
@@ -228,13 +259,13 @@ export class PageTeam extends LitElement {
   }
 
   private renderSettings() {
-    const s = this.store.state.settings
+    const s = this.team.state.settings
     const set = (key: keyof Settings, scale: number) => (e: Event) => {
       const input = e.target as HTMLInputElement
       const value = Number(input.value) / scale
       const valid = key === 'minAnswers' ? Number.isInteger(value) && value >= 1 : value > 0 && value <= 1
       input.setCustomValidity(valid ? '' : msg('Out of range'))
-      if (valid) store.update((st) => ({ settings: { ...st.settings, [key]: value } }))
+      if (valid) this.team.source.update((st) => ({ settings: { ...st.settings, [key]: value } }))
     }
     return html`<details class="settings">
       <summary>${msg(str`Thresholds: barrier at ${percent(s.barrierShare)} negative, facilitator at ${percent(s.facilitatorShare)} positive`)}</summary>
@@ -292,9 +323,23 @@ export class PageTeam extends LitElement {
     store.update(() => ({ draft: null }))
   }
 
+  private async removeMember(row: RespondentRow) {
+    const source = this.team.source
+    // A round's answers are gone for good once removed: ask first.
+    if (source.kind === 'round' && !confirm(msg(str`Remove the answers of ${row.label} from this round? This cannot be undone.`))) return
+    try {
+      await source.removeRespondent(row.id)
+    } catch (error) {
+      this.importMessage = { kind: 'error', text: errorOf(error).message }
+    }
+  }
+
   /** After an undo, focus goes to the respondent who came back. */
   private async focusRestored(e: RestoreEvent) {
     if (e.list !== 'team') return
+    // The rows are read again (a task) before the one that came back is drawn.
+    await this.updateComplete
+    await this.rows.taskComplete
     await this.updateComplete
     this.renderRoot.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(e.key)}"] button`)?.focus()
   }
@@ -304,7 +349,7 @@ export class PageTeam extends LitElement {
   }
 
   private toRecommendations() {
-    store.update(() => ({ basis: 'team' }))
+    this.team.source.update(() => ({ basis: 'team' }))
     navigate('/recommendations')
   }
 
@@ -330,7 +375,7 @@ export class PageTeam extends LitElement {
         this.importMessage = { kind: 'error', text: result.text, issues: result.issues }
         return
       }
-      const start = this.store.state.team.length
+      const start = store.state.team.length
       const members: Member[] = result.responses.map((r, i) => ({
         id: newId(),
         label: r.respondent ?? msg(str`Respondent ${start + i + 1}`),
@@ -345,7 +390,7 @@ export class PageTeam extends LitElement {
   }
 
   private exportCsv() {
-    downloadText('strategiewijzer-answers.csv', teamCsv(this.store.state.team), 'text/csv')
+    downloadText('strategiewijzer-answers.csv', teamCsv(store.state.team), 'text/csv')
   }
 }
 

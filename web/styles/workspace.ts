@@ -1,0 +1,51 @@
+/**
+ * @module Styles the workspace screens share: labelled form fields with hints and errors, and
+ * the panel of a link that is shown only once.
+ */
+import { css } from 'lit'
+
+export const workspaceForm = css`
+  .form {
+    display: grid;
+    /* minmax(0, …): a long field or button never widens the form past a phone's screen. */
+    grid-template-columns: minmax(0, 1fr);
+    gap: 1rem;
+    max-width: 40rem;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .field input,
+  .field select {
+    max-width: 32rem;
+  }
+  .hint {
+    color: var(--sw-muted);
+    font-size: 0.92rem;
+    margin: 0;
+  }
+  input[type='date'] {
+    font: inherit;
+    min-height: 44px;
+    padding: 0.45em 0.6em;
+    border: 1px solid #8a94a6;
+    border-radius: 6px;
+    background: #fff;
+    color: inherit;
+  }
+  .inline-form {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 0.75rem;
+    align-items: end;
+  }
+  .inline-form .field {
+    flex: 0 1 20rem;
+  }
+  .field-error {
+    color: var(--sw-negative);
+    font-weight: 600;
+    font-size: 0.95rem;
+  }
+`
