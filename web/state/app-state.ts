@@ -9,6 +9,7 @@
 // few kilobytes where the classic one weighs about 28 kB gzipped.
 import * as z from 'zod/mini'
 import { ACTORS, EFFORTS, PHASES, RESPONDENTS } from '../../server/domain/vocabulary.ts'
+import { emptySpecification } from '../../server/domain/workspace.ts'
 import {
   list,
   object,
@@ -128,15 +129,7 @@ export const DEFAULT_STATE: AppState = {
   approach: [],
 }
 
-export const emptySpec = (): Specification => ({
-  actor: '',
-  action: '',
-  target: '',
-  timing: '',
-  dose: '',
-  outcome: '',
-  notes: '',
-})
+export const emptySpec = (): Specification => emptySpecification()
 
 /** A fresh id for a respondent (no crypto.randomUUID: it needs a secure context). */
 export const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
