@@ -16,6 +16,8 @@ export type Target = {
   readonly url: string
   readonly method?: 'GET' | 'POST'
   readonly body?: string
+  /** More headers, e.g. a team token. */
+  readonly headers?: Readonly<Record<string, string>>
 }
 
 export type ClosedJob = Target & {
@@ -59,8 +61,10 @@ export type Reply =
 const TIMEOUT_MS = 10_000
 const MAX_SOCKETS = 256
 
-const headersOf = (t: Target) =>
-  t.body === undefined ? {} : { 'content-type': 'application/json' }
+const headersOf = (t: Target) => ({
+  ...(t.body === undefined ? {} : { 'content-type': 'application/json' }),
+  ...t.headers,
+})
 
 async function closed(job: ClosedJob): Promise<ClosedResult> {
   const result = await autocannon({

@@ -491,6 +491,76 @@ const engineScenario: Scenario = {
   },
 }
 
+/**
+ * A round filling up: submissions from 16 concurrent phones (each with its own id, so every one
+ * is stored), and the round's profile at 500 submissions, cached (the usual read: the round did
+ * not change) and fresh (a submission arrived just before, so it is scored again).
+ */
+const workspaceScenario: Scenario = {
+  name: 'workspace',
+  summary: 'submissions per second into one round, and the profile of a round of 500',
+  async run(bench) {
+    const base = bench.server.base
+    const post = async (path: string, body: unknown, token?: string) => {
+      const res = await fetch(base + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      })
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
+      return (await res.json()) as Record<string, any>
+    }
+    const ws = await post('/api/workspaces', { name: 'Bench school', innovation: 'Welbevinden' })
+    const round = await post(`/api/workspaces/${ws.id}/rounds`, { label: 'Nulmeting' }, ws.teamToken)
+    const answers = team(bench.kb, 1000).map((r) => r.answers)
+    let next = 0
+    const submit = () =>
+      post(`/api/respond/${round.respondentToken}`, {
+        submissionId: `bench-${String(next).padStart(8, '0')}`,
+        answers: answers[next++ % answers.length],
+      })
+
+    // Warm-up on a round of its own, then 500 measured submissions into the round.
+    const warm = await post(`/api/workspaces/${ws.id}/rounds`, { label: 'Warm-up' }, ws.teamToken)
+    for (let i = 0; i < 100; i++) {
+      await post(`/api/respond/${warm.respondentToken}`, { submissionId: `warm-${String(i).padStart(8, '0')}`, answers: answers[i] })
+    }
+    const amount = 500
+    const before = bench.server.cpu()
+    const started = performance.now()
+    let left = amount
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (left-- > 0) await submit()
+      })
+    )
+    const seconds = (performance.now() - started) / 1000
+    const after = bench.server.cpu()
+    const cpuPerSubmission = ((after.user + after.system - before.user - before.system) * 1000) / amount
+
+    const profilePath = `/api/workspaces/${ws.id}/rounds/${round.id}/profile`
+    const headers = { authorization: `Bearer ${ws.teamToken}` }
+    const cached = await bench.load.open({ url: base + profilePath, headers, rate: 100, seconds: bench.scale(5, 2) })
+    const fresh: number[] = []
+    for (let i = 0; i < bench.scale(60, 20); i++) {
+      await submit()
+      const t0 = performance.now()
+      const res = await fetch(base + profilePath, { headers })
+      await res.arrayBuffer()
+      fresh.push(performance.now() - t0)
+    }
+    const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? Number.NaN
+    return [
+      { measure: 'submissions into one round (16 concurrent clients)', value: amount / seconds, unit: 'req/s', note: `${amount} stored in ${seconds.toFixed(2)} s` },
+      { measure: 'server CPU per submission', value: cpuPerSubmission, unit: 'µs' },
+      { measure: 'profile of a round of 500, cached: p50', value: cached.p50, unit: 'ms', note: `${cached.sent} requests at 100 req/s, p99 ${cached.p99.toFixed(2)} ms` },
+      { measure: 'profile of a round of 500, cached: p99', value: cached.p99, unit: 'ms' },
+      { measure: 'profile of a round of 500+, scored afresh: p50', value: p(fresh, 0.5), unit: 'ms', note: `${fresh.length} requests, each after a new submission` },
+      { measure: 'profile of a round of 500+, scored afresh: p99', value: p(fresh, 0.99), unit: 'ms' },
+    ]
+  },
+}
+
 const memoryScenario: Scenario = {
   name: 'memory',
   summary: "the server's peak resident memory after the scenarios before it",
@@ -506,6 +576,7 @@ const SCENARIOS: readonly Scenario[] = [
   cpuScenario,
   openLoopScenario,
   engineScenario,
+  workspaceScenario,
   memoryScenario,
 ]
 

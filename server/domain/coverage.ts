@@ -72,7 +72,7 @@ export function coverageOf(input: CoverageInput): CoverageResult {
   for (const b of barriers) {
     const by = used
       .flatMap((id) => {
-        const pair = index.get(id)?.get(b.determinant)
+        const pair = index.byStrategy.get(id)?.get(b.determinant)
         return pair ? [{ strategy: id, strength: pair.strength }] : []
       })
       .sort((x, y) => y.strength - x.strength || x.strategy.localeCompare(y.strategy))
@@ -91,7 +91,7 @@ export function coverageOf(input: CoverageInput): CoverageResult {
     determinant: d,
     strategies: fits
       .flatMap((id) => {
-        const pair = index.get(id)?.get(d)
+        const pair = index.byStrategy.get(id)?.get(d)
         return pair ? [{ id, strength: pair.strength, agreement: pair.agreement }] : []
       })
       .sort((x, y) => y.strength - x.strength || y.agreement - x.agreement || x.id.localeCompare(y.id))

@@ -5,7 +5,7 @@
 import type { Cluster, Determinant, Link, Method, Scale, Source, Strategy } from '../schemas/kb.ts'
 import { groupBy } from './group-by.ts'
 import { applyReversal, type Questionnaire, type QuestionnaireItem } from './questionnaire.ts'
-import type { LinkEvidence, StrategyFacts } from './ranking.ts'
+import { indexLinks, type LinkEvidence, type StrategyFacts } from './ranking.ts'
 import type { Bilingual, Lang } from './vocabulary.ts'
 
 /** The whole knowledge base as plain records (the shape of the source files). */
@@ -53,6 +53,17 @@ export function indexKb(content: KbContent): KbIndex {
       score: o.score,
     })),
   }))
+  const evidence: LinkEvidence[] = content.links.map((l) => ({
+    determinant: l.determinant,
+    strategy: l.strategy,
+    source: l.source,
+    method: l.method,
+    strength: l.strength,
+  }))
+  // The engine's index of these links, by strategy and by determinant, for all sources: built
+  // here, once per revision, rather than by the first request (indexLinks memoises it per
+  // link list, so it goes when this index goes).
+  indexLinks(evidence)
   return {
     content,
     determinant: new Map(content.determinants.map((d) => [d.number, d])),
@@ -66,13 +77,7 @@ export function indexKb(content: KbContent): KbIndex {
       determinants: content.determinants.map((d) => ({ number: d.number, group: d.group, respondent: d.respondent })),
       items: questionnaireItems,
     },
-    evidence: content.links.map((l) => ({
-      determinant: l.determinant,
-      strategy: l.strategy,
-      source: l.source,
-      method: l.method,
-      strength: l.strength,
-    })),
+    evidence,
     facts: content.strategies.map((s) => ({ id: s.id, phases: s.phases, actors: s.actors, effort: s.effort })),
     linksByDeterminant: groupBy(content.links, (l) => l.determinant),
     linksByStrategy: groupBy(content.links, (l) => l.strategy),

@@ -97,15 +97,45 @@ export type BundleResult = {
 
 /** Scores are compared after rounding to this many decimals, so float noise never decides. */
 const SCORE_DECIMALS = 9
-const round = (x: number) => Number(x.toFixed(SCORE_DECIMALS))
+const SCALE = 1e9
+/** 2^52: below it every multiple of 1/2 is a double, so y − ⌊y⌋ is exact. */
+const EXACT_FRACTIONS = 2 ** 52
+
+/**
+ * `x` rounded to 9 decimals: exactly `Number(x.toFixed(9))`, without building a string.
+ *
+ * toFixed rounds the exact value x × 10⁹ half up to an integer n and writes n / 10⁹, which
+ * Number reads back as the double nearest n / 10⁹ — the very double that dividing n by 1e9
+ * gives. Only x × 1e9 itself may be off, by at most half a unit in its last place, and that
+ * changes n only when the fraction lies that close to one half: then (and for negative,
+ * huge or non-finite x) toFixed decides.
+ */
+export function roundScore(x: number): number {
+  if (x === 0) return 0 // toFixed writes −0 as "0"
+  const y = x * SCALE
+  if (y > 0 && y < EXACT_FRACTIONS) {
+    const whole = Math.floor(y)
+    const fraction = y - whole
+    if (Math.abs(fraction - 0.5) > y * 2 ** -50) return (fraction > 0.5 ? whole + 1 : whole) / SCALE
+  }
+  return Number(x.toFixed(SCORE_DECIMALS))
+}
 
 type PairEvidence = {
   readonly strength: number
+  readonly label: Address['label']
   /** Strongest first, then by source id. */
   readonly evidence: readonly Pick<LinkEvidence, 'source' | 'method' | 'strength'>[]
   readonly agreement: number
 }
-type LinkIndex = ReadonlyMap<string, ReadonlyMap<number, PairEvidence>>
+
+/** The links of one source selection, by strategy and by determinant. */
+export type LinkIndex = {
+  /** Strategy id → determinant → the pair's combined evidence. */
+  readonly byStrategy: ReadonlyMap<string, ReadonlyMap<number, PairEvidence>>
+  /** Determinant → the strategies linked to it, each with the pair's combined evidence. */
+  readonly byDeterminant: ReadonlyMap<number, readonly { readonly strategy: string; readonly pair: PairEvidence }[]>
+}
 
 /**
  * Link indexes kept per link list: a few source selections are in use at a time, while the
@@ -133,7 +163,7 @@ export function cachedLinkIndexes(links: readonly LinkEvidence[]): number {
 }
 
 /**
- * Indexes links by strategy and determinant. Where several sources link the same pair, the
+ * Indexes links by strategy and by determinant. Where several sources link the same pair, the
  * pair's strength is the strongest of them (not a sum: one pair is one reason, however many
  * sources name it); the number of distinct methods is kept as agreement. Memoised per link
  * list and per set of sources that have links (order, repeats and sources without links do
@@ -156,21 +186,29 @@ export function indexLinks(links: readonly LinkEvidence[], sources?: readonly st
     if (list) list.push(l)
     else byDeterminant.set(l.determinant, [l])
   }
-  const index = new Map<string, Map<number, PairEvidence>>()
-  for (const [strategy, byDeterminant] of grouped) {
+  const byStrategy = new Map<string, Map<number, PairEvidence>>()
+  const byDeterminant = new Map<number, { strategy: string; pair: PairEvidence }[]>()
+  for (const [strategy, determinants] of grouped) {
     const pairs = new Map<number, PairEvidence>()
-    for (const [determinant, list] of byDeterminant) {
+    for (const [determinant, list] of determinants) {
       const evidence = list
         .map(({ source, method, strength }) => ({ source, method, strength }))
         .sort((a, b) => b.strength - a.strength || a.source.localeCompare(b.source))
-      pairs.set(determinant, {
-        strength: evidence[0]?.strength ?? 0,
+      const strength = evidence[0]?.strength ?? 0
+      const pair: PairEvidence = {
+        strength,
+        label: strength >= ESSENTIAL_STRENGTH ? 'essential' : 'supportive',
         evidence,
         agreement: new Set(list.map((l) => l.method)).size,
-      })
+      }
+      pairs.set(determinant, pair)
+      const linked = byDeterminant.get(determinant)
+      if (linked) linked.push({ strategy, pair })
+      else byDeterminant.set(determinant, [{ strategy, pair }])
     }
-    index.set(strategy, pairs)
+    byStrategy.set(strategy, pairs)
   }
+  const index: LinkIndex = { byStrategy, byDeterminant }
   memo.bySelection.set(key, index)
   return index
 }
@@ -194,35 +232,46 @@ export function normaliseBarriers(barriers: readonly Barrier[]): Barrier[] {
   return [...byNumber.values()]
 }
 
+function addressOf(b: Barrier, pair: PairEvidence, weighting: Weighting): Address {
+  return {
+    determinant: b.determinant,
+    severity: b.severity,
+    weight: weighting === 'equal' ? 1 : b.severity,
+    strength: pair.strength,
+    label: pair.label,
+    agreement: pair.agreement,
+    evidence: pair.evidence,
+  }
+}
+
+/** A strategy with the barriers it addresses: main contribution first, score and essential links. */
+function ranked(id: string, addresses: Address[]): RankedStrategy {
+  // Strongest contribution first, so the explanation leads with the main reason.
+  if (addresses.length > 1) {
+    addresses.sort((a, b) => b.weight * b.strength - a.weight * a.strength || a.determinant - b.determinant)
+  }
+  let sum = 0
+  let essentialLinks = 0
+  for (const a of addresses) {
+    sum += a.weight * a.strength
+    if (a.label === 'essential') essentialLinks++
+  }
+  return { id, score: roundScore(sum), addresses, essentialLinks }
+}
+
 function scoreStrategy(
   id: string,
   barriers: readonly Barrier[],
   index: LinkIndex,
   weighting: Weighting
 ): RankedStrategy {
-  const pairs = index.get(id)
+  const pairs = index.byStrategy.get(id)
   const addresses: Address[] = []
   for (const b of barriers) {
     const pair = pairs?.get(b.determinant)
-    if (!pair) continue
-    addresses.push({
-      determinant: b.determinant,
-      severity: b.severity,
-      weight: weighting === 'equal' ? 1 : b.severity,
-      strength: pair.strength,
-      label: pair.strength >= ESSENTIAL_STRENGTH ? 'essential' : 'supportive',
-      agreement: pair.agreement,
-      evidence: pair.evidence,
-    })
+    if (pair) addresses.push(addressOf(b, pair, weighting))
   }
-  // Strongest contribution first, so the explanation leads with the main reason.
-  addresses.sort((a, b) => b.weight * b.strength - a.weight * a.strength || a.determinant - b.determinant)
-  return {
-    id,
-    score: round(addresses.reduce((sum, a) => sum + a.weight * a.strength, 0)),
-    addresses,
-    essentialLinks: addresses.filter((a) => a.label === 'essential').length,
-  }
+  return ranked(id, addresses)
 }
 
 /**
@@ -238,20 +287,36 @@ export function compareRanked(a: RankedStrategy, b: RankedStrategy): number {
   )
 }
 
-/** Scores every strategy that fits the plan and addresses at least one barrier, best first. */
+/**
+ * Scores every strategy that fits the plan and addresses at least one barrier, best first.
+ * Only the strategies linked to a barrier are looked at: the index leads from each barrier
+ * to them.
+ */
 function candidates(input: RankInput): RankedStrategy[] {
   const barriers = normaliseBarriers(input.barriers)
   const index = indexLinks(input.links, input.sources)
   const weighting = input.weighting ?? 'severity'
-  return input.strategies
-    .filter((s) => fitsPlan(s, input.plan))
-    .map((s) => scoreStrategy(s.id, barriers, index, weighting))
-    .filter((r) => r.addresses.length > 0)
-    .sort(compareRanked)
+  // Per strategy its addresses, in barrier order as scoreStrategy lists them.
+  const found = new Map<string, Address[]>()
+  for (const b of barriers) {
+    for (const { strategy, pair } of index.byDeterminant.get(b.determinant) ?? []) {
+      const address = addressOf(b, pair, weighting)
+      const addresses = found.get(strategy)
+      if (addresses) addresses.push(address)
+      else found.set(strategy, [address])
+    }
+  }
+  const result: RankedStrategy[] = []
+  for (const s of input.strategies) {
+    const addresses = found.get(s.id)
+    if (addresses && fitsPlan(s, input.plan)) result.push(ranked(s.id, addresses))
+  }
+  return result.sort(compareRanked)
 }
 
 function uncoveredBy(barriers: readonly Barrier[], chosen: readonly RankedStrategy[]): number[] {
-  const covered = new Set(chosen.flatMap((r) => r.addresses.map((a) => a.determinant)))
+  const covered = new Set<number>()
+  for (const r of chosen) for (const a of r.addresses) covered.add(a.determinant)
   return normaliseBarriers(barriers)
     .map((b) => b.determinant)
     .filter((d) => !covered.has(d))
@@ -273,8 +338,12 @@ export function rankStrategies(input: RankInput): RankResult {
 
 type BundleKey = { count: number; weighted: number; strength: number }
 
-/** How good a set of strategies is as a bundle: barriers covered, their weight, link strength. */
-function bundleKey(members: readonly RankedStrategy[]): BundleKey {
+/**
+ * How good a set of strategies is as a bundle, before rounding: barriers covered, their
+ * weight, and Σ weight × the strongest link. The sums run over the barriers in the order the
+ * members first reach them.
+ */
+function bundleSums(members: readonly RankedStrategy[]): BundleKey {
   const best = new Map<number, Address>()
   for (const m of members) {
     for (const a of m.addresses) {
@@ -288,7 +357,13 @@ function bundleKey(members: readonly RankedStrategy[]): BundleKey {
     weighted += a.weight
     strength += a.weight * a.strength
   }
-  return { count: best.size, weighted: round(weighted), strength: round(strength) }
+  return { count: best.size, weighted, strength }
+}
+
+/** {@link bundleSums}, rounded: the key bundles are compared by. */
+function bundleKey(members: readonly RankedStrategy[]): BundleKey {
+  const { count, weighted, strength } = bundleSums(members)
+  return { count, weighted: roundScore(weighted), strength: roundScore(strength) }
 }
 
 function better(a: BundleKey, b: BundleKey): boolean {
@@ -296,6 +371,243 @@ function better(a: BundleKey, b: BundleKey): boolean {
     a.count > b.count ||
     (a.count === b.count && (a.weighted > b.weighted || (a.weighted === b.weighted && a.strength > b.strength)))
   )
+}
+
+/**
+ * A strategy as the bundle search reads it: per address the barrier's position in the
+ * normalised barrier list, its weight and the link strength.
+ */
+type Reach = { readonly barrier: Int32Array; readonly weight: Float64Array; readonly strength: Float64Array }
+
+function reachOf(m: RankedStrategy, position: ReadonlyMap<number, number>): Reach {
+  const n = m.addresses.length
+  const reach = { barrier: new Int32Array(n), weight: new Float64Array(n), strength: new Float64Array(n) }
+  m.addresses.forEach((a, j) => {
+    reach.barrier[j] = position.get(a.determinant) ?? 0 // every address names a barrier
+    reach.weight[j] = a.weight
+    reach.strength[j] = a.strength
+  })
+  return reach
+}
+
+/**
+ * The greedy weighted set cover: positions in `pool` of the strategies picked, in order.
+ * `inUse` counts as chosen from the start.
+ */
+function greedyCover(pool: readonly Reach[], inUse: readonly Reach[], barriers: number, limit: number): number[] {
+  const covered = new Uint8Array(barriers)
+  const best = new Float64Array(barriers) // best strength so far; 0 where uncovered
+  const take = (r: Reach) => {
+    for (let j = 0; j < r.barrier.length; j++) {
+      const b = r.barrier[j] as number
+      covered[b] = 1
+      best[b] = Math.max(best[b] as number, r.strength[j] as number)
+    }
+  }
+  inUse.forEach(take)
+  const picked = new Uint8Array(pool.length)
+  const greedy: number[] = []
+  while (greedy.length < limit) {
+    let pick = -1
+    let pickCover = 0
+    let pickCount = 0
+    let pickStrength = 0
+    for (let p = 0; p < pool.length; p++) {
+      if (picked[p]) continue
+      const r = pool[p] as Reach
+      let cover = 0
+      let count = 0
+      let strength = 0
+      for (let j = 0; j < r.barrier.length; j++) {
+        const b = r.barrier[j] as number
+        const w = r.weight[j] as number
+        if (!covered[b]) {
+          cover += w
+          count++
+        }
+        strength += w * Math.max(0, (r.strength[j] as number) - (best[b] as number))
+      }
+      cover = roundScore(cover)
+      strength = roundScore(strength)
+      if (
+        cover > pickCover ||
+        (cover === pickCover && (count > pickCount || (count === pickCount && strength > pickStrength)))
+      ) {
+        pick = p
+        pickCover = cover
+        pickCount = count
+        pickStrength = strength
+      }
+    }
+    // Stop when nothing covers a barrier not yet covered: a bundle member must add coverage.
+    if (pick < 0 || pickCount === 0) break
+    greedy.push(pick)
+    picked[pick] = 1
+    take(pool[pick] as Reach)
+  }
+  return greedy
+}
+
+/** `x` rounded as {@link roundScore} when everything within `error` of it rounds alike. */
+function roundSafely(x: number, error: number): number | undefined {
+  const low = roundScore(x - error)
+  return low === roundScore(x + error) ? low : undefined
+}
+
+/** What the swap search reads: the pool and the strategies in use, scored and as reaches. */
+type SwapSearch = {
+  readonly pool: readonly RankedStrategy[]
+  readonly reach: readonly Reach[]
+  readonly inUse: readonly RankedStrategy[]
+  readonly inUseReach: readonly Reach[]
+  /** Weight per barrier position. */
+  readonly weight: Float64Array
+  /** How far Σ weight, or Σ weight × strength, over the barriers can drift with the order of adding. */
+  readonly weightError: number
+  readonly strengthError: number
+}
+
+function swapSearch(
+  pool: readonly RankedStrategy[],
+  inUse: readonly RankedStrategy[],
+  barriers: readonly Barrier[],
+  weighting: Weighting
+): SwapSearch {
+  const position = new Map(barriers.map((b, i) => [b.determinant, i]))
+  const weight = Float64Array.from(barriers, (b) => (weighting === 'equal' ? 1 : b.severity))
+  let weightMagnitude = 0
+  let strongest = 0
+  for (const w of weight) weightMagnitude += Math.abs(w)
+  for (const m of [...pool, ...inUse]) for (const a of m.addresses) strongest = Math.max(strongest, Math.abs(a.strength))
+  // A float sum of n terms is off the exact sum by at most n · 2⁻⁵³ · Σ|term|; the bounds
+  // below are several times that for both sums compared (the bundle's and a trial's).
+  const n = barriers.length
+  return {
+    pool,
+    reach: pool.map((m) => reachOf(m, position)),
+    inUse,
+    inUseReach: inUse.map((m) => reachOf(m, position)),
+    weight,
+    weightError: (4 * n + 16) * 2 ** -50 * weightMagnitude,
+    strengthError: (8 * n + 32) * 2 ** -50 * weightMagnitude * strongest,
+  }
+}
+
+/**
+ * The first single swap — member by member, the pool in ranking order — that makes a better
+ * bundle than `chosen` (positions in the pool); undefined when no swap does.
+ *
+ * A trial is scored by what it changes, not by rebuilding the bundle: per barrier the search
+ * keeps how many members cover it, their strongest link, how many members reach that strength
+ * and the strongest link below it. So the barriers the leaving member alone covered (or alone
+ * was strongest on) and those the newcomer reaches give the change of the key. Those sums run
+ * in another order than a rebuilt bundle's; where that float noise could change the rounded
+ * key, and for every swap that looks better, the whole bundle is scored as the rule defines it.
+ */
+function firstImprovingSwap(search: SwapSearch, chosen: readonly number[]): number[] | undefined {
+  const { pool, reach, weight, weightError, strengthError } = search
+  const barriers = weight.length
+  const bundle = (positions: readonly number[]) => [...search.inUse, ...positions.map((p) => pool[p] as RankedStrategy)]
+  const sums = bundleSums(bundle(chosen))
+  const current = bundleKey(bundle(chosen))
+
+  const count = new Int32Array(barriers) // members covering the barrier
+  const best = new Float64Array(barriers) // their strongest link
+  const atBest = new Int32Array(barriers) // members with that strength
+  const second = new Float64Array(barriers).fill(-Infinity) // the strongest link below best
+  for (const r of [...search.inUseReach, ...chosen.map((p) => reach[p] as Reach)]) {
+    for (let j = 0; j < r.barrier.length; j++) {
+      const b = r.barrier[j] as number
+      const s = r.strength[j] as number
+      const was = count[b] as number
+      count[b] = was + 1
+      if (was === 0 || s > (best[b] as number)) {
+        if (was > 0) second[b] = best[b] as number
+        best[b] = s
+        atBest[b] = 1
+      } else if (s === best[b]) atBest[b] = (atBest[b] as number) + 1
+      else second[b] = Math.max(second[b] as number, s)
+    }
+  }
+
+  const inChosen = new Uint8Array(pool.length)
+  for (const p of chosen) inChosen[p] = 1
+  // The bundle without the leaving member: whether each barrier stays covered, its best link.
+  const coveredAfter = Uint8Array.from(count, (c) => (c > 0 ? 1 : 0))
+  const bestAfter = Float64Array.from(best)
+
+  for (let i = 0; i < chosen.length; i++) {
+    const leaving = reach[chosen[i] as number] as Reach
+    let lostCount = 0
+    let lostWeight = 0
+    let lostStrength = 0
+    for (let j = 0; j < leaving.barrier.length; j++) {
+      const b = leaving.barrier[j] as number
+      const w = weight[b] as number
+      if (count[b] === 1) {
+        coveredAfter[b] = 0
+        lostCount++
+        lostWeight += w
+        lostStrength += w * (best[b] as number)
+      } else if (leaving.strength[j] === best[b] && atBest[b] === 1) {
+        bestAfter[b] = second[b] as number
+        lostStrength += w * (best[b] as number) - w * (bestAfter[b] as number)
+      }
+    }
+
+    let found: number[] | undefined
+    for (let p = 0; p < pool.length && !found; p++) {
+      if (inChosen[p]) continue
+      const joining = reach[p] as Reach
+      let gainedCount = -lostCount
+      let gainedWeight = -lostWeight
+      let gainedStrength = -lostStrength
+      for (let j = 0; j < joining.barrier.length; j++) {
+        const b = joining.barrier[j] as number
+        const w = weight[b] as number
+        const s = joining.strength[j] as number
+        if (!coveredAfter[b]) {
+          gainedCount++
+          gainedWeight += w
+          gainedStrength += w * s
+        } else if (s > (bestAfter[b] as number)) gainedStrength += w * s - w * (bestAfter[b] as number)
+      }
+      if (!couldBeBetter(current, sums, gainedCount, gainedWeight, gainedStrength, weightError, strengthError)) continue
+      const trial = chosen.map((m, j) => (j === i ? p : m))
+      if (better(bundleKey(bundle(trial)), current)) found = trial
+    }
+
+    for (let j = 0; j < leaving.barrier.length; j++) {
+      const b = leaving.barrier[j] as number
+      coveredAfter[b] = count[b] ? 1 : 0
+      bestAfter[b] = best[b] as number
+    }
+    if (found) return found
+  }
+  return undefined
+}
+
+/**
+ * False only when a trial, whose key differs from the bundle's by the changes given, is
+ * certainly not better: fewer barriers, or as many and a rounded weight (then strength) that
+ * is certainly not higher. The count is exact; a sum counts as certain when everything within
+ * its error bound rounds alike.
+ */
+function couldBeBetter(
+  current: BundleKey,
+  sums: BundleKey,
+  gainedCount: number,
+  gainedWeight: number,
+  gainedStrength: number,
+  weightError: number,
+  strengthError: number
+): boolean {
+  if (gainedCount !== 0) return gainedCount > 0
+  const weighted = roundSafely(sums.weighted + gainedWeight, weightError)
+  if (weighted === undefined || weighted > current.weighted) return true
+  if (weighted < current.weighted) return false
+  const strength = roundSafely(sums.strength + gainedStrength, strengthError)
+  return strength === undefined || strength > current.strength
 }
 
 /**
@@ -320,66 +632,20 @@ export function bundleStrategies(input: RankInput): BundleResult {
     .filter((id) => known.has(id))
     .map((id) => scoreStrategy(id, barriers, index, weighting))
 
-  const greedy: RankedStrategy[] = []
-  const coveredWeight = new Map<number, number>() // determinant → best strength so far
-  for (const m of inUse) for (const a of m.addresses) coveredWeight.set(a.determinant, Math.max(coveredWeight.get(a.determinant) ?? 0, a.strength))
-  while (greedy.length < limit) {
-    let pick: RankedStrategy | undefined
-    let pickGain = { cover: 0, count: 0, strength: 0 }
-    for (const c of pool) {
-      if (greedy.includes(c)) continue
-      let cover = 0
-      let count = 0
-      let strength = 0
-      for (const a of c.addresses) {
-        const current = coveredWeight.get(a.determinant)
-        if (current === undefined) {
-          cover += a.weight
-          count++
-        }
-        strength += a.weight * Math.max(0, a.strength - (current ?? 0))
-      }
-      cover = round(cover)
-      strength = round(strength)
-      const gain = { cover, count, strength }
-      if (
-        gain.cover > pickGain.cover ||
-        (gain.cover === pickGain.cover &&
-          (gain.count > pickGain.count || (gain.count === pickGain.count && gain.strength > pickGain.strength)))
-      ) {
-        pick = c
-        pickGain = gain
-      }
-    }
-    // Stop when nothing covers a barrier not yet covered: a bundle member must add coverage.
-    if (!pick || pickGain.count === 0) break
-    greedy.push(pick)
-    for (const a of pick.addresses) coveredWeight.set(a.determinant, Math.max(coveredWeight.get(a.determinant) ?? 0, a.strength))
-  }
-
-  const top = pool.slice(0, greedy.length)
-  let chosen = better(bundleKey([...inUse, ...top]), bundleKey([...inUse, ...greedy])) ? top : greedy
-
+  const search = swapSearch(pool, inUse, barriers, weighting)
+  const bundle = (positions: readonly number[]) => [...inUse, ...positions.map((p) => pool[p] as RankedStrategy)]
+  const greedy = greedyCover(search.reach, search.inUseReach, barriers.length, limit)
+  const top = greedy.map((_, p) => p)
+  let chosen = better(bundleKey(bundle(top)), bundleKey(bundle(greedy))) ? top : greedy
   // Improve by single swaps; each accepted swap strictly improves the key, so this ends.
-  for (let improved = true; improved; ) {
-    improved = false
-    const current = bundleKey([...inUse, ...chosen])
-    search: for (let i = 0; i < chosen.length; i++) {
-      for (const c of pool) {
-        if (chosen.includes(c)) continue
-        const trial = chosen.map((m, j) => (j === i ? c : m))
-        if (better(bundleKey([...inUse, ...trial]), current)) {
-          chosen = trial
-          improved = true
-          break search
-        }
-      }
-    }
+  for (let swapped = firstImprovingSwap(search, chosen); swapped; swapped = firstImprovingSwap(search, chosen)) {
+    chosen = swapped
   }
 
   const seen = new Set(inUse.flatMap((m) => m.addresses.map((a) => a.determinant)))
   const members: BundleMember[] = []
-  for (const m of chosen) {
+  for (const p of chosen) {
+    const m = pool[p] as RankedStrategy
     const covers = m.addresses.map((a) => a.determinant).filter((d) => !seen.has(d))
     // A swap can leave a member that others now make redundant; it has no place in a bundle.
     if (covers.length === 0) continue

@@ -5,7 +5,7 @@
  *
  * The rules are written out in docs/engine.md and pinned by test/domain/scoring.test.ts.
  */
-import type { DeterminantInfo, Questionnaire } from './questionnaire.ts'
+import type { DeterminantInfo, Questionnaire, ScoredOption } from './questionnaire.ts'
 import { DEFAULT_SCORE_SETTINGS, SHARE_EPSILON, type ScoreSettings } from './thresholds.ts'
 import { GROUPS, type Group, type Respondent, type Valence } from './vocabulary.ts'
 
@@ -100,33 +100,32 @@ export function validateResponses(
   questionnaire: Questionnaire,
   responses: readonly ResponseRecord[]
 ): ResponseIssue[] {
-  let optionsByItem = optionSets.get(questionnaire)
-  if (!optionsByItem) {
-    optionsByItem = new Map(questionnaire.items.map((i) => [i.id, new Set(i.options.map((o) => o.value))]))
-    optionSets.set(questionnaire, optionsByItem)
-  }
+  const { byId } = compile(questionnaire)
   const issues: ResponseIssue[] = []
   responses.forEach((r, index) => {
-    const label = r.respondent
     for (const itemId in r.answers) {
+      const item = byId.get(itemId)
       const value = r.answers[itemId]
-      const options = optionsByItem.get(itemId)
-      if (!options) {
-        issues.push({ respondent: index, label, item: itemId, message: `unknown item '${itemId}'` })
-      } else if (value !== null && value !== undefined && !options.has(value)) {
-        issues.push({
-          respondent: index,
-          label,
-          item: itemId,
-          message: `${String(value)} is not an option of item ${itemId} (options: ${[...options].join(', ')})`,
-        })
-      }
+      if (item && (value === null || value === undefined || optionOf(item, value) !== undefined)) continue
+      issues.push(answerIssue(r, index, itemId, item, value))
     }
   })
   return issues
 }
 
-const optionSets = new WeakMap<Questionnaire, ReadonlyMap<string, ReadonlySet<number>>>()
+/** The issue of an answer that names an unknown item, or a value that is not an option. */
+function answerIssue(
+  r: ResponseRecord,
+  index: number,
+  itemId: string,
+  item: CompiledItemId | undefined,
+  value: unknown
+): ResponseIssue {
+  const message = item
+    ? `${String(value)} is not an option of item ${itemId} (options: ${item.listed})`
+    : `unknown item '${itemId}'`
+  return { respondent: index, label: r.respondent, item: itemId, message }
+}
 
 /** `count` out of `n` reaches `share`, with a tolerance for floating-point rounding. */
 function reaches(count: number, n: number, share: number): boolean {
@@ -139,33 +138,92 @@ function share(count: number, n: number): number | null {
 
 /** An option as the inner loop needs it: valence as −1/0/+1, score or NaN. */
 type CompiledOption = { readonly code: number; readonly score: number }
-type CompiledDeterminant = {
-  readonly info: DeterminantInfo
-  readonly itemIds: readonly string[]
-  readonly options: readonly ReadonlyMap<number, CompiledOption>[]
+
+/** What validation knows of an item id: its options, and where scoring counts it. */
+type CompiledItemId = {
+  /** Option by value for the values 0 … SMALL_VALUES − 1 (an array read, not a hash lookup). */
+  readonly small: readonly (CompiledOption | undefined)[]
+  /** Option by value, every value. */
+  readonly all: ReadonlyMap<number, CompiledOption>
+  /** The option values as listed in an error message. */
+  readonly listed: string
+  /** Slots (see {@link CompiledQuestionnaire}) of the items with this id. */
+  readonly slots: readonly number[]
+  /**
+   * The one slot, when this item alone has its id and is counted once: it takes the option
+   * found in `small`/`all`. Otherwise −1, and each slot looks its own option up.
+   */
+  readonly soleSlot: number
+}
+
+/** Option values below this are looked up in an array; answer scales use 0–5. */
+const SMALL_VALUES = 16
+
+/** The item's option for an answer value, or undefined when the value is not an option. */
+function optionOf(item: CompiledItemId, value: number): CompiledOption | undefined {
+  return (value | 0) === value && value >= 0 && value < item.small.length ? item.small[value] : item.all.get(value)
 }
 
 /**
- * The questionnaire arranged for scoring: per determinant its item ids and option lookups.
- * Built once per questionnaire (the knowledge base changes rarely; teams are scored often).
+ * The questionnaire arranged for one pass per respondent: every item that belongs to a
+ * determinant has a slot, the slots of one determinant are consecutive (determinants in
+ * questionnaire order, items in item order), and each item id leads to its slots.
  */
-const compiled = new WeakMap<Questionnaire, readonly CompiledDeterminant[]>()
-function compile(questionnaire: Questionnaire): readonly CompiledDeterminant[] {
+type CompiledQuestionnaire = {
+  readonly determinants: readonly DeterminantInfo[]
+  /** Slots of determinant k: firstSlot[k] up to firstSlot[k + 1]. */
+  readonly firstSlot: readonly number[]
+  readonly slotIds: readonly string[]
+  readonly slotOptions: readonly ReadonlyMap<number, CompiledOption>[]
+  readonly byId: ReadonlyMap<string, CompiledItemId>
+}
+
+const compileOption = (o: ScoredOption): CompiledOption => ({
+  code: VALENCE_CODE[o.valence],
+  score: o.score ?? Number.NaN,
+})
+
+/** Built once per questionnaire (the knowledge base changes rarely; teams are scored often). */
+const compiled = new WeakMap<Questionnaire, CompiledQuestionnaire>()
+function compile(questionnaire: Questionnaire): CompiledQuestionnaire {
   let result = compiled.get(questionnaire)
-  if (!result) {
-    result = questionnaire.determinants.map((info) => {
-      const items = questionnaire.items.filter((i) => i.determinant === info.number)
-      return {
-        info,
-        itemIds: items.map((i) => i.id),
-        options: items.map(
-          (i) =>
-            new Map(i.options.map((o) => [o.value, { code: VALENCE_CODE[o.valence], score: o.score ?? Number.NaN }]))
-        ),
-      }
-    })
-    compiled.set(questionnaire, result)
+  if (result) return result
+  const firstSlot: number[] = []
+  const slotIds: string[] = []
+  const slotOptions: Map<number, CompiledOption>[] = []
+  const slotsById = new Map<string, number[]>()
+  for (const info of questionnaire.determinants) {
+    firstSlot.push(slotIds.length)
+    for (const item of questionnaire.items) {
+      if (item.determinant !== info.number) continue
+      const slot = slotIds.length
+      slotIds.push(item.id)
+      slotOptions.push(new Map(item.options.map((o) => [o.value, compileOption(o)])))
+      const slots = slotsById.get(item.id)
+      if (slots) slots.push(slot)
+      else slotsById.set(item.id, [slot])
+    }
   }
+  firstSlot.push(slotIds.length)
+  // Where two items share an id, the later one's options decide what is valid.
+  const byId = new Map<string, CompiledItemId>()
+  const idCount = new Map<string, number>()
+  for (const item of questionnaire.items) idCount.set(item.id, (idCount.get(item.id) ?? 0) + 1)
+  for (const item of questionnaire.items) {
+    const all = new Map(item.options.map((o) => [o.value, compileOption(o)]))
+    const small = Array.from({ length: SMALL_VALUES }, (_, value) => all.get(value))
+    while (small.length > 0 && small[small.length - 1] === undefined) small.pop()
+    const slots = slotsById.get(item.id) ?? []
+    byId.set(item.id, {
+      small,
+      all,
+      listed: [...new Set(item.options.map((o) => o.value))].join(', '),
+      slots,
+      soleSlot: idCount.get(item.id) === 1 && slots.length === 1 ? (slots[0] as number) : -1,
+    })
+  }
+  result = { determinants: questionnaire.determinants, firstSlot, slotIds, slotOptions, byId }
+  compiled.set(questionnaire, result)
   return result
 }
 
@@ -182,6 +240,8 @@ function compile(questionnaire: Questionnaire): readonly CompiledDeterminant[] {
  * negative share reaches `barrierShare` (this wins when both thresholds are met), otherwise a
  * facilitator when its positive share reaches `facilitatorShare`, otherwise neutral.
  *
+ * Each respondent's answers are read once: validated and tallied in the same pass.
+ *
  * @throws {ResponseValidationError} when any answer names an unknown item or a value that is
  *   not one of the item's options.
  */
@@ -190,15 +250,72 @@ export function scoreResponses(
   responses: readonly ResponseRecord[],
   settings: Partial<ScoreSettings> = {}
 ): ScoreProfile {
-  const issues = validateResponses(questionnaire, responses)
-  if (issues.length > 0) throw new ResponseValidationError(issues)
   const s: ScoreSettings = { ...DEFAULT_SCORE_SETTINGS, ...settings }
-  const keyInformants = responses.filter((r) => r.role === 'key-informant')
+  const q = compile(questionnaire)
+  let keyInformants = 0
+  for (const r of responses) if (r.role === 'key-informant') keyInformants++
 
-  const determinants = compile(questionnaire).map((d) => {
-    const useKeyInformants = d.info.respondent === 'key-informant' && keyInformants.length > 0
-    return scoreDeterminant(d, useKeyInformants ? keyInformants : responses, s, useKeyInformants)
-  })
+  const determinantCount = q.determinants.length
+  const slotCount = q.slotIds.length
+  // Key-informant determinants count only key informants' answers when there are any.
+  const onlyKeyInformants = q.determinants.map((d) => d.respondent === 'key-informant' && keyInformants > 0)
+  const tally: Tally = {
+    negative: new Int32Array(determinantCount),
+    neutral: new Int32Array(determinantCount),
+    positive: new Int32Array(determinantCount),
+    scoreSum: new Float64Array(determinantCount),
+    scored: new Int32Array(determinantCount),
+    itemN: new Int32Array(slotCount),
+    itemNegative: new Int32Array(slotCount),
+    itemNeutral: new Int32Array(slotCount),
+  }
+  // The respondent's option per slot, valid where stamp[slot] is the respondent's number.
+  const picked = new Array<CompiledOption | undefined>(slotCount).fill(undefined)
+  const stamp = new Int32Array(slotCount)
+  const issues: ResponseIssue[] = []
+
+  for (let index = 0; index < responses.length; index++) {
+    const r = responses[index] as ResponseRecord
+    const answers = r.answers
+    const mark = index + 1
+    for (const itemId in answers) {
+      const value = answers[itemId]
+      const item = q.byId.get(itemId)
+      if (item === undefined || value === null || value === undefined) {
+        // A missing answer counts nowhere; an unknown item is an issue.
+        if (item === undefined) issues.push(answerIssue(r, index, itemId, item, value))
+        continue
+      }
+      const option = optionOf(item, value)
+      if (option === undefined) {
+        issues.push(answerIssue(r, index, itemId, item, value))
+        continue
+      }
+      if (issues.length > 0) continue // nothing is scored from half-valid input
+      if (item.soleSlot >= 0) {
+        picked[item.soleSlot] = option
+        stamp[item.soleSlot] = mark
+        continue
+      }
+      for (const slot of item.slots) {
+        const own = q.slotOptions[slot]?.get(value)
+        if (!own) continue
+        picked[slot] = own
+        stamp[slot] = mark
+      }
+    }
+    if (issues.length > 0) continue
+    const isKeyInformant = r.role === 'key-informant'
+    for (let k = 0; k < determinantCount; k++) {
+      if (onlyKeyInformants[k] && !isKeyInformant) continue
+      tallyRespondent(tally, k, q.firstSlot[k] as number, q.firstSlot[k + 1] as number, picked, stamp, mark)
+    }
+  }
+  if (issues.length > 0) throw new ResponseValidationError(issues)
+
+  const determinants = q.determinants.map((info, k) =>
+    verdict(info, q, k, tally, s, onlyKeyInformants[k] === true)
+  )
 
   const groups: GroupSummary[] = GROUPS.map((group) => {
     const inGroup = determinants.filter((d) => d.group === group)
@@ -225,7 +342,7 @@ export function scoreResponses(
 
   return {
     respondents: responses.length,
-    keyInformants: keyInformants.length,
+    keyInformants,
     settings: s,
     determinants,
     groups,
@@ -233,55 +350,71 @@ export function scoreResponses(
   }
 }
 
-function scoreDeterminant(
-  d: CompiledDeterminant,
-  responses: readonly ResponseRecord[],
+/** Running counts per determinant (index k) and per item slot. */
+type Tally = {
+  readonly negative: Int32Array
+  readonly neutral: Int32Array
+  readonly positive: Int32Array
+  /** Σ over counted respondents of the mean of their item scores. */
+  readonly scoreSum: Float64Array
+  readonly scored: Int32Array
+  readonly itemN: Int32Array
+  readonly itemNegative: Int32Array
+  readonly itemNeutral: Int32Array
+}
+
+/** Adds one respondent's answers to determinant k (slots `from` to `to`) to the tally. */
+function tallyRespondent(
+  t: Tally,
+  k: number,
+  from: number,
+  to: number,
+  picked: readonly (CompiledOption | undefined)[],
+  stamp: Int32Array,
+  mark: number
+): void {
+  let answered = 0
+  let codeSum = 0
+  let itemScoreSum = 0
+  let itemScored = 0
+  for (let slot = from; slot < to; slot++) {
+    if (stamp[slot] !== mark) continue
+    const option = picked[slot] as CompiledOption
+    answered++
+    codeSum += option.code
+    t.itemN[slot]!++
+    if (option.code < 0) t.itemNegative[slot]!++
+    else if (option.code === 0) t.itemNeutral[slot]!++
+    if (!Number.isNaN(option.score)) {
+      itemScoreSum += option.score
+      itemScored++
+    }
+  }
+  if (answered === 0) return
+  // The sign of the mean valence is the sign of the sum.
+  if (codeSum < 0) t.negative[k]!++
+  else if (codeSum > 0) t.positive[k]!++
+  else t.neutral[k]!++
+  if (itemScored > 0) {
+    t.scoreSum[k]! += itemScoreSum / itemScored
+    t.scored[k]!++
+  }
+}
+
+function verdict(
+  info: DeterminantInfo,
+  q: CompiledQuestionnaire,
+  k: number,
+  t: Tally,
   s: ScoreSettings,
   useKeyInformants: boolean
 ): DeterminantScore {
-  const itemCount = d.itemIds.length
-  const itemN = new Array<number>(itemCount).fill(0)
-  const itemNegative = new Array<number>(itemCount).fill(0)
-  const itemNeutral = new Array<number>(itemCount).fill(0)
-  let negative = 0
-  let neutral = 0
-  let positive = 0
-  let scoreSum = 0
-  let scored = 0
-
-  for (const r of responses) {
-    let answered = 0
-    let codeSum = 0
-    let itemScoreSum = 0
-    let itemScored = 0
-    for (let i = 0; i < itemCount; i++) {
-      const value = r.answers[d.itemIds[i] as string]
-      if (value === null || value === undefined) continue
-      const option = d.options[i]?.get(value)
-      if (!option) continue // unreachable after validateResponses
-      answered++
-      codeSum += option.code
-      itemN[i]!++
-      if (option.code < 0) itemNegative[i]!++
-      else if (option.code === 0) itemNeutral[i]!++
-      if (!Number.isNaN(option.score)) {
-        itemScoreSum += option.score
-        itemScored++
-      }
-    }
-    if (answered === 0) continue
-    // The sign of the mean valence is the sign of the sum.
-    if (codeSum < 0) negative++
-    else if (codeSum > 0) positive++
-    else neutral++
-    if (itemScored > 0) {
-      scoreSum += itemScoreSum / itemScored
-      scored++
-    }
-  }
-
+  const negative = t.negative[k] ?? 0
+  const neutral = t.neutral[k] ?? 0
+  const positive = t.positive[k] ?? 0
+  const scored = t.scored[k] ?? 0
   const n = negative + neutral + positive
-  const minAnswers = d.info.respondent === 'key-informant' ? 1 : s.minAnswers
+  const minAnswers = info.respondent === 'key-informant' ? 1 : s.minAnswers
   const status: Status =
     n < minAnswers || n === 0
       ? 'insufficient'
@@ -291,29 +424,32 @@ function scoreDeterminant(
           ? 'facilitator'
           : 'neutral'
 
+  const items: ItemScore[] = []
+  for (let slot = q.firstSlot[k] as number, to = q.firstSlot[k + 1] as number; slot < to; slot++) {
+    const total = t.itemN[slot] ?? 0
+    const neg = t.itemNegative[slot] ?? 0
+    const neu = t.itemNeutral[slot] ?? 0
+    items.push({
+      id: q.slotIds[slot] as string,
+      n: total,
+      negativeShare: share(neg, total),
+      neutralShare: share(neu, total),
+      positiveShare: share(total - neg - neu, total),
+    })
+  }
+
   return {
-    number: d.info.number,
-    group: d.info.group,
-    respondent: d.info.respondent,
+    number: info.number,
+    group: info.group,
+    respondent: info.respondent,
     n,
-    mean: scored === 0 ? null : scoreSum / scored,
+    mean: scored === 0 ? null : (t.scoreSum[k] ?? 0) / scored,
     negativeShare: share(negative, n),
     neutralShare: share(neutral, n),
     positiveShare: share(positive, n),
     status,
     polarised: reaches(negative, n, s.barrierShare) && reaches(positive, n, s.barrierShare),
     counted: useKeyInformants ? 'key-informants' : 'all-respondents',
-    items: d.itemIds.map((id, i) => {
-      const total = itemN[i] ?? 0
-      const neg = itemNegative[i] ?? 0
-      const neu = itemNeutral[i] ?? 0
-      return {
-        id,
-        n: total,
-        negativeShare: share(neg, total),
-        neutralShare: share(neu, total),
-        positiveShare: share(total - neg - neu, total),
-      }
-    }),
+    items,
   }
 }

@@ -22,15 +22,29 @@ function splitHost(host: string): { name: string; port: string | undefined } {
 }
 
 /**
- * Whether `host` (a Host header) is allowed. An entry without a port (`localhost`) allows the
- * name on any port; one with a port (`example.org:8443`) only that port.
+ * A test of Host values against the allowed entries. An entry without a port (`localhost`)
+ * allows the name on any port; one with a port (`example.org:8443`) only that port. The
+ * entries are read once; each request costs a lower-casing and two set lookups.
  */
+function hostMatcher(allowed: readonly string[]): (host: string) => boolean {
+  const anyPort = new Set<string>()
+  const exact = new Set<string>()
+  for (const entry of allowed) {
+    const { name, port } = splitHost(entry)
+    if (port === undefined) anyPort.add(name)
+    else exact.add(`${name}:${port}`)
+  }
+  return (host) => {
+    const h = host.toLowerCase()
+    if (exact.has(h) || anyPort.has(h)) return true
+    const colon = h.lastIndexOf(':')
+    return colon > h.lastIndexOf(']') && anyPort.has(h.slice(0, colon))
+  }
+}
+
+/** Whether `host` (a Host header) is allowed by the entries (see hostMatcher). */
 export function hostAllowed(host: string, allowed: readonly string[]): boolean {
-  const { name, port } = splitHost(host)
-  return allowed.some((entry) => {
-    const e = splitHost(entry)
-    return e.name === name && (e.port === undefined || e.port === port)
-  })
+  return hostMatcher(allowed)(host)
 }
 
 /**
@@ -45,9 +59,10 @@ function hostOf(url: string): string {
 
 /** Refuses, with 403 and the error envelope, every request addressed to a host not allowed. */
 export function hostCheck(allowed: readonly string[]): MiddlewareHandler {
+  const allows = hostMatcher(allowed)
   return async (c, next) => {
     const host = hostOf(c.req.url)
-    if (hostAllowed(host, allowed)) return next()
+    if (allows(host)) return next()
     c.header('Cache-Control', 'no-store')
     return c.json(
       envelope('host_not_allowed', `This server does not answer to the host name '${host}' (see ALLOWED_HOSTS)`),

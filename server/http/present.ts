@@ -1,12 +1,22 @@
 /**
  * @module Turns knowledge-base records into the API's response shapes in one language.
  */
+import { explainBundleMember, explainRanked } from '../domain/explain.ts'
 import { groupBy } from '../domain/group-by.ts'
 import type { KbIndex } from '../domain/kb-index.ts'
 import { applyReversal } from '../domain/questionnaire.ts'
+import type { RankedStrategy } from '../domain/ranking.ts'
 import { strengthLabel, type Lang } from '../domain/vocabulary.ts'
 import type { Determinant, Link, Strategy } from '../schemas/kb.ts'
-import type { DeterminantOut, ItemOut, LinkOut, StrategyOut } from '../schemas/api.ts'
+import type {
+  DeterminantOut,
+  ItemOut,
+  LinkOut,
+  RecommendationsResponse,
+  RecommendedStrategy,
+  SeverityKind,
+  StrategyOut,
+} from '../schemas/api.ts'
 
 export function presentItem(kb: KbIndex, item: KbIndex['items'][number], lang: Lang): ItemOut {
   const scale = kb.scale.get(item.scale)
@@ -58,6 +68,99 @@ export function presentStrategy(kb: KbIndex, s: Strategy, lang: Lang): StrategyO
     ericName: s.ericName ?? null,
     waltz: s.waltz ?? null,
   }
+}
+
+/** A strategy presented in one language, as an object and as JSON without its closing brace. */
+type PresentedStrategy = { readonly out: StrategyOut; readonly openJson: string }
+
+/**
+ * Strategies presented per knowledge base and language. Recommendations repeat the same
+ * strategies' long fixed texts in every answer; they are presented and serialised once. At
+ * most one entry per strategy and language, and the whole cache goes with its index.
+ */
+const presented = new WeakMap<KbIndex, Record<Lang, Map<string, PresentedStrategy>>>()
+
+/** The strategy `id` presented in `lang`, from the cache; undefined for an unknown id. */
+function presentedStrategy(kb: KbIndex, id: string, lang: Lang): PresentedStrategy | undefined {
+  let byLang = presented.get(kb)
+  if (!byLang) presented.set(kb, (byLang = { nl: new Map(), en: new Map() }))
+  const cached = byLang[lang].get(id)
+  if (cached) return cached
+  const s = kb.strategy.get(id)
+  if (!s) return undefined
+  const out = presentStrategy(kb, s, lang)
+  Object.freeze(out.phases)
+  Object.freeze(out.actors)
+  const entry = { out: Object.freeze(out), openJson: JSON.stringify(out).slice(0, -1) }
+  byLang[lang].set(id, entry)
+  return entry
+}
+
+/** What a ranking or bundle adds to a strategy: its score, the barriers it addresses and why. */
+type Recommendation = Omit<RecommendedStrategy, keyof StrategyOut>
+
+function recommendation(
+  kb: KbIndex,
+  r: RankedStrategy & { covers?: readonly number[] },
+  lang: Lang,
+  severityKind: SeverityKind
+): Recommendation {
+  const severityKnown = severityKind === 'share-negative'
+  const names = kb.names[lang]
+  return {
+    score: r.score,
+    addresses: r.addresses.map((a) => ({
+      determinant: a.determinant,
+      name: names.get(a.determinant) ?? String(a.determinant),
+      severity: a.severity,
+      strength: a.strength,
+      label: a.label,
+      agreement: a.agreement,
+      evidence: [...a.evidence],
+    })),
+    why:
+      r.covers !== undefined
+        ? explainBundleMember({ ...r, covers: r.covers }, names, lang, severityKnown)
+        : explainRanked(r, names, lang, severityKnown),
+    ...(r.covers !== undefined ? { covers: [...r.covers] } : {}),
+  }
+}
+
+function presentedOrThrow(kb: KbIndex, id: string, lang: Lang): PresentedStrategy {
+  const p = presentedStrategy(kb, id, lang)
+  if (!p) throw new Error(`ranked an unknown strategy ${id}`)
+  return p
+}
+
+/** A ranked strategy or bundle member as the API returns it. */
+export function presentRecommended(
+  kb: KbIndex,
+  r: RankedStrategy & { covers?: readonly number[] },
+  lang: Lang,
+  severityKind: SeverityKind
+): RecommendedStrategy {
+  return { ...presentedOrThrow(kb, r.id, lang).out, ...recommendation(kb, r, lang, severityKind) }
+}
+
+/**
+ * The JSON of the answer of POST /recommendations: exactly `JSON.stringify` of the answer
+ * with every strategy presented by {@link presentRecommended}, but each strategy's fixed
+ * fields are copied in as they were serialised once, not serialised again.
+ */
+export function recommendationsJson(
+  kb: KbIndex,
+  answer: Omit<RecommendationsResponse, 'strategies'> & {
+    readonly strategies: readonly (RankedStrategy & { covers?: readonly number[] })[]
+  },
+  lang: Lang
+): string {
+  const { strategies, uncovered, ...head } = answer
+  const items = strategies.map(
+    (r) =>
+      // `{fixed fields` + `,` + `score, addresses, …}`: one object, fields in the same order.
+      `${presentedOrThrow(kb, r.id, lang).openJson},${JSON.stringify(recommendation(kb, r, lang, head.severityKind)).slice(1)}`
+  )
+  return `${JSON.stringify(head).slice(0, -1)},"strategies":[${items.join(',')}],"uncovered":${JSON.stringify(uncovered)}}`
 }
 
 export function presentLink(kb: KbIndex, l: Link, lang: Lang): LinkOut {

@@ -112,6 +112,9 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
     const forwarded = c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean).at(-1)
     if (forwarded) return forwarded
   }
+  // Without the Node adapter's bindings getConnInfo would throw, and a throw costs more than
+  // the rest of the limit.
+  if (c.env === undefined) return 'unknown'
   try {
     return getConnInfo(c).remote.address ?? 'unknown'
   } catch {

@@ -2,24 +2,23 @@
  * @module POST /api/score, /api/recommendations and /api/coverage: the engine behind HTTP.
  * Each validates, resolves the barriers, calls a pure domain function and presents the result.
  */
-import { createRoute } from '@hono/zod-openapi'
-import type { MiddlewareHandler } from 'hono'
+import { createRoute, type RouteConfig, type RouteConfigToTypedResponse } from '@hono/zod-openapi'
+import type { Context, MiddlewareHandler } from 'hono'
 import { z } from 'zod'
 import { coverageOf } from '../domain/coverage.ts'
 import { responsesFromCsv } from '../domain/csv-responses.ts'
 import { decodeText } from '../domain/decode-text.ts'
-import { explainBundleMember, explainRanked } from '../domain/explain.ts'
 import type { KbIndex } from '../domain/kb-index.ts'
-import { bundleStrategies, rankStrategies, type Barrier, type RankedStrategy } from '../domain/ranking.ts'
+import { bundleStrategies, rankStrategies, type Barrier } from '../domain/ranking.ts'
 import {
   ResponseValidationError,
   scoreResponses,
   type ResponseRecord,
   type ScoreProfile,
 } from '../domain/scoring.ts'
-import { strengthLabel, type Lang } from '../domain/vocabulary.ts'
+import { LANGS, strengthLabel, type Lang } from '../domain/vocabulary.ts'
 import { ApiError, unprocessable, validationFailed, type Issue } from '../http/errors.ts'
-import { presentStrategy } from '../http/present.ts'
+import { presentRecommended, recommendationsJson } from '../http/present.ts'
 import { createRouter, type AppEnv } from '../http/router.ts'
 import {
   CoverageRequest,
@@ -35,6 +34,7 @@ import {
   type ResponseIn,
   type SeverityKind,
 } from '../schemas/api.ts'
+import { parseRecommendationsRequestFast } from '../schemas/recommendations-request-fast.ts'
 import { errors, json } from './responses.ts'
 
 // ── Shared steps ─────────────────────────────────────────────────────────────────────────
@@ -114,38 +114,79 @@ function checkReferences(kb: KbIndex, refs: { path: string; ids?: readonly strin
   if (issues.length > 0) throw unprocessable(issues)
 }
 
-function presentRecommended(
-  kb: KbIndex,
-  r: RankedStrategy & { covers?: readonly number[] },
-  lang: Lang,
-  severityKind: SeverityKind
-) {
-  const severityKnown = severityKind === 'share-negative'
-  const s = kb.strategy.get(r.id)
-  if (!s) throw new Error(`ranked an unknown strategy ${r.id}`)
-  const names = kb.names[lang]
-  return {
-    ...presentStrategy(kb, s, lang),
-    score: r.score,
-    addresses: r.addresses.map((a) => ({
-      determinant: a.determinant,
-      name: names.get(a.determinant) ?? String(a.determinant),
-      severity: a.severity,
-      strength: a.strength,
-      label: a.label,
-      agreement: a.agreement,
-      evidence: [...a.evidence],
-    })),
-    why:
-      r.covers !== undefined
-        ? explainBundleMember({ ...r, covers: r.covers }, names, lang, severityKnown)
-        : explainRanked(r, names, lang, severityKnown),
-    ...(r.covers !== undefined ? { covers: [...r.covers] } : {}),
-  }
-}
+/** The 200 answer of a route, as c.json would type it, for a body serialised by hand. */
+type JsonAnswer<R extends RouteConfig> = Response & Extract<RouteConfigToTypedResponse<R>, { _status: 200 }>
 
 const presentBarriers = (kb: KbIndex, barriers: readonly Barrier[], lang: Lang) =>
   barriers.map((b) => ({ determinant: b.determinant, name: kb.names[lang].get(b.determinant) ?? '', severity: b.severity }))
+
+/** POST /recommendations once its body and query are valid. */
+function recommend(c: Context<AppEnv>, body: RecommendationsRequest, lang: Lang) {
+  const kb = c.var.kb
+  checkReferences(kb, [
+    { path: 'plan.exclude', ids: body.plan?.exclude, kind: 'strategy' },
+    { path: 'plan.inUse', ids: body.plan?.inUse, kind: 'strategy' },
+    { path: 'sources', ids: body.sources, kind: 'source' },
+  ])
+  const { barriers, severityKind } = resolveBarriers(kb, body)
+  const input = {
+    barriers,
+    strategies: kb.facts,
+    links: kb.evidence,
+    plan: body.plan,
+    weighting: body.weighting,
+    sources: body.sources,
+    limit: body.limit,
+  }
+  const result = body.mode === 'bundle' ? bundleStrategies(input) : rankStrategies(input)
+  const answer = recommendationsJson(
+    kb,
+    {
+      mode: body.mode,
+      weighting: body.weighting,
+      severityKind,
+      barriers: presentBarriers(kb, barriers, lang),
+      strategies: result.strategies,
+      uncovered: [...result.uncovered],
+    },
+    lang
+  )
+  // c.json would serialise every strategy's long texts again; the body is written already.
+  return c.body(answer, 200, { 'Content-Type': 'application/json' }) as unknown as JsonAnswer<typeof recommendationsRoute>
+}
+
+/** Content types that the route's media-type gate and JSON validator both take as JSON. */
+const PLAIN_JSON = /^application\/json(;\s*charset=utf-8)?$/i
+
+/** The `lang` of a query string that LangQuery accepts; undefined for anything else. */
+function plainLang(queries: Record<string, string[]>): Lang | undefined {
+  let lang: Lang = 'nl'
+  for (const key in queries) {
+    const [value, ...more] = queries[key] ?? []
+    if (key !== 'lang' || more.length > 0 || !(LANGS as readonly (string | undefined)[]).includes(value)) return undefined
+    lang = value as Lang
+  }
+  return lang
+}
+
+/**
+ * The hot path of POST /recommendations: a JSON body of the common shape is checked by
+ * parseRecommendationsRequestFast — which takes only what the route's zod schemas accept, and
+ * gives their output — and answered here. Any other request goes on to the zod validators, so
+ * every error answer stays as it was.
+ */
+const fastRecommendations: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const lang = PLAIN_JSON.test(c.req.header('content-type') ?? '') ? plainLang(c.req.queries()) : undefined
+  if (!lang) return next()
+  let value: unknown
+  try {
+    value = await c.req.json()
+  } catch {
+    return next() // the validator reads the same text and answers the malformed JSON
+  }
+  const body = parseRecommendationsRequestFast(value)
+  return body ? recommend(c, body, lang) : next()
+}
 
 // ── CSV upload for /score ────────────────────────────────────────────────────────────────
 
@@ -218,6 +259,7 @@ const recommendationsRoute = createRoute({
   path: '/recommendations',
   operationId: 'recommendStrategies',
   tags: ['Engine'],
+  middleware: [fastRecommendations] as const,
   summary: 'Ranked strategies (or a covering bundle) for the barriers and plan',
   description:
     'Give exactly one of `responses`, `profile` (the answer of /score) or `barriers`. score = Σ over addressed barriers of weight × link strength; see docs/engine.md.',
@@ -252,38 +294,7 @@ export const engineRoutes = createRouter()
     const profile = score(c.var.kb, body.responses, { ...querySettings, ...body.settings })
     return c.json(presentProfile(c.var.kb, profile, lang), 200)
   })
-  .openapi(recommendationsRoute, (c) => {
-    const body = c.req.valid('json')
-    const { lang } = c.req.valid('query')
-    const kb = c.var.kb
-    checkReferences(kb, [
-      { path: 'plan.exclude', ids: body.plan?.exclude, kind: 'strategy' },
-      { path: 'plan.inUse', ids: body.plan?.inUse, kind: 'strategy' },
-      { path: 'sources', ids: body.sources, kind: 'source' },
-    ])
-    const { barriers, severityKind } = resolveBarriers(kb, body)
-    const input = {
-      barriers,
-      strategies: kb.facts,
-      links: kb.evidence,
-      plan: body.plan,
-      weighting: body.weighting,
-      sources: body.sources,
-      limit: body.limit,
-    }
-    const result = body.mode === 'bundle' ? bundleStrategies(input) : rankStrategies(input)
-    return c.json(
-      {
-        mode: body.mode,
-        weighting: body.weighting,
-        severityKind,
-        barriers: presentBarriers(kb, barriers, lang),
-        strategies: result.strategies.map((r) => presentRecommended(kb, r, lang, severityKind)),
-        uncovered: [...result.uncovered],
-      },
-      200
-    )
-  })
+  .openapi(recommendationsRoute, (c) => recommend(c, c.req.valid('json'), c.req.valid('query').lang))
   .openapi(coverageRoute, (c) => {
     const body = c.req.valid('json')
     const { lang } = c.req.valid('query')
