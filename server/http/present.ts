@@ -70,8 +70,11 @@ export function presentStrategy(kb: KbIndex, s: Strategy, lang: Lang): StrategyO
   }
 }
 
-/** A strategy presented in one language, as an object and as JSON without its closing brace. */
-type PresentedStrategy = { readonly out: StrategyOut; readonly openJson: string }
+/**
+ * A strategy presented in one language: as an object, and as the UTF-8 bytes of its JSON
+ * without the closing brace.
+ */
+type PresentedStrategy = { readonly out: StrategyOut; readonly openJson: Buffer }
 
 /**
  * Strategies presented per knowledge base and language. Recommendations repeat the same
@@ -91,7 +94,7 @@ function presentedStrategy(kb: KbIndex, id: string, lang: Lang): PresentedStrate
   const out = presentStrategy(kb, s, lang)
   Object.freeze(out.phases)
   Object.freeze(out.actors)
-  const entry = { out: Object.freeze(out), openJson: JSON.stringify(out).slice(0, -1) }
+  const entry = { out: Object.freeze(out), openJson: Buffer.from(JSON.stringify(out).slice(0, -1)) }
   byLang[lang].set(id, entry)
   return entry
 }
@@ -143,24 +146,31 @@ export function presentRecommended(
 }
 
 /**
- * The JSON of the answer of POST /recommendations: exactly `JSON.stringify` of the answer
- * with every strategy presented by {@link presentRecommended}, but each strategy's fixed
- * fields are copied in as they were serialised once, not serialised again.
+ * The answer of POST /recommendations as UTF-8 JSON: exactly the bytes of `JSON.stringify`
+ * of the answer with every strategy presented by {@link presentRecommended}. Each strategy's
+ * fixed fields (long texts, mostly) are copied in as they were serialised and encoded once;
+ * only the ranking's part of each strategy is serialised per request. Handing the server
+ * bytes also spares it encoding the whole answer when it writes it out.
  */
-export function recommendationsJson(
+export function recommendationsBody(
   kb: KbIndex,
   answer: Omit<RecommendationsResponse, 'strategies'> & {
     readonly strategies: readonly (RankedStrategy & { covers?: readonly number[] })[]
   },
   lang: Lang
-): string {
+): Uint8Array<ArrayBuffer> {
   const { strategies, uncovered, ...head } = answer
-  const items = strategies.map(
-    (r) =>
-      // `{fixed fields` + `,` + `score, addresses, …}`: one object, fields in the same order.
-      `${presentedOrThrow(kb, r.id, lang).openJson},${JSON.stringify(recommendation(kb, r, lang, head.severityKind)).slice(1)}`
-  )
-  return `${JSON.stringify(head).slice(0, -1)},"strategies":[${items.join(',')}],"uncovered":${JSON.stringify(uncovered)}}`
+  const parts: Buffer[] = []
+  // Each strategy is `{fixed fields` + `,` + `score, addresses, …}`: one object, fields in order.
+  let text = `${JSON.stringify(head).slice(0, -1)},"strategies":[`
+  strategies.forEach((r, i) => {
+    const fixed = presentedOrThrow(kb, r.id, lang).openJson
+    parts.push(Buffer.from(i === 0 ? text : `${text},`), fixed)
+    text = `,${JSON.stringify(recommendation(kb, r, lang, head.severityKind)).slice(1)}`
+  })
+  parts.push(Buffer.from(`${text}],"uncovered":${JSON.stringify(uncovered)}}`))
+  // A Buffer on a plain ArrayBuffer (never a shared one), as hono's body type wants it.
+  return Buffer.concat(parts) as Uint8Array<ArrayBuffer>
 }
 
 export function presentLink(kb: KbIndex, l: Link, lang: Lang): LinkOut {
