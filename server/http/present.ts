@@ -5,7 +5,7 @@ import { explainBundleMember, explainRanked } from '../domain/explain.ts'
 import { groupBy } from '../domain/group-by.ts'
 import type { KbIndex } from '../domain/kb-index.ts'
 import { applyReversal } from '../domain/questionnaire.ts'
-import type { RankedStrategy } from '../domain/ranking.ts'
+import type { Address, RankedStrategy } from '../domain/ranking.ts'
 import { strengthLabel, type Lang } from '../domain/vocabulary.ts'
 import type { Determinant, Link, Strategy } from '../schemas/kb.ts'
 import type {
@@ -77,17 +77,31 @@ export function presentStrategy(kb: KbIndex, s: Strategy, lang: Lang): StrategyO
 type PresentedStrategy = { readonly out: StrategyOut; readonly openJson: Buffer }
 
 /**
- * Strategies presented per knowledge base and language. Recommendations repeat the same
- * strategies' long fixed texts in every answer; they are presented and serialised once. At
- * most one entry per strategy and language, and the whole cache goes with its index.
+ * What recommendations repeat in every answer, presented and serialised once per knowledge
+ * base and language: each strategy's fixed fields (long texts, mostly) and, per determinant,
+ * the start of an address up to its severity. At most one entry per strategy or determinant
+ * and language; the whole cache goes with its index.
  */
-const presented = new WeakMap<KbIndex, Record<Lang, Map<string, PresentedStrategy>>>()
+type Presented = {
+  readonly strategies: Record<Lang, Map<string, PresentedStrategy>>
+  /** `{"determinant":4,"name":"…","severity":` */
+  readonly addressStart: Record<Lang, Map<number, string>>
+}
+const presented = new WeakMap<KbIndex, Presented>()
+
+function presentedOf(kb: KbIndex): Presented {
+  let p = presented.get(kb)
+  if (!p) {
+    p = { strategies: { nl: new Map(), en: new Map() }, addressStart: { nl: new Map(), en: new Map() } }
+    presented.set(kb, p)
+  }
+  return p
+}
 
 /** The strategy `id` presented in `lang`, from the cache; undefined for an unknown id. */
 function presentedStrategy(kb: KbIndex, id: string, lang: Lang): PresentedStrategy | undefined {
-  let byLang = presented.get(kb)
-  if (!byLang) presented.set(kb, (byLang = { nl: new Map(), en: new Map() }))
-  const cached = byLang[lang].get(id)
+  const cache = presentedOf(kb).strategies[lang]
+  const cached = cache.get(id)
   if (cached) return cached
   const s = kb.strategy.get(id)
   if (!s) return undefined
@@ -95,38 +109,74 @@ function presentedStrategy(kb: KbIndex, id: string, lang: Lang): PresentedStrate
   Object.freeze(out.phases)
   Object.freeze(out.actors)
   const entry = { out: Object.freeze(out), openJson: Buffer.from(JSON.stringify(out).slice(0, -1)) }
-  byLang[lang].set(id, entry)
+  cache.set(id, entry)
   return entry
 }
 
 /** What a ranking or bundle adds to a strategy: its score, the barriers it addresses and why. */
 type Recommendation = Omit<RecommendedStrategy, keyof StrategyOut>
+type Recommended = RankedStrategy & { covers?: readonly number[] }
 
-function recommendation(
-  kb: KbIndex,
-  r: RankedStrategy & { covers?: readonly number[] },
-  lang: Lang,
-  severityKind: SeverityKind
-): Recommendation {
+const addressName = (kb: KbIndex, d: number, lang: Lang) => kb.names[lang].get(d) ?? String(d)
+
+function why(kb: KbIndex, r: Recommended, lang: Lang, severityKind: SeverityKind): string {
   const severityKnown = severityKind === 'share-negative'
-  const names = kb.names[lang]
+  return r.covers !== undefined
+    ? explainBundleMember({ ...r, covers: r.covers }, kb.names[lang], lang, severityKnown)
+    : explainRanked(r, kb.names[lang], lang, severityKnown)
+}
+
+function recommendation(kb: KbIndex, r: Recommended, lang: Lang, severityKind: SeverityKind): Recommendation {
   return {
     score: r.score,
     addresses: r.addresses.map((a) => ({
       determinant: a.determinant,
-      name: names.get(a.determinant) ?? String(a.determinant),
+      name: addressName(kb, a.determinant, lang),
       severity: a.severity,
       strength: a.strength,
       label: a.label,
       agreement: a.agreement,
       evidence: [...a.evidence],
     })),
-    why:
-      r.covers !== undefined
-        ? explainBundleMember({ ...r, covers: r.covers }, names, lang, severityKnown)
-        : explainRanked(r, names, lang, severityKnown),
+    why: why(kb, r, lang, severityKind),
     ...(r.covers !== undefined ? { covers: [...r.covers] } : {}),
   }
+}
+
+/**
+ * The end of an address after its severity, `,"strength":…,"evidence":[…]}`: the same for
+ * every barrier a pair is asked for, so kept per pair (each pair has its own evidence list).
+ */
+const addressEnds = new WeakMap<Address['evidence'], { address: Address; json: string }>()
+
+function addressEnd(a: Address): string {
+  const cached = addressEnds.get(a.evidence)
+  if (cached && cached.address.strength === a.strength && cached.address.label === a.label && cached.address.agreement === a.agreement) {
+    return cached.json
+  }
+  const json = `,"strength":${JSON.stringify(a.strength)},"label":${JSON.stringify(a.label)},"agreement":${JSON.stringify(a.agreement)},"evidence":${JSON.stringify(a.evidence)}}`
+  addressEnds.set(a.evidence, { address: a, json })
+  return json
+}
+
+function addressStart(kb: KbIndex, d: number, lang: Lang): string {
+  const cache = presentedOf(kb).addressStart[lang]
+  let json = cache.get(d)
+  if (json === undefined) {
+    json = `{"determinant":${JSON.stringify(d)},"name":${JSON.stringify(addressName(kb, d, lang))},"severity":`
+    if (kb.determinant.has(d)) cache.set(d, json) // bounded: only the knowledge base's determinants
+  }
+  return json
+}
+
+/** `JSON.stringify(recommendation(…))` without its opening brace, from the cached pieces. */
+function recommendationJson(kb: KbIndex, r: Recommended, lang: Lang, severityKind: SeverityKind): string {
+  let addresses = ''
+  for (const a of r.addresses) {
+    addresses += `${addresses === '' ? '' : ','}${addressStart(kb, a.determinant, lang)}${JSON.stringify(a.severity)}${addressEnd(a)}`
+  }
+  const covers = r.covers !== undefined ? `,"covers":${JSON.stringify(r.covers)}` : ''
+  return `"score":${JSON.stringify(r.score)},"addresses":[${addresses}],"why":${JSON.stringify(why(kb, r, lang, severityKind))}${covers}}`
 }
 
 function presentedOrThrow(kb: KbIndex, id: string, lang: Lang): PresentedStrategy {
@@ -138,39 +188,51 @@ function presentedOrThrow(kb: KbIndex, id: string, lang: Lang): PresentedStrateg
 /** A ranked strategy or bundle member as the API returns it. */
 export function presentRecommended(
   kb: KbIndex,
-  r: RankedStrategy & { covers?: readonly number[] },
+  r: Recommended,
   lang: Lang,
   severityKind: SeverityKind
 ): RecommendedStrategy {
   return { ...presentedOrThrow(kb, r.id, lang).out, ...recommendation(kb, r, lang, severityKind) }
 }
 
+/** The UTF-8 bytes of strings and ready bytes, one after the other, in one buffer. */
+function concatUtf8(parts: readonly (string | Uint8Array)[]): Uint8Array<ArrayBuffer> {
+  let length = 0
+  for (const p of parts) length += typeof p === 'string' ? Buffer.byteLength(p) : p.length
+  // allocUnsafeSlow: a buffer of its own on a plain ArrayBuffer, as hono's body type wants.
+  const out = Buffer.allocUnsafeSlow(length)
+  let at = 0
+  for (const p of parts) {
+    if (typeof p === 'string') at += out.write(p, at)
+    else {
+      out.set(p, at)
+      at += p.length
+    }
+  }
+  return out as Uint8Array<ArrayBuffer>
+}
+
 /**
  * The answer of POST /recommendations as UTF-8 JSON: exactly the bytes of `JSON.stringify`
- * of the answer with every strategy presented by {@link presentRecommended}. Each strategy's
- * fixed fields (long texts, mostly) are copied in as they were serialised and encoded once;
- * only the ranking's part of each strategy is serialised per request. Handing the server
- * bytes also spares it encoding the whole answer when it writes it out.
+ * of the answer with every strategy presented by {@link presentRecommended}. What repeats from
+ * answer to answer — each strategy's fixed fields, most of every address — is serialised
+ * (and encoded) once and copied in; per request only scores, severities and explanations are
+ * written. Handing the server bytes also spares it encoding the whole answer to write it out.
  */
 export function recommendationsBody(
   kb: KbIndex,
-  answer: Omit<RecommendationsResponse, 'strategies'> & {
-    readonly strategies: readonly (RankedStrategy & { covers?: readonly number[] })[]
-  },
+  answer: Omit<RecommendationsResponse, 'strategies'> & { readonly strategies: readonly Recommended[] },
   lang: Lang
 ): Uint8Array<ArrayBuffer> {
   const { strategies, uncovered, ...head } = answer
-  const parts: Buffer[] = []
-  // Each strategy is `{fixed fields` + `,` + `score, addresses, …}`: one object, fields in order.
-  let text = `${JSON.stringify(head).slice(0, -1)},"strategies":[`
+  const parts: (string | Uint8Array)[] = [`${JSON.stringify(head).slice(0, -1)},"strategies":[`]
   strategies.forEach((r, i) => {
-    const fixed = presentedOrThrow(kb, r.id, lang).openJson
-    parts.push(Buffer.from(i === 0 ? text : `${text},`), fixed)
-    text = `,${JSON.stringify(recommendation(kb, r, lang, head.severityKind)).slice(1)}`
+    // `{fixed fields` + `,` + `"score":…}`: one object, its fields in the order above.
+    if (i > 0) parts.push(',')
+    parts.push(presentedOrThrow(kb, r.id, lang).openJson, ',', recommendationJson(kb, r, lang, head.severityKind))
   })
-  parts.push(Buffer.from(`${text}],"uncovered":${JSON.stringify(uncovered)}}`))
-  // A Buffer on a plain ArrayBuffer (never a shared one), as hono's body type wants it.
-  return Buffer.concat(parts) as Uint8Array<ArrayBuffer>
+  parts.push(`],"uncovered":${JSON.stringify(uncovered)}}`)
+  return concatUtf8(parts)
 }
 
 export function presentLink(kb: KbIndex, l: Link, lang: Lang): LinkOut {
