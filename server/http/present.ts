@@ -225,13 +225,14 @@ export function recommendationsBody(
   lang: Lang
 ): Uint8Array<ArrayBuffer> {
   const { strategies, uncovered, ...head } = answer
-  const parts: (string | Uint8Array)[] = [`${JSON.stringify(head).slice(0, -1)},"strategies":[`]
-  strategies.forEach((r, i) => {
-    // `{fixed fields` + `,` + `"score":…}`: one object, its fields in the order above.
-    if (i > 0) parts.push(',')
-    parts.push(presentedOrThrow(kb, r.id, lang).openJson, ',', recommendationJson(kb, r, lang, head.severityKind))
-  })
-  parts.push(`],"uncovered":${JSON.stringify(uncovered)}}`)
+  // Each strategy is `{fixed fields` + `,"score":…}`: one object, its fields in the order above.
+  const parts: (string | Uint8Array)[] = []
+  let text = `${JSON.stringify(head).slice(0, -1)},"strategies":[`
+  for (const r of strategies) {
+    parts.push(text, presentedOrThrow(kb, r.id, lang).openJson)
+    text = `,${recommendationJson(kb, r, lang, head.severityKind)},`
+  }
+  parts.push(`${strategies.length > 0 ? text.slice(0, -1) : text}],"uncovered":${JSON.stringify(uncovered)}}`)
   return concatUtf8(parts)
 }
 
