@@ -4,6 +4,7 @@
  *  - GET /api/health (the trivial reference),
  *  - POST /api/recommendations for 30 respondents, ranked (limit 10, the body npm run bench sends),
  *  - the same team in bundle mode (limit 5),
+ *  - a bundle for all 29 determinants given as barriers (limit 10), the heaviest swap search,
  *  - 500 respondents, ranked.
  *
  * In process (default): requests go through `app.request()`; the figure is this process's CPU
@@ -162,6 +163,19 @@ try {
       name: 'recommendations, 30 respondents, bundle',
       path: '/api/recommendations',
       body: JSON.stringify({ responses: thirty, mode: 'bundle' }),
+    },
+    {
+      // The heaviest bundle search: every determinant a barrier, ten members to find.
+      name: 'bundle, 29 barriers given, limit 10',
+      path: '/api/recommendations',
+      body: JSON.stringify({
+        barriers: kb.content.determinants.map((d, i) => ({
+          determinant: d.number,
+          severity: ((i * 7) % 10) / 10 + 0.05,
+        })),
+        mode: 'bundle',
+        limit: 10,
+      }),
     },
     {
       name: 'recommendations, 500 respondents, ranked',
