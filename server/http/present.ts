@@ -197,10 +197,11 @@ export function presentRecommended(
 
 /** The UTF-8 bytes of strings and ready bytes, one after the other, in one buffer. */
 function concatUtf8(parts: readonly (string | Uint8Array)[]): Uint8Array<ArrayBuffer> {
-  let length = 0
-  for (const p of parts) length += typeof p === 'string' ? Buffer.byteLength(p) : p.length
+  // Room for the worst case (3 bytes per UTF-16 unit) spares measuring each string first.
+  let room = 0
+  for (const p of parts) room += typeof p === 'string' ? 3 * p.length : p.length
   // allocUnsafeSlow: a buffer of its own on a plain ArrayBuffer, as hono's body type wants.
-  const out = Buffer.allocUnsafeSlow(length)
+  const out = Buffer.allocUnsafeSlow(room)
   let at = 0
   for (const p of parts) {
     if (typeof p === 'string') at += out.write(p, at)
@@ -209,7 +210,7 @@ function concatUtf8(parts: readonly (string | Uint8Array)[]): Uint8Array<ArrayBu
       at += p.length
     }
   }
-  return out as Uint8Array<ArrayBuffer>
+  return out.subarray(0, at) as Uint8Array<ArrayBuffer>
 }
 
 /**
