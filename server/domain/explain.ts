@@ -7,6 +7,9 @@ import type { Lang } from './vocabulary.ts'
 
 const percent = (x: number) => `${Math.round(x * 100)}%`
 
+/** A determinant's name, or its number where the names lack it. */
+const nameOf = (names: ReadonlyMap<number, string>, d: number) => names.get(d) ?? `#${d}`
+
 function joinNames(names: readonly string[], lang: Lang): string {
   const and = lang === 'nl' ? 'en' : 'and'
   if (names.length <= 1) return names.join('')
@@ -40,8 +43,7 @@ export function explainRanked(
   lang: Lang,
   severityKnown = true
 ): string {
-  const name = (d: number) => names.get(d) ?? `#${d}`
-  const main = r.addresses.slice(0, 2).map((a) => describeAddress(a, name(a.determinant), lang, severityKnown))
+  const main = r.addresses.slice(0, 2).map((a) => describeAddress(a, nameOf(names, a.determinant), lang, severityKnown))
   const n = r.addresses.length
   if (lang === 'nl') {
     return n === 1
@@ -60,7 +62,7 @@ export function explainBundleMember(
   lang: Lang,
   severityKnown = true
 ): string {
-  const covers = joinNames(m.covers.map((d) => names.get(d) ?? `#${d}`), lang)
+  const covers = joinNames(m.covers.map((d) => nameOf(names, d)), lang)
   const ranked = explainRanked(m, names, lang, severityKnown)
   if (m.covers.length === 0) return ranked
   return lang === 'nl'

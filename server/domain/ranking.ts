@@ -244,11 +244,18 @@ function addressOf(b: Barrier, pair: PairEvidence, weighting: Weighting): Addres
   }
 }
 
+const byContribution = (a: Address, b: Address) =>
+  b.weight * b.strength - a.weight * a.strength || a.determinant - b.determinant
+
 /** A strategy with the barriers it addresses: main contribution first, score and essential links. */
 function ranked(id: string, addresses: Address[]): RankedStrategy {
-  // Strongest contribution first, so the explanation leads with the main reason.
-  if (addresses.length > 1) {
-    addresses.sort((a, b) => b.weight * b.strength - a.weight * a.strength || a.determinant - b.determinant)
+  // Strongest contribution first, so the explanation leads with the main reason. An insertion
+  // sort: as stable as Array.prototype.sort, and much cheaper on the few addresses a strategy has.
+  for (let i = 1; i < addresses.length; i++) {
+    const a = addresses[i] as Address
+    let j = i
+    for (; j > 0 && byContribution(addresses[j - 1] as Address, a) > 0; j--) addresses[j] = addresses[j - 1] as Address
+    addresses[j] = a
   }
   let sum = 0
   let essentialLinks = 0
@@ -288,9 +295,9 @@ export function compareRanked(a: RankedStrategy, b: RankedStrategy): number {
 }
 
 /**
- * Scores every strategy that fits the plan and addresses at least one barrier, best first.
- * Only the strategies linked to a barrier are looked at: the index leads from each barrier
- * to them.
+ * Scores every strategy that fits the plan and addresses at least one barrier, in the order
+ * of `input.strategies`. Only the strategies linked to a barrier are looked at: the index
+ * leads from each barrier to them.
  */
 function candidates(input: RankInput): RankedStrategy[] {
   const barriers = normaliseBarriers(input.barriers)
@@ -311,7 +318,26 @@ function candidates(input: RankInput): RankedStrategy[] {
     const addresses = found.get(s.id)
     if (addresses && fitsPlan(s, input.plan)) result.push(ranked(s.id, addresses))
   }
-  return result.sort(compareRanked)
+  return result
+}
+
+/**
+ * The first `k` of `items` in `compare`'s order, as a stable sort would place them, without
+ * sorting the rest (a ranking returns ten of some sixty candidates).
+ */
+function firstInOrder<T>(items: readonly T[], k: number, compare: (a: T, b: T) => number): T[] {
+  // Anything but a count below the length: as sort and slice do it.
+  if (!Number.isInteger(k) || k < 0 || k >= items.length) return [...items].sort(compare).slice(0, k)
+  const first: T[] = []
+  for (const x of items) {
+    const full = first.length === k
+    if (full && (k === 0 || compare(first[k - 1] as T, x) <= 0)) continue
+    let i = first.length
+    while (i > 0 && compare(first[i - 1] as T, x) > 0) i--
+    first.splice(i, 0, x)
+    if (full) first.pop()
+  }
+  return first
 }
 
 function uncoveredBy(barriers: readonly Barrier[], chosen: readonly RankedStrategy[]): number[] {
@@ -331,8 +357,8 @@ function uncoveredBy(barriers: readonly Barrier[], chosen: readonly RankedStrate
  * endorsement shares this is the CFIR–ERIC matching tool's cumulative percentage ÷ 100.
  */
 export function rankStrategies(input: RankInput): RankResult {
-  const ranked = candidates(input)
-  const strategies = input.limit === undefined ? ranked : ranked.slice(0, input.limit)
+  const all = candidates(input)
+  const strategies = input.limit === undefined ? all.sort(compareRanked) : firstInOrder(all, input.limit, compareRanked)
   return { strategies, uncovered: uncoveredBy(input.barriers, strategies) }
 }
 
@@ -623,7 +649,7 @@ function couldBeBetter(
  */
 export function bundleStrategies(input: RankInput): BundleResult {
   const limit = input.limit ?? 5
-  const pool = candidates(input)
+  const pool = candidates(input).sort(compareRanked)
   const barriers = normaliseBarriers(input.barriers)
   const index = indexLinks(input.links, input.sources)
   const weighting = input.weighting ?? 'severity'

@@ -317,23 +317,7 @@ export function scoreResponses(
     verdict(info, q, k, tally, s, onlyKeyInformants[k] === true)
   )
 
-  const groups: GroupSummary[] = GROUPS.map((group) => {
-    const inGroup = determinants.filter((d) => d.group === group)
-    const withAnswers = inGroup.filter((d) => d.negativeShare !== null)
-    const count = (status: Status) => inGroup.filter((d) => d.status === status).length
-    return {
-      group,
-      determinants: inGroup.length,
-      barriers: count('barrier'),
-      neutral: count('neutral'),
-      facilitators: count('facilitator'),
-      insufficient: count('insufficient'),
-      meanNegativeShare:
-        withAnswers.length === 0
-          ? null
-          : withAnswers.reduce((sum, d) => sum + (d.negativeShare ?? 0), 0) / withAnswers.length,
-    }
-  })
+  const groups = GROUPS.map((group) => summariseGroup(group, determinants))
 
   const barriers = determinants
     .filter((d) => d.status === 'barrier')
@@ -347,6 +331,31 @@ export function scoreResponses(
     determinants,
     groups,
     barriers,
+  }
+}
+
+/** Counts per status of a group's determinants, and their mean negative share. */
+function summariseGroup(group: Group, determinants: readonly DeterminantScore[]): GroupSummary {
+  const counts: Record<Status, number> = { barrier: 0, neutral: 0, facilitator: 0, insufficient: 0 }
+  let inGroup = 0
+  let withAnswers = 0
+  let negativeShares = 0
+  for (const d of determinants) {
+    if (d.group !== group) continue
+    inGroup++
+    counts[d.status]++
+    if (d.negativeShare === null) continue
+    withAnswers++
+    negativeShares += d.negativeShare
+  }
+  return {
+    group,
+    determinants: inGroup,
+    barriers: counts.barrier,
+    neutral: counts.neutral,
+    facilitators: counts.facilitator,
+    insufficient: counts.insufficient,
+    meanNegativeShare: withAnswers === 0 ? null : negativeShares / withAnswers,
   }
 }
 

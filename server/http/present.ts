@@ -5,7 +5,7 @@ import { explainBundleMember, explainRanked } from '../domain/explain.ts'
 import { groupBy } from '../domain/group-by.ts'
 import type { KbIndex } from '../domain/kb-index.ts'
 import { applyReversal } from '../domain/questionnaire.ts'
-import type { RankedStrategy } from '../domain/ranking.ts'
+import type { Address, RankedStrategy } from '../domain/ranking.ts'
 import { strengthLabel, type Lang } from '../domain/vocabulary.ts'
 import type { Determinant, Link, Strategy } from '../schemas/kb.ts'
 import type {
@@ -70,60 +70,113 @@ export function presentStrategy(kb: KbIndex, s: Strategy, lang: Lang): StrategyO
   }
 }
 
-/** A strategy presented in one language, as an object and as JSON without its closing brace. */
-type PresentedStrategy = { readonly out: StrategyOut; readonly openJson: string }
+/**
+ * A strategy presented in one language: as an object, and as the UTF-8 bytes of its JSON
+ * without the closing brace.
+ */
+type PresentedStrategy = { readonly out: StrategyOut; readonly openJson: Buffer }
 
 /**
- * Strategies presented per knowledge base and language. Recommendations repeat the same
- * strategies' long fixed texts in every answer; they are presented and serialised once. At
- * most one entry per strategy and language, and the whole cache goes with its index.
+ * What recommendations repeat in every answer, presented and serialised once per knowledge
+ * base and language: each strategy's fixed fields (long texts, mostly) and, per determinant,
+ * the start of an address up to its severity. At most one entry per strategy or determinant
+ * and language; the whole cache goes with its index.
  */
-const presented = new WeakMap<KbIndex, Record<Lang, Map<string, PresentedStrategy>>>()
+type Presented = {
+  readonly strategies: Record<Lang, Map<string, PresentedStrategy>>
+  /** `{"determinant":4,"name":"…","severity":` */
+  readonly addressStart: Record<Lang, Map<number, string>>
+}
+const presented = new WeakMap<KbIndex, Presented>()
+
+function presentedOf(kb: KbIndex): Presented {
+  let p = presented.get(kb)
+  if (!p) {
+    p = { strategies: { nl: new Map(), en: new Map() }, addressStart: { nl: new Map(), en: new Map() } }
+    presented.set(kb, p)
+  }
+  return p
+}
 
 /** The strategy `id` presented in `lang`, from the cache; undefined for an unknown id. */
 function presentedStrategy(kb: KbIndex, id: string, lang: Lang): PresentedStrategy | undefined {
-  let byLang = presented.get(kb)
-  if (!byLang) presented.set(kb, (byLang = { nl: new Map(), en: new Map() }))
-  const cached = byLang[lang].get(id)
+  const cache = presentedOf(kb).strategies[lang]
+  const cached = cache.get(id)
   if (cached) return cached
   const s = kb.strategy.get(id)
   if (!s) return undefined
   const out = presentStrategy(kb, s, lang)
   Object.freeze(out.phases)
   Object.freeze(out.actors)
-  const entry = { out: Object.freeze(out), openJson: JSON.stringify(out).slice(0, -1) }
-  byLang[lang].set(id, entry)
+  const entry = { out: Object.freeze(out), openJson: Buffer.from(JSON.stringify(out).slice(0, -1)) }
+  cache.set(id, entry)
   return entry
 }
 
 /** What a ranking or bundle adds to a strategy: its score, the barriers it addresses and why. */
 type Recommendation = Omit<RecommendedStrategy, keyof StrategyOut>
+type Recommended = RankedStrategy & { covers?: readonly number[] }
 
-function recommendation(
-  kb: KbIndex,
-  r: RankedStrategy & { covers?: readonly number[] },
-  lang: Lang,
-  severityKind: SeverityKind
-): Recommendation {
+const addressName = (kb: KbIndex, d: number, lang: Lang) => kb.names[lang].get(d) ?? String(d)
+
+function why(kb: KbIndex, r: Recommended, lang: Lang, severityKind: SeverityKind): string {
   const severityKnown = severityKind === 'share-negative'
-  const names = kb.names[lang]
+  return r.covers !== undefined
+    ? explainBundleMember({ ...r, covers: r.covers }, kb.names[lang], lang, severityKnown)
+    : explainRanked(r, kb.names[lang], lang, severityKnown)
+}
+
+function recommendation(kb: KbIndex, r: Recommended, lang: Lang, severityKind: SeverityKind): Recommendation {
   return {
     score: r.score,
     addresses: r.addresses.map((a) => ({
       determinant: a.determinant,
-      name: names.get(a.determinant) ?? String(a.determinant),
+      name: addressName(kb, a.determinant, lang),
       severity: a.severity,
       strength: a.strength,
       label: a.label,
       agreement: a.agreement,
       evidence: [...a.evidence],
     })),
-    why:
-      r.covers !== undefined
-        ? explainBundleMember({ ...r, covers: r.covers }, names, lang, severityKnown)
-        : explainRanked(r, names, lang, severityKnown),
+    why: why(kb, r, lang, severityKind),
     ...(r.covers !== undefined ? { covers: [...r.covers] } : {}),
   }
+}
+
+/**
+ * The end of an address after its severity, `,"strength":…,"evidence":[…]}`: the same for
+ * every barrier a pair is asked for, so kept per pair (each pair has its own evidence list).
+ */
+const addressEnds = new WeakMap<Address['evidence'], { address: Address; json: string }>()
+
+function addressEnd(a: Address): string {
+  const cached = addressEnds.get(a.evidence)
+  if (cached && cached.address.strength === a.strength && cached.address.label === a.label && cached.address.agreement === a.agreement) {
+    return cached.json
+  }
+  const json = `,"strength":${JSON.stringify(a.strength)},"label":${JSON.stringify(a.label)},"agreement":${JSON.stringify(a.agreement)},"evidence":${JSON.stringify(a.evidence)}}`
+  addressEnds.set(a.evidence, { address: a, json })
+  return json
+}
+
+function addressStart(kb: KbIndex, d: number, lang: Lang): string {
+  const cache = presentedOf(kb).addressStart[lang]
+  let json = cache.get(d)
+  if (json === undefined) {
+    json = `{"determinant":${JSON.stringify(d)},"name":${JSON.stringify(addressName(kb, d, lang))},"severity":`
+    if (kb.determinant.has(d)) cache.set(d, json) // bounded: only the knowledge base's determinants
+  }
+  return json
+}
+
+/** `JSON.stringify(recommendation(…))` without its opening brace, from the cached pieces. */
+function recommendationJson(kb: KbIndex, r: Recommended, lang: Lang, severityKind: SeverityKind): string {
+  let addresses = ''
+  for (const a of r.addresses) {
+    addresses += `${addresses === '' ? '' : ','}${addressStart(kb, a.determinant, lang)}${JSON.stringify(a.severity)}${addressEnd(a)}`
+  }
+  const covers = r.covers !== undefined ? `,"covers":${JSON.stringify(r.covers)}` : ''
+  return `"score":${JSON.stringify(r.score)},"addresses":[${addresses}],"why":${JSON.stringify(why(kb, r, lang, severityKind))}${covers}}`
 }
 
 function presentedOrThrow(kb: KbIndex, id: string, lang: Lang): PresentedStrategy {
@@ -135,32 +188,53 @@ function presentedOrThrow(kb: KbIndex, id: string, lang: Lang): PresentedStrateg
 /** A ranked strategy or bundle member as the API returns it. */
 export function presentRecommended(
   kb: KbIndex,
-  r: RankedStrategy & { covers?: readonly number[] },
+  r: Recommended,
   lang: Lang,
   severityKind: SeverityKind
 ): RecommendedStrategy {
   return { ...presentedOrThrow(kb, r.id, lang).out, ...recommendation(kb, r, lang, severityKind) }
 }
 
+/** The UTF-8 bytes of strings and ready bytes, one after the other, in one buffer. */
+function concatUtf8(parts: readonly (string | Uint8Array)[]): Uint8Array<ArrayBuffer> {
+  // Room for the worst case (3 bytes per UTF-16 unit) spares measuring each string first.
+  let room = 0
+  for (const p of parts) room += typeof p === 'string' ? 3 * p.length : p.length
+  // allocUnsafeSlow: a buffer of its own on a plain ArrayBuffer, as hono's body type wants.
+  const out = Buffer.allocUnsafeSlow(room)
+  let at = 0
+  for (const p of parts) {
+    if (typeof p === 'string') at += out.write(p, at)
+    else {
+      out.set(p, at)
+      at += p.length
+    }
+  }
+  return out.subarray(0, at) as Uint8Array<ArrayBuffer>
+}
+
 /**
- * The JSON of the answer of POST /recommendations: exactly `JSON.stringify` of the answer
- * with every strategy presented by {@link presentRecommended}, but each strategy's fixed
- * fields are copied in as they were serialised once, not serialised again.
+ * The answer of POST /recommendations as UTF-8 JSON: exactly the bytes of `JSON.stringify`
+ * of the answer with every strategy presented by {@link presentRecommended}. What repeats from
+ * answer to answer — each strategy's fixed fields, most of every address — is serialised
+ * (and encoded) once and copied in; per request only scores, severities and explanations are
+ * written. Handing the server bytes also spares it encoding the whole answer to write it out.
  */
-export function recommendationsJson(
+export function recommendationsBody(
   kb: KbIndex,
-  answer: Omit<RecommendationsResponse, 'strategies'> & {
-    readonly strategies: readonly (RankedStrategy & { covers?: readonly number[] })[]
-  },
+  answer: Omit<RecommendationsResponse, 'strategies'> & { readonly strategies: readonly Recommended[] },
   lang: Lang
-): string {
+): Uint8Array<ArrayBuffer> {
   const { strategies, uncovered, ...head } = answer
-  const items = strategies.map(
-    (r) =>
-      // `{fixed fields` + `,` + `score, addresses, …}`: one object, fields in the same order.
-      `${presentedOrThrow(kb, r.id, lang).openJson},${JSON.stringify(recommendation(kb, r, lang, head.severityKind)).slice(1)}`
-  )
-  return `${JSON.stringify(head).slice(0, -1)},"strategies":[${items.join(',')}],"uncovered":${JSON.stringify(uncovered)}}`
+  // Each strategy is `{fixed fields` + `,"score":…}`: one object, its fields in the order above.
+  const parts: (string | Uint8Array)[] = []
+  let text = `${JSON.stringify(head).slice(0, -1)},"strategies":[`
+  for (const r of strategies) {
+    parts.push(text, presentedOrThrow(kb, r.id, lang).openJson)
+    text = `,${recommendationJson(kb, r, lang, head.severityKind)},`
+  }
+  parts.push(`${strategies.length > 0 ? text.slice(0, -1) : text}],"uncovered":${JSON.stringify(uncovered)}}`)
+  return concatUtf8(parts)
 }
 
 export function presentLink(kb: KbIndex, l: Link, lang: Lang): LinkOut {

@@ -18,7 +18,7 @@ import {
 } from '../domain/scoring.ts'
 import { LANGS, strengthLabel, type Lang } from '../domain/vocabulary.ts'
 import { ApiError, unprocessable, validationFailed, type Issue } from '../http/errors.ts'
-import { presentRecommended, recommendationsJson } from '../http/present.ts'
+import { presentRecommended, recommendationsBody } from '../http/present.ts'
 import { createRouter, type AppEnv } from '../http/router.ts'
 import {
   CoverageRequest,
@@ -139,7 +139,7 @@ function recommend(c: Context<AppEnv>, body: RecommendationsRequest, lang: Lang)
     limit: body.limit,
   }
   const result = body.mode === 'bundle' ? bundleStrategies(input) : rankStrategies(input)
-  const answer = recommendationsJson(
+  const answer = recommendationsBody(
     kb,
     {
       mode: body.mode,

@@ -132,11 +132,13 @@ const arbitraryInput: fc.Arbitrary<RankInput & { used: string[] }> = fc
       }),
       limit: fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }),
       used: fc.subarray(ids, { maxLength: Math.min(4, ids.length) }),
+      // Now and then a strategy listed twice: both copies are ranked, in a stable order.
+      twice: fc.integer({ min: 0, max: 9 }),
     })
   )
-  .map(({ ids, links, ...rest }) => ({
+  .map(({ ids, links, twice, ...rest }) => ({
     ...rest,
-    strategies: ids.map(facts),
+    strategies: twice === 0 ? [...ids.map(facts), facts(ids[0] ?? 'a', 0)] : ids.map(facts),
     links: links as LinkEvidence[],
   }))
 

@@ -2,15 +2,17 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { readKbContent } from '../../server/db/queries/kb.ts'
 import { indexKb } from '../../server/domain/kb-index.ts'
 import { bundleStrategies, rankStrategies, type Barrier } from '../../server/domain/ranking.ts'
-import { presentRecommended, recommendationsJson } from '../../server/http/present.ts'
+import { presentRecommended, recommendationsBody } from '../../server/http/present.ts'
 import { RecommendationsResponse } from '../../server/schemas/api.ts'
 import { loadedApp } from '../support/db.ts'
 
 const t = loadedApp()
 afterAll(() => t.close())
 const kb = indexKb(readKbContent(t.db))
+const recommendationsBodyText = (...args: Parameters<typeof recommendationsBody>) =>
+  new TextDecoder('utf-8', { fatal: true }).decode(recommendationsBody(...args))
 
-describe('recommendationsJson', () => {
+describe('recommendationsBody', () => {
   const barrierSets: Barrier[][] = [
     [4, 16, 21, 23, 25, 28].map((determinant, i) => ({
       determinant,
@@ -33,7 +35,7 @@ describe('recommendationsJson', () => {
   )
 
   test.for(cases)(
-    'writes exactly JSON.stringify of the presented answer ($mode, $lang, $severityKind, $barriers.length barriers)',
+    'writes exactly the UTF-8 of JSON.stringify of the presented answer ($mode, $lang, $severityKind, $barriers.length barriers)',
     ({ barriers, mode, lang, severityKind }) => {
       const input = {
         barriers,
@@ -59,7 +61,7 @@ describe('recommendationsJson', () => {
       })
       // Twice: the second time every strategy comes from the cache.
       for (let i = 0; i < 2; i++) {
-        const json = recommendationsJson(
+        const json = recommendationsBodyText(
           kb,
           { ...head, strategies: result.strategies, uncovered: [...result.uncovered] },
           lang
@@ -92,7 +94,7 @@ describe('recommendationsJson', () => {
       /unknown strategy no-such-strategy/
     )
     expect(() =>
-      recommendationsJson(
+      recommendationsBodyText(
         kb,
         {
           mode: 'ranked',
