@@ -27,12 +27,19 @@ function describeAddress(a: Address, name: string, lang: Lang, severityKnown: bo
       : `${a.label} link`
   )
   if (a.agreement > 1) parts.push(lang === 'nl' ? `${a.agreement} methoden eens` : `${a.agreement} methods agree`)
+  if (a.counted < a.strength) {
+    parts.push(lang === 'nl' ? 'zelfde expertoordeel telt maar één keer' : 'the same expert judgement counts once')
+  }
   return `${name} (${parts.join('; ')})`
 }
 
+const barriersWord = (n: number, lang: Lang) =>
+  lang === 'nl' ? (n === 1 ? 'belemmering' : 'belemmeringen') : n === 1 ? 'barrier' : 'barriers'
+
 /**
- * Explains a ranked strategy: how many barriers it addresses and the (at most two) barriers
- * that contribute most, each with its severity and link strength.
+ * Explains a ranked strategy, leading with what orders it: the barriers it addresses
+ * essentially (at most two, each with its severity and link), or else the (at most two)
+ * barriers its supportive links contribute most to; then how many more it supports.
  *
  * @param names determinant number → name in `lang`
  * @param severityKnown false when the team gave barriers without severities
@@ -43,16 +50,28 @@ export function explainRanked(
   lang: Lang,
   severityKnown = true
 ): string {
-  const main = r.addresses.slice(0, 2).map((a) => describeAddress(a, nameOf(names, a.determinant), lang, severityKnown))
+  const describe = (a: Address) => describeAddress(a, nameOf(names, a.determinant), lang, severityKnown)
+  const essential = r.addresses.filter((a) => a.label === 'essential')
   const n = r.addresses.length
+  if (essential.length > 0) {
+    const main = essential.slice(0, 2).map(describe)
+    const rest = n - main.length
+    if (lang === 'nl') {
+      const also = rest > 0 ? `; ondersteunt nog ${rest} ${barriersWord(rest, lang)}` : ''
+      return `Essentieel voor jullie ${barriersWord(main.length, lang)} ${joinNames(main, lang)}${also}.`
+    }
+    const also = rest > 0 ? `; also supports ${rest} more ${barriersWord(rest, lang)}` : ''
+    return `Essential for your ${barriersWord(main.length, lang)} ${joinNames(main, lang)}${also}.`
+  }
+  const main = r.addresses.slice(0, 2).map(describe)
   if (lang === 'nl') {
     return n === 1
-      ? `Pakt jullie barrière ${main[0]} aan.`
-      : `Pakt ${n} van jullie barrières aan, het sterkst ${joinNames(main, lang)}.`
+      ? `Ondersteunt de aanpak van jullie belemmering ${main[0]}.`
+      : `Ondersteunt de aanpak van ${n} van jullie belemmeringen, het sterkst ${joinNames(main, lang)}.`
   }
   return n === 1
-    ? `Addresses your barrier ${main[0]}.`
-    : `Addresses ${n} of your barriers, most strongly ${joinNames(main, lang)}.`
+    ? `Supports work on your barrier ${main[0]}.`
+    : `Supports work on ${n} of your barriers, most strongly ${joinNames(main, lang)}.`
 }
 
 /** Explains a bundle member: which barriers it adds to the bundle's coverage. */
@@ -62,10 +81,17 @@ export function explainBundleMember(
   lang: Lang,
   severityKnown = true
 ): string {
-  const covers = joinNames(m.covers.map((d) => nameOf(names, d)), lang)
+  const list = (ds: readonly number[]) => joinNames(ds.map((d) => nameOf(names, d)), lang)
   const ranked = explainRanked(m, names, lang, severityKnown)
-  if (m.covers.length === 0) return ranked
-  return lang === 'nl'
-    ? `Gekozen omdat deze strategie ${covers} dekt, wat geen eerdere keuze doet. ${ranked}`
-    : `Chosen because it covers ${covers}, which no earlier choice does. ${ranked}`
+  const reasons: string[] = []
+  if (lang === 'nl') {
+    if (m.covers.length > 0) reasons.push(`${list(m.covers)} dekt met een essentiële koppeling`)
+    if (m.weaklyCovers.length > 0) reasons.push(`als eerste ${list(m.weaklyCovers)} bereikt, al is het alleen ondersteunend`)
+    if (reasons.length === 0) return ranked
+    return `Gekozen omdat deze strategie ${reasons.join(' en ')}, wat geen eerdere keuze doet. ${ranked}`
+  }
+  if (m.covers.length > 0) reasons.push(`covers ${list(m.covers)} with an essential link`)
+  if (m.weaklyCovers.length > 0) reasons.push(`is the first to reach ${list(m.weaklyCovers)}, if only in support`)
+  if (reasons.length === 0) return ranked
+  return `Chosen because it ${reasons.join(' and ')}, which no earlier choice does. ${ranked}`
 }

@@ -15,6 +15,11 @@ export type LinkEvidence = {
   readonly source: string
   readonly method: string
   readonly strength: number
+  /**
+   * The published cell a derived link comes from (source, construct, strategy). Links fanned
+   * out from one expert cell over several determinants share it, and a ranking counts it once.
+   */
+  readonly cell?: string
 }
 
 /** What the ranking needs to know of a strategy. */
@@ -40,7 +45,12 @@ export type Plan = {
   readonly inUse?: readonly string[]
 }
 
-export const WEIGHTINGS = ['severity', 'equal'] as const
+/**
+ * `severity` (default) and `equal` rank by fit (docs/engine.md §2) with each barrier weighted
+ * by its severity or by 1; `cfir-eric` is the CFIR–ERIC matching tool's cumulative percentage:
+ * equal weights, links summed.
+ */
+export const WEIGHTINGS = ['severity', 'equal', 'cfir-eric'] as const
 export type Weighting = (typeof WEIGHTINGS)[number]
 
 export type RankInput = {
@@ -48,13 +58,16 @@ export type RankInput = {
   readonly strategies: readonly StrategyFacts[]
   readonly links: readonly LinkEvidence[]
   readonly plan?: Plan
-  /** `severity` (default) weights each barrier by its severity; `equal` weights every barrier 1. */
+  /** How barriers weigh and scores add up; see {@link WEIGHTINGS}. */
   readonly weighting?: Weighting
   /** Only links from these sources count; all sources when absent. */
   readonly sources?: readonly string[]
   /** How many strategies to return; all that address a barrier when absent. */
   readonly limit?: number
 }
+
+/** One source's link behind a pair, as an explanation lists it. */
+export type Evidence = Pick<LinkEvidence, 'source' | 'method' | 'strength' | 'cell'>
 
 /** How one ranked strategy addresses one barrier. */
 export type Address = {
@@ -64,16 +77,29 @@ export type Address = {
   readonly weight: number
   /** The combined link strength: the strongest of the sources that link the pair. */
   readonly strength: number
+  /**
+   * The strength the score counts: `strength`, unless the expert cell behind it already
+   * counted for a barrier where it weighs more; then the pair's next link from elsewhere (or 0).
+   */
+  readonly counted: number
   readonly label: 'essential' | 'supportive'
   /** Number of distinct methods that link this pair (1 = one line of evidence). */
   readonly agreement: number
-  readonly evidence: readonly Pick<LinkEvidence, 'source' | 'method' | 'strength'>[]
+  readonly evidence: readonly Evidence[]
 }
 
 export type RankedStrategy = {
   readonly id: string
-  /** Σ over the barriers it addresses of weight × strength. */
+  /**
+   * The fit over all the barriers it addresses: contributions weight × counted strength,
+   * largest first, the i-th halved i times. With `cfir-eric` weighting their plain sum.
+   */
   readonly score: number
+  /** The same fit over its essential contributions only (0 with `cfir-eric` weighting). */
+  readonly essentialScore: number
+  /** The severity of the most severe barrier it addresses essentially; 0 when none. */
+  readonly topEssentialSeverity: number
+  /** Essential first, then by contribution: the explanation leads with the main reason. */
   readonly addresses: readonly Address[]
   readonly essentialLinks: number
 }
@@ -82,17 +108,26 @@ export type RankResult = {
   readonly strategies: readonly RankedStrategy[]
   /** Barriers that no returned strategy addresses. */
   readonly uncovered: readonly number[]
+  /** Barriers that no strategy fitting the plan addresses, whatever the limit. */
+  readonly unreachable: readonly number[]
 }
 
 export type BundleMember = RankedStrategy & {
-  /** Barriers this strategy covered that no earlier member (or strategy in use) covered. */
+  /** Barriers this member covers (essential link) that no earlier member or strategy in use covered. */
   readonly covers: readonly number[]
+  /** Barriers this member is the first to reach, through a supportive link only. */
+  readonly weaklyCovers: readonly number[]
 }
 
 export type BundleResult = {
   readonly strategies: readonly BundleMember[]
+  /** Barriers an essential link of a member (or strategy in use) addresses. */
   readonly covered: readonly number[]
+  /** Barriers only supportive links reach. */
+  readonly weaklyCovered: readonly number[]
   readonly uncovered: readonly number[]
+  /** Uncovered barriers that no strategy fitting the plan addresses: no bundle can reach them. */
+  readonly unreachable: readonly number[]
 }
 
 /** Scores are compared after rounding to this many decimals, so float noise never decides. */
@@ -125,8 +160,10 @@ type PairEvidence = {
   readonly strength: number
   readonly label: Address['label']
   /** Strongest first, then by source id. */
-  readonly evidence: readonly Pick<LinkEvidence, 'source' | 'method' | 'strength'>[]
+  readonly evidence: readonly Evidence[]
   readonly agreement: number
+  /** True when some link of the pair comes from a shared expert cell. */
+  readonly celled: boolean
 }
 
 /** The links of one source selection, by strategy and by determinant. */
@@ -191,8 +228,10 @@ export function indexLinks(links: readonly LinkEvidence[], sources?: readonly st
   for (const [strategy, determinants] of grouped) {
     const pairs = new Map<number, PairEvidence>()
     for (const [determinant, list] of determinants) {
-      const evidence = list
-        .map(({ source, method, strength }) => ({ source, method, strength }))
+      const evidence: Evidence[] = list
+        .map(({ source, method, strength, cell }) =>
+          cell === undefined ? { source, method, strength } : { source, method, strength, cell }
+        )
         .sort((a, b) => b.strength - a.strength || a.source.localeCompare(b.source))
       const strength = evidence[0]?.strength ?? 0
       const pair: PairEvidence = {
@@ -200,6 +239,7 @@ export function indexLinks(links: readonly LinkEvidence[], sources?: readonly st
         label: strength >= ESSENTIAL_STRENGTH ? 'essential' : 'supportive',
         evidence,
         agreement: new Set(list.map((l) => l.method)).size,
+        celled: evidence.some((e) => e.cell !== undefined),
       }
       pairs.set(determinant, pair)
       const linked = byDeterminant.get(determinant)
@@ -232,38 +272,88 @@ export function normaliseBarriers(barriers: readonly Barrier[]): Barrier[] {
   return [...byNumber.values()]
 }
 
-function addressOf(b: Barrier, pair: PairEvidence, weighting: Weighting): Address {
+/** An address before the shared-cell rule sets what it counts. */
+type Found = Omit<Address, 'counted'> & { counted: number; readonly celled: boolean }
+
+function addressOf(b: Barrier, pair: PairEvidence, weighting: Weighting): Found {
   return {
     determinant: b.determinant,
     severity: b.severity,
-    weight: weighting === 'equal' ? 1 : b.severity,
+    weight: weighting === 'severity' ? b.severity : 1,
     strength: pair.strength,
+    counted: pair.strength,
     label: pair.label,
     agreement: pair.agreement,
     evidence: pair.evidence,
+    celled: pair.celled,
   }
 }
 
-const byContribution = (a: Address, b: Address) =>
-  b.weight * b.strength - a.weight * a.strength || a.determinant - b.determinant
-
-/** A strategy with the barriers it addresses: main contribution first, score and essential links. */
-function ranked(id: string, addresses: Address[]): RankedStrategy {
-  // Strongest contribution first, so the explanation leads with the main reason. An insertion
-  // sort: as stable as Array.prototype.sort, and much cheaper on the few addresses a strategy has.
-  for (let i = 1; i < addresses.length; i++) {
-    const a = addresses[i] as Address
+/** An insertion sort: stable, and much cheaper than Array.prototype.sort on a few items. */
+function insertionSort<T>(items: T[], compare: (a: T, b: T) => number): void {
+  for (let i = 1; i < items.length; i++) {
+    const x = items[i] as T
     let j = i
-    for (; j > 0 && byContribution(addresses[j - 1] as Address, a) > 0; j--) addresses[j] = addresses[j - 1] as Address
-    addresses[j] = a
+    for (; j > 0 && compare(items[j - 1] as T, x) > 0; j--) items[j] = items[j - 1] as T
+    items[j] = x
   }
+}
+
+const byStrength = (a: Found, b: Found) => b.weight * b.strength - a.weight * a.strength || a.determinant - b.determinant
+const isEssential = (a: Address) => a.counted >= ESSENTIAL_STRENGTH
+const byCounted = (a: Address, b: Address) =>
+  Number(isEssential(b)) - Number(isEssential(a)) ||
+  b.weight * b.counted - a.weight * a.counted ||
+  a.determinant - b.determinant
+
+/** Σ of contributions taken largest first, the i-th halved i times (they arrive in any order). */
+function fitOf(contributions: number[]): number {
+  contributions.sort((a, b) => b - a)
   let sum = 0
-  let essentialLinks = 0
-  for (const a of addresses) {
-    sum += a.weight * a.strength
-    if (a.label === 'essential') essentialLinks++
+  for (let i = 0; i < contributions.length; i++) sum += (contributions[i] as number) / 2 ** i
+  return roundScore(sum)
+}
+
+/**
+ * One expert cell counts once per strategy: going down the addresses by weight × strength,
+ * the first to use a cell takes it; a later address of the same cell counts its pair's next
+ * link from another cell or source, or 0.
+ */
+function countCellsOnce(found: Found[]): void {
+  if (!found.some((a) => a.celled)) return
+  insertionSort(found, byStrength)
+  const used = new Set<string>()
+  for (const a of found) {
+    const e = a.evidence.find((x) => x.cell === undefined || !used.has(x.cell))
+    if (e?.cell !== undefined) used.add(e.cell)
+    a.counted = e?.strength ?? 0
   }
-  return { id, score: roundScore(sum), addresses, essentialLinks }
+}
+
+/** A strategy with the barriers it addresses, scored by `weighting`. */
+function ranked(id: string, found: Found[], weighting: Weighting): RankedStrategy {
+  countCellsOnce(found)
+  const addresses: Address[] = found.map(({ celled: _, ...a }) => a)
+  insertionSort(addresses, byCounted)
+  let essentialLinks = 0
+  for (const a of addresses) if (a.label === 'essential') essentialLinks++
+  if (weighting === 'cfir-eric') {
+    let sum = 0
+    for (const a of addresses) sum += a.weight * a.counted
+    return { id, score: roundScore(sum), essentialScore: 0, topEssentialSeverity: 0, addresses, essentialLinks }
+  }
+  const all: number[] = []
+  const essential: number[] = []
+  let topEssentialSeverity = 0
+  for (const a of addresses) {
+    const c = a.weight * a.counted
+    all.push(c)
+    if (isEssential(a)) {
+      essential.push(c)
+      topEssentialSeverity = Math.max(topEssentialSeverity, a.severity)
+    }
+  }
+  return { id, score: fitOf(all), essentialScore: fitOf(essential), topEssentialSeverity, addresses, essentialLinks }
 }
 
 function scoreStrategy(
@@ -273,20 +363,24 @@ function scoreStrategy(
   weighting: Weighting
 ): RankedStrategy {
   const pairs = index.byStrategy.get(id)
-  const addresses: Address[] = []
+  const found: Found[] = []
   for (const b of barriers) {
     const pair = pairs?.get(b.determinant)
-    if (pair) addresses.push(addressOf(b, pair, weighting))
+    if (pair) found.push(addressOf(b, pair, weighting))
   }
-  return ranked(id, addresses)
+  return ranked(id, found, weighting)
 }
 
 /**
- * The documented tie-break: higher score; then more essential links; then more barriers
- * addressed; then the strategy id, alphabetically.
+ * The documented order (docs/engine.md §2): higher essential fit; then the more severe barrier
+ * addressed essentially; then higher fit over all links; then more essential links; then more
+ * barriers addressed; then the strategy id, alphabetically. With `cfir-eric` weighting the
+ * first two are 0 for every strategy, so the cumulative score leads.
  */
 export function compareRanked(a: RankedStrategy, b: RankedStrategy): number {
   return (
+    b.essentialScore - a.essentialScore ||
+    b.topEssentialSeverity - a.topEssentialSeverity ||
     b.score - a.score ||
     b.essentialLinks - a.essentialLinks ||
     b.addresses.length - a.addresses.length ||
@@ -304,7 +398,7 @@ function candidates(input: RankInput): RankedStrategy[] {
   const index = indexLinks(input.links, input.sources)
   const weighting = input.weighting ?? 'severity'
   // Per strategy its addresses, in barrier order as scoreStrategy lists them.
-  const found = new Map<string, Address[]>()
+  const found = new Map<string, Found[]>()
   for (const b of barriers) {
     for (const { strategy, pair } of index.byDeterminant.get(b.determinant) ?? []) {
       const address = addressOf(b, pair, weighting)
@@ -316,7 +410,7 @@ function candidates(input: RankInput): RankedStrategy[] {
   const result: RankedStrategy[] = []
   for (const s of input.strategies) {
     const addresses = found.get(s.id)
-    if (addresses && fitsPlan(s, input.plan)) result.push(ranked(s.id, addresses))
+    if (addresses && fitsPlan(s, input.plan)) result.push(ranked(s.id, addresses, weighting))
   }
   return result
 }
@@ -340,34 +434,43 @@ function firstInOrder<T>(items: readonly T[], k: number, compare: (a: T, b: T) =
   return first
 }
 
-function uncoveredBy(barriers: readonly Barrier[], chosen: readonly RankedStrategy[]): number[] {
-  const covered = new Set<number>()
-  for (const r of chosen) for (const a of r.addresses) covered.add(a.determinant)
-  return normaliseBarriers(barriers)
-    .map((b) => b.determinant)
-    .filter((d) => !covered.has(d))
+/** The barriers, in their normalised order, that none of `by` addresses. */
+function notReached(barriers: readonly Barrier[], by: readonly RankedStrategy[]): number[] {
+  const reached = new Set<number>()
+  for (const r of by) for (const a of r.addresses) reached.add(a.determinant)
+  return barriers.map((b) => b.determinant).filter((d) => !reached.has(d))
 }
 
 /**
- * Ranks the strategies that fit the plan by how well they address the barriers.
- *
- * score(s) = Σ over barriers b that s addresses of w(b) × strength(s, b), where w(b) is the
- * barrier's severity (or 1 with `weighting: 'equal'`) and strength(s, b) the strongest link
- * between s and b among the allowed sources. With equal weights and strengths equal to expert
- * endorsement shares this is the CFIR–ERIC matching tool's cumulative percentage ÷ 100.
+ * Ranks the strategies that fit the plan by how well they fit the barriers (docs/engine.md §2):
+ * essential links before supportive ones, each side by a fit that weighs every contribution
+ * weight × strength and lets breadth at most double the best one. With `weighting: 'cfir-eric'`
+ * the score is the CFIR–ERIC matching tool's cumulative percentage ÷ 100.
  */
 export function rankStrategies(input: RankInput): RankResult {
   const all = candidates(input)
+  const barriers = normaliseBarriers(input.barriers)
+  const unreachable = notReached(barriers, all)
   const strategies = input.limit === undefined ? all.sort(compareRanked) : firstInOrder(all, input.limit, compareRanked)
-  return { strategies, uncovered: uncoveredBy(input.barriers, strategies) }
+  return { strategies, uncovered: notReached(barriers, strategies), unreachable }
 }
 
-type BundleKey = { count: number; weighted: number; strength: number }
+/**
+ * How good a set of strategies is as a bundle, compared field by field in this order:
+ * barriers covered (an essential link reaches them), their weight, barriers reached at all,
+ * their weight, and Σ weight × the strongest link.
+ */
+type BundleKey = {
+  covered: number
+  coveredWeight: number
+  reached: number
+  reachedWeight: number
+  strength: number
+}
 
 /**
- * How good a set of strategies is as a bundle, before rounding: barriers covered, their
- * weight, and Σ weight × the strongest link. The sums run over the barriers in the order the
- * members first reach them.
+ * {@link BundleKey} before rounding. The sums run over the barriers in the order the members
+ * first reach them.
  */
 function bundleSums(members: readonly RankedStrategy[]): BundleKey {
   const best = new Map<number, Address>()
@@ -377,26 +480,38 @@ function bundleSums(members: readonly RankedStrategy[]): BundleKey {
       if (!current || a.strength > current.strength) best.set(a.determinant, a)
     }
   }
-  let weighted = 0
+  let covered = 0
+  let coveredWeight = 0
+  let reachedWeight = 0
   let strength = 0
   for (const a of best.values()) {
-    weighted += a.weight
+    if (a.strength >= ESSENTIAL_STRENGTH) {
+      covered++
+      coveredWeight += a.weight
+    }
+    reachedWeight += a.weight
     strength += a.weight * a.strength
   }
-  return { count: best.size, weighted, strength }
+  return { covered, coveredWeight, reached: best.size, reachedWeight, strength }
 }
 
 /** {@link bundleSums}, rounded: the key bundles are compared by. */
 function bundleKey(members: readonly RankedStrategy[]): BundleKey {
-  const { count, weighted, strength } = bundleSums(members)
-  return { count, weighted: roundScore(weighted), strength: roundScore(strength) }
+  const k = bundleSums(members)
+  return {
+    covered: k.covered,
+    coveredWeight: roundScore(k.coveredWeight),
+    reached: k.reached,
+    reachedWeight: roundScore(k.reachedWeight),
+    strength: roundScore(k.strength),
+  }
 }
 
+const KEY_ORDER = ['covered', 'coveredWeight', 'reached', 'reachedWeight', 'strength'] as const
+
 function better(a: BundleKey, b: BundleKey): boolean {
-  return (
-    a.count > b.count ||
-    (a.count === b.count && (a.weighted > b.weighted || (a.weighted === b.weighted && a.strength > b.strength)))
-  )
+  for (const k of KEY_ORDER) if (a[k] !== b[k]) return a[k] > b[k]
+  return false
 }
 
 /**
@@ -416,57 +531,67 @@ function reachOf(m: RankedStrategy, position: ReadonlyMap<number, number>): Reac
   return reach
 }
 
+/** Nothing reaches the barrier yet. */
+const UNREACHED = -1
+
 /**
  * The greedy weighted set cover: positions in `pool` of the strategies picked, in order.
- * `inUse` counts as chosen from the start.
+ * `inUse` counts as chosen from the start. Each step takes the strategy that adds the most
+ * (covered weight, covered count, reached weight, reached count, strength gain — in that order).
  */
 function greedyCover(pool: readonly Reach[], inUse: readonly Reach[], barriers: number, limit: number): number[] {
-  const covered = new Uint8Array(barriers)
-  const best = new Float64Array(barriers) // best strength so far; 0 where uncovered
+  const best = new Float64Array(barriers).fill(UNREACHED) // best strength so far
   const take = (r: Reach) => {
     for (let j = 0; j < r.barrier.length; j++) {
       const b = r.barrier[j] as number
-      covered[b] = 1
       best[b] = Math.max(best[b] as number, r.strength[j] as number)
     }
   }
   inUse.forEach(take)
   const picked = new Uint8Array(pool.length)
   const greedy: number[] = []
+  const gain = new Float64Array(5)
+  const pickGain = new Float64Array(5)
   while (greedy.length < limit) {
     let pick = -1
-    let pickCover = 0
-    let pickCount = 0
-    let pickStrength = 0
+    pickGain.fill(0)
     for (let p = 0; p < pool.length; p++) {
       if (picked[p]) continue
       const r = pool[p] as Reach
-      let cover = 0
-      let count = 0
+      let coverWeight = 0
+      let coverCount = 0
+      let reachWeight = 0
+      let reachCount = 0
       let strength = 0
       for (let j = 0; j < r.barrier.length; j++) {
         const b = r.barrier[j] as number
         const w = r.weight[j] as number
-        if (!covered[b]) {
-          cover += w
-          count++
+        const s = r.strength[j] as number
+        const current = best[b] as number
+        if (s >= ESSENTIAL_STRENGTH && current < ESSENTIAL_STRENGTH) {
+          coverWeight += w
+          coverCount++
         }
-        strength += w * Math.max(0, (r.strength[j] as number) - (best[b] as number))
+        if (current === UNREACHED) {
+          reachWeight += w
+          reachCount++
+        }
+        strength += w * Math.max(0, s - Math.max(current, 0))
       }
-      cover = roundScore(cover)
-      strength = roundScore(strength)
-      if (
-        cover > pickCover ||
-        (cover === pickCover && (count > pickCount || (count === pickCount && strength > pickStrength)))
-      ) {
+      gain[0] = roundScore(coverWeight)
+      gain[1] = coverCount
+      gain[2] = roundScore(reachWeight)
+      gain[3] = reachCount
+      gain[4] = roundScore(strength)
+      let i = 0
+      while (i < 5 && gain[i] === pickGain[i]) i++
+      if (i < 5 && (gain[i] as number) > (pickGain[i] as number)) {
         pick = p
-        pickCover = cover
-        pickCount = count
-        pickStrength = strength
+        pickGain.set(gain)
       }
     }
-    // Stop when nothing covers a barrier not yet covered: a bundle member must add coverage.
-    if (pick < 0 || pickCount === 0) break
+    // Stop when nothing adds coverage: a bundle member must reach a barrier or cover one better.
+    if (pick < 0 || (pickGain[1] === 0 && pickGain[3] === 0)) break
     greedy.push(pick)
     picked[pick] = 1
     take(pool[pick] as Reach)
@@ -500,7 +625,7 @@ function swapSearch(
   weighting: Weighting
 ): SwapSearch {
   const position = new Map(barriers.map((b, i) => [b.determinant, i]))
-  const weight = Float64Array.from(barriers, (b) => (weighting === 'equal' ? 1 : b.severity))
+  const weight = Float64Array.from(barriers, (b) => (weighting === 'severity' ? b.severity : 1))
   let weightMagnitude = 0
   let strongest = 0
   for (const w of weight) weightMagnitude += Math.abs(w)
@@ -519,13 +644,31 @@ function swapSearch(
   }
 }
 
+/** How a trial changes the bundle's key, before rounding. */
+type Change = { covered: number; coveredWeight: number; reached: number; reachedWeight: number; strength: number }
+
+/** The change of one barrier of weight `w` whose best link goes from `from` to `to` (UNREACHED: none). */
+function addChange(c: Change, w: number, from: number, to: number): void {
+  const wasCovered = from >= ESSENTIAL_STRENGTH
+  const isCovered = to >= ESSENTIAL_STRENGTH
+  if (wasCovered !== isCovered) {
+    c.covered += isCovered ? 1 : -1
+    c.coveredWeight += isCovered ? w : -w
+  }
+  if ((from === UNREACHED) !== (to === UNREACHED)) {
+    c.reached += to === UNREACHED ? -1 : 1
+    c.reachedWeight += to === UNREACHED ? -w : w
+  }
+  c.strength += w * Math.max(to, 0) - w * Math.max(from, 0)
+}
+
 /**
  * The first single swap — member by member, the pool in ranking order — that makes a better
  * bundle than `chosen` (positions in the pool); undefined when no swap does.
  *
  * A trial is scored by what it changes, not by rebuilding the bundle: per barrier the search
- * keeps how many members cover it, their strongest link, how many members reach that strength
- * and the strongest link below it. So the barriers the leaving member alone covered (or alone
+ * keeps how many members reach it, their strongest link, how many members reach that strength
+ * and the strongest link below it. So the barriers the leaving member alone reached (or alone
  * was strongest on) and those the newcomer reaches give the change of the key. Those sums run
  * in another order than a rebuilt bundle's; where that float noise could change the rounded
  * key, and for every swap that looks better, the whole bundle is scored as the rule defines it.
@@ -537,10 +680,10 @@ function firstImprovingSwap(search: SwapSearch, chosen: readonly number[]): numb
   const sums = bundleSums(bundle(chosen))
   const current = bundleKey(bundle(chosen))
 
-  const count = new Int32Array(barriers) // members covering the barrier
-  const best = new Float64Array(barriers) // their strongest link
+  const count = new Int32Array(barriers) // members reaching the barrier
+  const best = new Float64Array(barriers).fill(UNREACHED) // their strongest link
   const atBest = new Int32Array(barriers) // members with that strength
-  const second = new Float64Array(barriers).fill(-Infinity) // the strongest link below best
+  const second = new Float64Array(barriers).fill(UNREACHED) // the strongest link below best
   for (const r of [...search.inUseReach, ...chosen.map((p) => reach[p] as Reach)]) {
     for (let j = 0; j < r.barrier.length; j++) {
       const b = r.barrier[j] as number
@@ -558,54 +701,40 @@ function firstImprovingSwap(search: SwapSearch, chosen: readonly number[]): numb
 
   const inChosen = new Uint8Array(pool.length)
   for (const p of chosen) inChosen[p] = 1
-  // The bundle without the leaving member: whether each barrier stays covered, its best link.
-  const coveredAfter = Uint8Array.from(count, (c) => (c > 0 ? 1 : 0))
+  // The bundle without the leaving member: each barrier's best link (UNREACHED when none).
   const bestAfter = Float64Array.from(best)
+  const lost: Change = { covered: 0, coveredWeight: 0, reached: 0, reachedWeight: 0, strength: 0 }
+  const change: Change = { ...lost }
 
   for (let i = 0; i < chosen.length; i++) {
     const leaving = reach[chosen[i] as number] as Reach
-    let lostCount = 0
-    let lostWeight = 0
-    let lostStrength = 0
+    Object.assign(lost, { covered: 0, coveredWeight: 0, reached: 0, reachedWeight: 0, strength: 0 })
     for (let j = 0; j < leaving.barrier.length; j++) {
       const b = leaving.barrier[j] as number
-      const w = weight[b] as number
-      if (count[b] === 1) {
-        coveredAfter[b] = 0
-        lostCount++
-        lostWeight += w
-        lostStrength += w * (best[b] as number)
-      } else if (leaving.strength[j] === best[b] && atBest[b] === 1) {
-        bestAfter[b] = second[b] as number
-        lostStrength += w * (best[b] as number) - w * (bestAfter[b] as number)
-      }
+      if (count[b] === 1) bestAfter[b] = UNREACHED
+      else if (leaving.strength[j] === best[b] && atBest[b] === 1) bestAfter[b] = second[b] as number
+      else continue
+      addChange(lost, weight[b] as number, best[b] as number, bestAfter[b] as number)
     }
 
     let found: number[] | undefined
     for (let p = 0; p < pool.length && !found; p++) {
       if (inChosen[p]) continue
       const joining = reach[p] as Reach
-      let gainedCount = -lostCount
-      let gainedWeight = -lostWeight
-      let gainedStrength = -lostStrength
+      Object.assign(change, lost)
       for (let j = 0; j < joining.barrier.length; j++) {
         const b = joining.barrier[j] as number
-        const w = weight[b] as number
         const s = joining.strength[j] as number
-        if (!coveredAfter[b]) {
-          gainedCount++
-          gainedWeight += w
-          gainedStrength += w * s
-        } else if (s > (bestAfter[b] as number)) gainedStrength += w * s - w * (bestAfter[b] as number)
+        const after = bestAfter[b] as number
+        if (s > after) addChange(change, weight[b] as number, after, s)
       }
-      if (!couldBeBetter(current, sums, gainedCount, gainedWeight, gainedStrength, weightError, strengthError)) continue
+      if (!couldBeBetter(current, sums, change, weightError, strengthError)) continue
       const trial = chosen.map((m, j) => (j === i ? p : m))
       if (better(bundleKey(bundle(trial)), current)) found = trial
     }
 
     for (let j = 0; j < leaving.barrier.length; j++) {
       const b = leaving.barrier[j] as number
-      coveredAfter[b] = count[b] ? 1 : 0
       bestAfter[b] = best[b] as number
     }
     if (found) return found
@@ -614,38 +743,42 @@ function firstImprovingSwap(search: SwapSearch, chosen: readonly number[]): numb
 }
 
 /**
- * False only when a trial, whose key differs from the bundle's by the changes given, is
- * certainly not better: fewer barriers, or as many and a rounded weight (then strength) that
- * is certainly not higher. The count is exact; a sum counts as certain when everything within
- * its error bound rounds alike.
+ * False only when a trial, whose key differs from the bundle's by `change`, is certainly not
+ * better. Counts are exact; a sum counts as certain when everything within its error bound
+ * rounds alike.
  */
 function couldBeBetter(
   current: BundleKey,
   sums: BundleKey,
-  gainedCount: number,
-  gainedWeight: number,
-  gainedStrength: number,
+  change: Change,
   weightError: number,
   strengthError: number
 ): boolean {
-  if (gainedCount !== 0) return gainedCount > 0
-  const weighted = roundSafely(sums.weighted + gainedWeight, weightError)
-  if (weighted === undefined || weighted > current.weighted) return true
-  if (weighted < current.weighted) return false
-  const strength = roundSafely(sums.strength + gainedStrength, strengthError)
+  if (change.covered !== 0) return change.covered > 0
+  const coveredWeight = roundSafely(sums.coveredWeight + change.coveredWeight, weightError)
+  if (coveredWeight === undefined || coveredWeight > current.coveredWeight) return true
+  if (coveredWeight < current.coveredWeight) return false
+  if (change.reached !== 0) return change.reached > 0
+  const reachedWeight = roundSafely(sums.reachedWeight + change.reachedWeight, weightError)
+  if (reachedWeight === undefined || reachedWeight > current.reachedWeight) return true
+  if (reachedWeight < current.reachedWeight) return false
+  const strength = roundSafely(sums.strength + change.strength, strengthError)
   return strength === undefined || strength > current.strength
 }
 
+/** Per barrier how far the bundle reaches it: 0 not at all, 1 weakly, 2 covered. */
+const levelOf = (strength: number) => (strength >= ESSENTIAL_STRENGTH ? 2 : 1)
+
 /**
  * Picks at most `limit` (default 5) strategies that together cover as many barriers as
- * possible: greedy weighted set cover. Each step adds the strategy that covers the most
- * still-uncovered barrier weight (ties: more barriers newly covered, then the most added
- * weight × strength, then ranking order); strategies in use count as already chosen; it stops
- * when no strategy covers a barrier not yet covered. The greedy result is then compared with
- * the same number of top-ranked strategies and the better one (more barriers covered, then
- * more barrier weight, then more weight × strength) is improved by single swaps until no swap
- * helps. So a bundle never covers fewer barriers than the top of the ranked list, and every
- * member adds at least one barrier.
+ * possible (docs/engine.md §3). A barrier is covered through an essential link and weakly
+ * covered through a supportive one. Greedy weighted set cover: each step adds the strategy
+ * that adds the most covered barrier weight (ties: more barriers covered, then the most
+ * reached weight, more barriers reached, the most added weight × strength, ranking order);
+ * strategies in use count as already chosen; it stops when no strategy adds coverage. The
+ * greedy result is compared with the same number of top-ranked strategies and the better one
+ * is improved by single swaps until no swap helps. So a bundle never covers fewer barriers
+ * than the top of the ranked list, and every member adds coverage.
  */
 export function bundleStrategies(input: RankInput): BundleResult {
   const limit = input.limit ?? 5
@@ -668,20 +801,31 @@ export function bundleStrategies(input: RankInput): BundleResult {
     chosen = swapped
   }
 
-  const seen = new Set(inUse.flatMap((m) => m.addresses.map((a) => a.determinant)))
+  const level = new Map<number, number>()
+  const raise = (a: Address) => level.set(a.determinant, Math.max(level.get(a.determinant) ?? 0, levelOf(a.strength)))
+  for (const m of inUse) m.addresses.forEach(raise)
   const members: BundleMember[] = []
   for (const p of chosen) {
     const m = pool[p] as RankedStrategy
-    const covers = m.addresses.map((a) => a.determinant).filter((d) => !seen.has(d))
+    const covers: number[] = []
+    const weaklyCovers: number[] = []
+    for (const a of m.addresses) {
+      const was = level.get(a.determinant) ?? 0
+      if (levelOf(a.strength) === 2 && was < 2) covers.push(a.determinant)
+      else if (was === 0) weaklyCovers.push(a.determinant)
+    }
     // A swap can leave a member that others now make redundant; it has no place in a bundle.
-    if (covers.length === 0) continue
-    covers.forEach((d) => seen.add(d))
-    members.push({ ...m, covers })
+    if (covers.length === 0 && weaklyCovers.length === 0) continue
+    m.addresses.forEach(raise)
+    members.push({ ...m, covers, weaklyCovers })
   }
   const all = barriers.map((b) => b.determinant)
+  const unreachable = new Set(notReached(barriers, pool))
   return {
     strategies: members,
-    covered: all.filter((d) => seen.has(d)),
-    uncovered: all.filter((d) => !seen.has(d)),
+    covered: all.filter((d) => level.get(d) === 2),
+    weaklyCovered: all.filter((d) => level.get(d) === 1),
+    uncovered: all.filter((d) => !level.has(d)),
+    unreachable: all.filter((d) => !level.has(d) && unreachable.has(d)),
   }
 }

@@ -115,46 +115,48 @@ function presentedStrategy(kb: KbIndex, id: string, lang: Lang): PresentedStrate
 
 /** What a ranking or bundle adds to a strategy: its score, the barriers it addresses and why. */
 type Recommendation = Omit<RecommendedStrategy, keyof StrategyOut>
-type Recommended = RankedStrategy & { covers?: readonly number[] }
+type Recommended = RankedStrategy & { covers?: readonly number[]; weaklyCovers?: readonly number[] }
 
 const addressName = (kb: KbIndex, d: number, lang: Lang) => kb.names[lang].get(d) ?? String(d)
 
 function why(kb: KbIndex, r: Recommended, lang: Lang, severityKind: SeverityKind): string {
   const severityKnown = severityKind === 'share-negative'
   return r.covers !== undefined
-    ? explainBundleMember({ ...r, covers: r.covers }, kb.names[lang], lang, severityKnown)
+    ? explainBundleMember({ ...r, covers: r.covers, weaklyCovers: r.weaklyCovers ?? [] }, kb.names[lang], lang, severityKnown)
     : explainRanked(r, kb.names[lang], lang, severityKnown)
 }
 
 function recommendation(kb: KbIndex, r: Recommended, lang: Lang, severityKind: SeverityKind): Recommendation {
   return {
     score: r.score,
+    essentialScore: r.essentialScore,
     addresses: r.addresses.map((a) => ({
       determinant: a.determinant,
       name: addressName(kb, a.determinant, lang),
       severity: a.severity,
       strength: a.strength,
+      counted: a.counted,
       label: a.label,
       agreement: a.agreement,
       evidence: [...a.evidence],
     })),
     why: why(kb, r, lang, severityKind),
-    ...(r.covers !== undefined ? { covers: [...r.covers] } : {}),
+    ...(r.covers !== undefined ? { covers: [...r.covers], weaklyCovers: [...(r.weaklyCovers ?? [])] } : {}),
   }
 }
 
 /**
- * The end of an address after its severity, `,"strength":…,"evidence":[…]}`: the same for
+ * The end of an address after what it counted, `,"label":…,"evidence":[…]}`: the same for
  * every barrier a pair is asked for, so kept per pair (each pair has its own evidence list).
  */
 const addressEnds = new WeakMap<Address['evidence'], { address: Address; json: string }>()
 
 function addressEnd(a: Address): string {
   const cached = addressEnds.get(a.evidence)
-  if (cached && cached.address.strength === a.strength && cached.address.label === a.label && cached.address.agreement === a.agreement) {
+  if (cached && cached.address.label === a.label && cached.address.agreement === a.agreement) {
     return cached.json
   }
-  const json = `,"strength":${JSON.stringify(a.strength)},"label":${JSON.stringify(a.label)},"agreement":${JSON.stringify(a.agreement)},"evidence":${JSON.stringify(a.evidence)}}`
+  const json = `,"label":${JSON.stringify(a.label)},"agreement":${JSON.stringify(a.agreement)},"evidence":${JSON.stringify(a.evidence)}}`
   addressEnds.set(a.evidence, { address: a, json })
   return json
 }
@@ -173,10 +175,13 @@ function addressStart(kb: KbIndex, d: number, lang: Lang): string {
 function recommendationJson(kb: KbIndex, r: Recommended, lang: Lang, severityKind: SeverityKind): string {
   let addresses = ''
   for (const a of r.addresses) {
-    addresses += `${addresses === '' ? '' : ','}${addressStart(kb, a.determinant, lang)}${JSON.stringify(a.severity)}${addressEnd(a)}`
+    addresses += `${addresses === '' ? '' : ','}${addressStart(kb, a.determinant, lang)}${JSON.stringify(a.severity)},"strength":${JSON.stringify(a.strength)},"counted":${JSON.stringify(a.counted)}${addressEnd(a)}`
   }
-  const covers = r.covers !== undefined ? `,"covers":${JSON.stringify(r.covers)}` : ''
-  return `"score":${JSON.stringify(r.score)},"addresses":[${addresses}],"why":${JSON.stringify(why(kb, r, lang, severityKind))}${covers}}`
+  const covers =
+    r.covers !== undefined
+      ? `,"covers":${JSON.stringify(r.covers)},"weaklyCovers":${JSON.stringify(r.weaklyCovers ?? [])}`
+      : ''
+  return `"score":${JSON.stringify(r.score)},"essentialScore":${JSON.stringify(r.essentialScore)},"addresses":[${addresses}],"why":${JSON.stringify(why(kb, r, lang, severityKind))}${covers}}`
 }
 
 function presentedOrThrow(kb: KbIndex, id: string, lang: Lang): PresentedStrategy {

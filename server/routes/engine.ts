@@ -5,7 +5,7 @@
 import { createRoute, type RouteConfig, type RouteConfigToTypedResponse } from '@hono/zod-openapi'
 import type { Context, MiddlewareHandler } from 'hono'
 import { z } from 'zod'
-import { coverageOf } from '../domain/coverage.ts'
+import { coverageOf, type CoveredBarrier } from '../domain/coverage.ts'
 import { responsesFromCsv } from '../domain/csv-responses.ts'
 import { decodeText } from '../domain/decode-text.ts'
 import type { KbIndex } from '../domain/kb-index.ts'
@@ -138,19 +138,24 @@ function recommend(c: Context<AppEnv>, body: RecommendationsRequest, lang: Lang)
     sources: body.sources,
     limit: body.limit,
   }
-  const result = body.mode === 'bundle' ? bundleStrategies(input) : rankStrategies(input)
-  const answer = recommendationsBody(
-    kb,
-    {
-      mode: body.mode,
-      weighting: body.weighting,
-      severityKind,
-      barriers: presentBarriers(kb, barriers, lang),
-      strategies: result.strategies,
-      uncovered: [...result.uncovered],
-    },
-    lang
-  )
+  const head = {
+    mode: body.mode,
+    weighting: body.weighting,
+    severityKind,
+    barriers: presentBarriers(kb, barriers, lang),
+  }
+  let answer: Uint8Array<ArrayBuffer>
+  if (body.mode === 'bundle') {
+    const { strategies, covered, weaklyCovered, uncovered, unreachable } = bundleStrategies(input)
+    answer = recommendationsBody(
+      kb,
+      { ...head, unreachable: [...unreachable], covered: [...covered], weaklyCovered: [...weaklyCovered], strategies, uncovered: [...uncovered] },
+      lang
+    )
+  } else {
+    const { strategies, uncovered, unreachable } = rankStrategies(input)
+    answer = recommendationsBody(kb, { ...head, unreachable: [...unreachable], strategies, uncovered: [...uncovered] }, lang)
+  }
   // c.json would serialise every strategy's long texts again; the body is written already.
   return c.body(answer, 200, { 'Content-Type': 'application/json' }) as unknown as JsonAnswer<typeof recommendationsRoute>
 }
@@ -316,19 +321,22 @@ export const engineRoutes = createRouter()
     })
     const names = kb.names[lang]
     const name = (d: number) => names.get(d) ?? String(d)
+    const presentCovered = (cb: CoveredBarrier) => ({
+      determinant: cb.determinant,
+      name: name(cb.determinant),
+      severity: cb.severity,
+      by: cb.by.map((b) => b.strategy),
+      links: cb.by.map((b) => ({ strategy: b.strategy, strength: b.strength, label: strengthLabel(b.strength) })),
+      weak: cb.weak,
+    })
     return c.json(
       {
         severityKind,
         barriers: presentBarriers(kb, barriers, lang),
-        covered: result.covered.map((cb) => ({
-          determinant: cb.determinant,
-          name: name(cb.determinant),
-          severity: cb.severity,
-          by: cb.by.map((b) => b.strategy),
-          links: cb.by.map((b) => ({ strategy: b.strategy, strength: b.strength, label: strengthLabel(b.strength) })),
-          weak: cb.weak,
-        })),
+        covered: result.covered.map(presentCovered),
+        weaklyCovered: result.weaklyCovered.map(presentCovered),
         uncovered: [...result.uncovered],
+        gaps: [...result.gaps],
         suggestions: result.suggestions.map((s) => ({
           determinant: s.determinant,
           name: name(s.determinant),

@@ -438,17 +438,27 @@ export const AddressOut = z.object({
   determinant: z.number().int(),
   name: z.string(),
   severity: z.number(),
+  /** The pair's strength: its strongest link among the sources in use. */
   strength: z.number(),
+  /** The strength the score counted: lower when the link's expert cell already counted for another barrier. */
+  counted: z.number(),
   label: z.enum(['essential', 'supportive']),
   agreement: z.number().int(),
-  evidence: z.array(z.object({ source: z.string(), method: z.string(), strength: z.number() })),
+  evidence: z.array(
+    z.object({ source: z.string(), method: z.string(), strength: z.number(), cell: z.string().optional() })
+  ),
 })
 export const RecommendedStrategy = StrategyOut.extend({
+  /** The fit over all links (docs/engine.md §2); with `cfir-eric` weighting the cumulative score. */
   score: z.number(),
+  /** The fit over essential links only: it orders the ranking before `score`. */
+  essentialScore: z.number(),
   addresses: z.array(AddressOut),
   why: z.string(),
-  /** Bundle mode: the barriers this strategy adds to the bundle's coverage. */
+  /** Bundle mode: the barriers this strategy covers (essential link) that no earlier choice covered. */
   covers: z.array(z.number().int()).optional(),
+  /** Bundle mode: the barriers this strategy is the first to reach, through supportive links only. */
+  weaklyCovers: z.array(z.number().int()).optional(),
 })
 export type RecommendedStrategy = z.infer<typeof RecommendedStrategy>
 
@@ -466,25 +476,37 @@ export const RecommendationsResponse = z.object({
   weighting: z.enum(WEIGHTINGS),
   severityKind: SeverityKind,
   barriers: z.array(BarrierOut),
+  /** Barriers no strategy that fits the plan (and the sources chosen) addresses at all. */
+  unreachable: z.array(z.number().int()),
+  /** Bundle mode: barriers an essential link of the bundle (or a strategy in use) addresses. */
+  covered: z.array(z.number().int()).optional(),
+  /** Bundle mode: barriers only supportive links of the bundle reach. */
+  weaklyCovered: z.array(z.number().int()).optional(),
   strategies: z.array(RecommendedStrategy),
+  /** Barriers that no returned strategy addresses. */
   uncovered: z.array(z.number().int()),
 })
 export type RecommendationsResponse = z.infer<typeof RecommendationsResponse>
 
+const CoveredBarrierOut = z.object({
+  determinant: z.number().int(),
+  name: z.string(),
+  severity: z.number(),
+  by: z.array(z.string()),
+  links: z.array(z.object({ strategy: z.string(), strength: z.number(), label: z.enum(['essential', 'supportive']) })),
+  weak: z.boolean(),
+})
 export const CoverageResponse = z.object({
   severityKind: SeverityKind,
   barriers: z.array(BarrierOut),
-  covered: z.array(
-    z.object({
-      determinant: z.number().int(),
-      name: z.string(),
-      severity: z.number(),
-      by: z.array(z.string()),
-      links: z.array(z.object({ strategy: z.string(), strength: z.number(), label: z.enum(['essential', 'supportive']) })),
-      weak: z.boolean(),
-    })
-  ),
+  /** Barriers an essential link of a used strategy addresses. */
+  covered: z.array(CoveredBarrierOut),
+  /** Barriers used strategies reach through supportive links only. */
+  weaklyCovered: z.array(CoveredBarrierOut),
+  /** Barriers no used strategy addresses. */
   uncovered: z.array(z.number().int()),
+  /** Weakly covered and uncovered barriers, in barrier order: what suggestions and additions close. */
+  gaps: z.array(z.number().int()),
   suggestions: z.array(
     z.object({
       determinant: z.number().int(),

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { coverageOf } from '../../server/domain/coverage.ts'
 import type { LinkEvidence, StrategyFacts } from '../../server/domain/ranking.ts'
@@ -42,7 +43,7 @@ const links = [
 describe('coverageOf', () => {
   const result = coverageOf({ barriers, used: ['training', 'coaching'], strategies, links })
 
-  test('lists, per barrier, the used strategies that address it, strongest first', () => {
+  test('counts a barrier covered only through an essential link, listing the used strategies strongest first', () => {
     expect(result.covered).toEqual([
       {
         determinant: 16,
@@ -54,16 +55,21 @@ describe('coverageOf', () => {
         strongest: 0.6,
         weak: false,
       },
+    ])
+    expect(result.weaklyCovered).toEqual([
       { determinant: 23, severity: 0.4, by: [{ strategy: 'coaching', strength: 0.3 }], strongest: 0.3, weak: true },
     ])
   })
 
-  test('lists the barriers no used strategy addresses', () => {
+  test('lists the barriers no used strategy addresses; weakly covered ones are gaps too', () => {
     expect(result.uncovered).toEqual([25, 29])
+    expect(result.gaps).toEqual([23, 25, 29])
   })
 
   test('suggests the strongest linked strategies per gap, agreeing methods breaking ties', () => {
     expect(result.suggestions).toEqual([
+      // Weakly covered: only links stronger than the approach's own are worth suggesting.
+      { determinant: 23, strategies: [{ id: 'hours', strength: 0.6, agreement: 1 }] },
       {
         determinant: 25,
         strategies: [
@@ -82,9 +88,10 @@ describe('coverageOf', () => {
   })
 
   test('proposes a small set of additions that closes the gaps together', () => {
-    expect(result.additions.map((a) => [a.id, a.covers])).toEqual([
-      ['coordinator', [25]],
-      ['legal', [29]],
+    expect(result.additions.map((a) => [a.id, a.covers, a.weaklyCovers])).toEqual([
+      ['hours', [23], [25]],
+      ['coordinator', [25], []],
+      ['legal', [29], []],
     ])
   })
 
@@ -96,7 +103,8 @@ describe('coverageOf', () => {
       links,
       plan: { maxEffort: 'low' },
     })
-    expect(filtered.covered.map((c) => c.determinant)).toEqual([23, 25])
+    expect(filtered.covered.map((c) => c.determinant)).toEqual([23])
+    expect(filtered.weaklyCovered.map((c) => c.determinant)).toEqual([25])
     expect(filtered.suggestions.find((s) => s.determinant === 16)?.strategies.map((s) => s.id)).toEqual([
       'training',
       'coaching',
@@ -108,5 +116,47 @@ describe('coverageOf', () => {
     expect(all.uncovered).toEqual([])
     expect(all.suggestions).toEqual([])
     expect(all.additions).toEqual([])
+  })
+})
+
+describe('coverageOf: the additions never contradict the gap list beside them', () => {
+  const arbitrary = fc.record({
+    links: fc.array(
+      fc.record({
+        determinant: fc.integer({ min: 1, max: 6 }),
+        strategy: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'),
+        strength: fc.constantFrom(0.2, 0.3, 0.4, 0.45, 0.5, 0.6, 0.7),
+      }),
+      { maxLength: 30 }
+    ),
+    barriers: fc.uniqueArray(
+      fc.record({ determinant: fc.integer({ min: 1, max: 6 }), severity: fc.double({ min: 0, max: 1, noNaN: true }) }),
+      { selector: (b) => b.determinant, minLength: 1, maxLength: 6 }
+    ),
+    used: fc.subarray(['a', 'b', 'c']),
+  })
+
+  test('every gap that a fitting essential strategy can close is closed essentially, and every addition closes a gap', () => {
+    fc.assert(
+      fc.property(arbitrary, ({ links, barriers, used }) => {
+        const all = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => facts(id))
+        const r = coverageOf({
+          barriers,
+          used,
+          strategies: all,
+          links: links.map((l) => link(l.determinant, l.strategy, l.strength)),
+          additions: barriers.length,
+        })
+        const closed = new Set(r.additions.flatMap((a) => a.covers))
+        for (const s of r.suggestions) {
+          const top = s.strategies[0]
+          if (top && top.strength >= 0.5) expect(closed.has(s.determinant), `gap ${s.determinant}`).toBe(true)
+        }
+        for (const a of r.additions) {
+          expect([...a.covers, ...a.weaklyCovers].length).toBeGreaterThan(0)
+          for (const d of [...a.covers, ...a.weaklyCovers]) expect(r.gaps).toContain(d)
+        }
+      })
+    )
   })
 })

@@ -110,6 +110,8 @@ const arbitraryInput: fc.Arbitrary<RankInput & { used: string[] }> = fc
           strength,
           source: fc.constantFrom('x', 'y', 'z'),
           method: fc.constantFrom('m1', 'm2'),
+          // Links fanned out from one expert cell over several determinants share it.
+          cell: fc.option(fc.constantFrom('c1', 'c2'), { nil: undefined, freq: 3 }),
         }),
         { maxLength: 60 }
       ),
@@ -126,7 +128,7 @@ const arbitraryInput: fc.Arbitrary<RankInput & { used: string[] }> = fc
         },
         { requiredKeys: [] }
       ),
-      weighting: fc.constantFrom('severity' as const, 'equal' as const),
+      weighting: fc.constantFrom('severity' as const, 'equal' as const, 'cfir-eric' as const),
       sources: fc.option(fc.array(fc.constantFrom('x', 'y', 'z'), { minLength: 1, maxLength: 3 }), {
         nil: undefined,
       }),

@@ -49,7 +49,7 @@ describe('rankStrategies: equivalence with the CFIR–ERIC matching tool', () =>
     Number(rows.find((r) => r[nameKey] === name)?.endorsement_pct ?? 0)
 
   test('gives each strategy its endorsement percentage for one barrier, equally weighted', () => {
-    const result = rankStrategies({ barriers: [{ determinant: R_AND_E, severity: 1 }], strategies, links, weighting: 'equal' })
+    const result = rankStrategies({ barriers: [{ determinant: R_AND_E, severity: 1 }], strategies, links, weighting: 'cfir-eric' })
     expect(result.strategies).toHaveLength(reflecting.length)
     for (const row of reflecting) {
       const ranked = result.strategies.find((s) => s.id === row.eric_strategy)
@@ -69,7 +69,7 @@ describe('rankStrategies: equivalence with the CFIR–ERIC matching tool', () =>
       ],
       strategies,
       links,
-      weighting: 'equal',
+      weighting: 'cfir-eric',
     })
     for (const name of names) {
       const cumulative = pct(reflecting, 'eric_strategy', name) + pct(complexity, 'eric_name', name)
@@ -91,20 +91,38 @@ describe('rankStrategies: formula and explanation', () => {
     { determinant: 2, severity: 0.2 },
   ]
 
-  test('weights each link by the barrier\'s severity', () => {
+  test('weights each link by the barrier\'s severity; the second contribution counts half', () => {
     const result = rankStrategies({ barriers, strategies, links })
-    // a: 0.5×0.6 + 0.2×0.3 = 0.36; b: 0.5×0.3 + 0.2×0.6 = 0.27; c addresses no barrier.
+    // a: essential 0.5×0.6 = 0.3; fit 0.3 + ½ × 0.2×0.3 = 0.33.
+    // b: essential 0.2×0.6 = 0.12; fit 0.5×0.3 + ½ × 0.12 = 0.21. c addresses no barrier.
+    expect(result.strategies.map((s) => [s.id, s.essentialScore, s.score])).toEqual([
+      ['a', 0.3, 0.33],
+      ['b', 0.12, 0.21],
+    ])
+  })
+
+  test('breadth at most doubles the best contribution: ten weak links lose to one essential link', () => {
+    const broad = Array.from({ length: 10 }, (_, i) => link(i + 1, 'broad', 0.4))
+    const ten = Array.from({ length: 10 }, (_, i) => ({ determinant: i + 1, severity: 1 }))
+    const result = rankStrategies({ barriers: ten, strategies: [facts('broad'), facts('fit')], links: [...broad, link(1, 'fit', 0.5)] })
+    expect(result.strategies.map((s) => s.id)).toEqual(['fit', 'broad'])
+    // 0.4 × (1 + ½ + … + 1/512) < 0.8: ten links of 0.4 weigh less than twice one.
+    expect(result.strategies[1]?.score).toBe(0.799218750)
+  })
+
+  test('with cfir-eric weighting the same links add up, as the tool does', () => {
+    const result = rankStrategies({ barriers, strategies, links, weighting: 'cfir-eric' })
     expect(result.strategies.map((s) => [s.id, s.score])).toEqual([
-      ['a', 0.36],
-      ['b', 0.27],
+      ['a', 0.9],
+      ['b', 0.9],
     ])
   })
 
   test('explains each strategy with the barriers it addresses, main contribution first', () => {
     const [a] = rankStrategies({ barriers, strategies, links }).strategies
     expect(a?.addresses).toEqual([
-      { determinant: 1, severity: 0.5, weight: 0.5, strength: 0.6, label: 'essential', agreement: 1, evidence: [{ source: 'src', method: 'm', strength: 0.6 }] },
-      { determinant: 2, severity: 0.2, weight: 0.2, strength: 0.3, label: 'supportive', agreement: 1, evidence: [{ source: 'src', method: 'm', strength: 0.3 }] },
+      { determinant: 1, severity: 0.5, weight: 0.5, strength: 0.6, counted: 0.6, label: 'essential', agreement: 1, evidence: [{ source: 'src', method: 'm', strength: 0.6 }] },
+      { determinant: 2, severity: 0.2, weight: 0.2, strength: 0.3, counted: 0.3, label: 'supportive', agreement: 1, evidence: [{ source: 'src', method: 'm', strength: 0.3 }] },
     ])
     expect(a?.essentialLinks).toBe(1)
   })
@@ -121,6 +139,27 @@ describe('rankStrategies: formula and explanation', () => {
     expect(a?.score).toBe(0.45)
     expect(a?.addresses[0]?.agreement).toBe(2)
     expect(a?.addresses[0]?.evidence.map((e) => e.source)).toEqual(['y', 'x', 'z'])
+  })
+
+  test('counts one expert cell once: the barrier where it weighs most takes it', () => {
+    const cell = (d: number, strength: number) => ({ ...link(d, 'a', strength, 'cfir', 'crosswalk'), cell: 'cfir/available-resources/a' })
+    const fanned = [cell(20, 0.6), cell(21, 0.6), cell(22, 0.6), link(22, 'a', 0.3, 'editorial', 'editorial')]
+    const [a] = rankStrategies({
+      barriers: [
+        { determinant: 20, severity: 0.4 },
+        { determinant: 21, severity: 0.9 },
+        { determinant: 22, severity: 0.5 },
+      ],
+      strategies,
+      links: fanned,
+    }).strategies
+    expect(a?.addresses.map((x) => [x.determinant, x.strength, x.counted])).toEqual([
+      [21, 0.6, 0.6],
+      [22, 0.6, 0.3], // falls back to its editorial link
+      [20, 0.6, 0], // nothing else links it
+    ])
+    expect(a?.essentialScore).toBe(0.54)
+    expect(a?.score).toBe(0.54 + 0.075)
   })
 
   test('counts only the sources asked for', () => {
@@ -151,7 +190,7 @@ describe('rankStrategies: tie-break', () => {
     },
     {
       why: 'equal scores and essential links: more barriers addressed first',
-      links: [link(1, 'z', 0.4), link(1, 'a', 0.2), link(2, 'a', 0.2)],
+      links: [link(1, 'z', 0.3), link(1, 'a', 0.2), link(2, 'a', 0.2)],
       expected: ['a', 'z'],
     },
     {
@@ -169,8 +208,8 @@ describe('rankStrategies: tie-break', () => {
   })
 
   test('is not decided by floating-point noise', () => {
-    // 0.1 + 0.2 and 0.3 differ in binary; rounded scores tie and the id decides.
-    const links = [link(1, 'b', 0.1), link(2, 'b', 0.2), link(1, 'a', 0.3)]
+    // 0.2 + 0.2 / 2 and 0.3 differ in binary; rounded scores tie and b, with two barriers, goes first.
+    const links = [link(1, 'b', 0.2), link(2, 'b', 0.2), link(1, 'a', 0.3)]
     const barriers = [
       { determinant: 1, severity: 1 },
       { determinant: 2, severity: 1 },
@@ -222,7 +261,9 @@ describe('bundleStrategies', () => {
     expect(ranked.strategies.map((s) => s.id)).toEqual(['B', 'C'])
     const bundle = bundleStrategies({ barriers, strategies, links, limit: 2 })
     expect(bundle.strategies.map((s) => s.id)).toEqual(['B', 'C'])
-    expect(bundle.covered).toEqual([1, 2, 3, 4, 5, 6])
+    // Only B's links are essential: C reaches 3, 4 and 6, but weakly.
+    expect(bundle.covered).toEqual([1, 2, 5])
+    expect(bundle.weaklyCovered).toEqual([3, 4, 6])
     expect(bundle.uncovered).toEqual([])
   })
 
@@ -236,9 +277,9 @@ describe('bundleStrategies', () => {
     const b = [1, 2, 3].map((d) => ({ determinant: d, severity: 0.5 }))
     expect(rankStrategies({ barriers: b, strategies: s, links: overlapping, limit: 2 }).uncovered).toEqual([3])
     const bundle = bundleStrategies({ barriers: b, strategies: s, links: overlapping, limit: 2 })
-    expect(bundle.strategies.map((m) => [m.id, m.covers])).toEqual([
-      ['X', [1, 2]],
-      ['Z', [3]],
+    expect(bundle.strategies.map((m) => [m.id, m.covers, m.weaklyCovers])).toEqual([
+      ['X', [1, 2], []],
+      ['Z', [], [3]],
     ])
   })
 
@@ -251,20 +292,37 @@ describe('bundleStrategies', () => {
     const bundle = bundleStrategies({ barriers: [{ determinant: 5, severity: 1 }], strategies, links, limit: 3, plan: { inUse: ['B'] } })
     expect(bundle.strategies).toEqual([])
     expect(bundle.covered).toEqual([5])
+    expect(bundle.unreachable).toEqual([]) // covered, so not out of reach
   })
 
-  test('covers a barrier of severity 0 too: every member adds a barrier', () => {
+  test('covers a barrier of severity 0 too, essential coverage first: every member adds coverage', () => {
     const bundle = bundleStrategies({ barriers: [{ determinant: 5, severity: 0 }, { determinant: 6, severity: 0.5 }], strategies, links, limit: 3 })
-    expect(bundle.strategies.map((s) => [s.id, s.covers])).toEqual([
-      ['C', [6]],
-      ['B', [5]],
+    expect(bundle.strategies.map((s) => [s.id, s.covers, s.weaklyCovers])).toEqual([
+      ['B', [5], []],
+      ['C', [], [6]],
     ])
+  })
+
+  test('upgrades a weakly covered barrier when an essential link fits, and says what stays out of reach', () => {
+    const more = [...links, link(3, 'D', 0.7)]
+    const bundle = bundleStrategies({
+      barriers: [3, 9].map((d) => ({ determinant: d, severity: 1 })),
+      strategies: [...strategies, facts('D')],
+      links: more,
+      limit: 5,
+      plan: { inUse: ['C'] },
+    })
+    expect(bundle.strategies.map((s) => [s.id, s.covers])).toEqual([['D', [3]]])
+    expect(bundle.covered).toEqual([3])
+    expect(bundle.uncovered).toEqual([9])
+    expect(bundle.unreachable).toEqual([9])
   })
 
   test('counts strategies in use as already chosen and adds what they leave open', () => {
     const bundle = bundleStrategies({ barriers, strategies, links, limit: 2, plan: { inUse: ['B'] } })
     expect(bundle.strategies.map((s) => s.id)).toEqual(['C'])
-    expect(bundle.covered).toEqual([1, 2, 3, 4, 5, 6])
+    expect(bundle.covered).toEqual([1, 2, 5])
+    expect(bundle.weaklyCovered).toEqual([3, 4, 6])
   })
 })
 
@@ -337,11 +395,75 @@ describe('ranking properties', () => {
       fc.property(arbitraryKb, ({ strategies, links, barriers, limit }) => {
         const bundle = bundleStrategies({ barriers, strategies, links, limit })
         const top = rankStrategies({ barriers, strategies, links, limit: bundle.strategies.length || limit })
-        const topCovered = barriers.length - top.uncovered.length
+        const best = new Map<number, number>()
+        for (const s of top.strategies) for (const a of s.addresses) best.set(a.determinant, Math.max(best.get(a.determinant) ?? 0, a.strength))
+        const topCovered = [...best.values()].filter((x) => x >= 0.5).length
+        // Essential coverage first; as many essentially covered, then at least as many reached.
         expect(bundle.covered.length).toBeGreaterThanOrEqual(topCovered)
+        if (bundle.covered.length === topCovered) {
+          expect(bundle.covered.length + bundle.weaklyCovered.length).toBeGreaterThanOrEqual(best.size)
+        }
         expect(bundle.strategies.length).toBeLessThanOrEqual(limit)
-        for (const m of bundle.strategies) expect(m.covers.length).toBeGreaterThan(0)
+        for (const m of bundle.strategies) expect(m.covers.length + m.weaklyCovers.length).toBeGreaterThan(0)
+        expect(bundle.unreachable.every((d) => bundle.uncovered.includes(d))).toBe(true)
       })
+    )
+  })
+
+  const position = (ids: readonly string[], id: string) => ids.indexOf(id)
+  const mostSevere = (barriers: readonly { determinant: number; severity: number }[], among: readonly number[]) =>
+    Math.max(0, ...barriers.filter((b) => among.includes(b.determinant)).map((b) => b.severity))
+
+  test.for(['severity', 'equal'] as const)(
+    'a strategy with only supportive links never outranks one essential for a barrier at least as severe (%s)',
+    (weighting) => {
+      fc.assert(
+        fc.property(arbitraryKb, ({ strategies, links, barriers }) => {
+          const ranked = rankStrategies({ barriers, strategies, links, weighting }).strategies
+          const ids = ranked.map((s) => s.id)
+          for (const a of ranked) {
+            if (a.addresses.some((x) => x.label === 'essential')) continue
+            const worst = mostSevere(barriers, a.addresses.map((x) => x.determinant))
+            for (const b of ranked) {
+              const essential = b.addresses.filter((x) => x.label === 'essential').map((x) => x.determinant)
+              if (essential.length > 0 && mostSevere(barriers, essential) >= worst) {
+                expect(position(ids, b.id), `${b.id} before ${a.id}`).toBeLessThan(position(ids, a.id))
+              }
+            }
+          }
+        })
+      )
+    }
+  )
+
+  test('adding a weak link never lifts a strategy above one essential for the most severe barrier', () => {
+    fc.assert(
+      fc.property(
+        arbitraryKb,
+        fc.nat(),
+        fc.integer({ min: 1, max: 8 }),
+        fc.double({ min: 0.01, max: 0.49, noNaN: true }),
+        ({ strategies, links, barriers }, pick, determinant, strength) => {
+          const severities = barriers.map((b) => b.severity)
+          const top = Math.max(...severities)
+          fc.pre(barriers.length > 0 && severities.filter((x) => x === top).length === 1)
+          const worst = barriers.find((b) => b.severity === top)?.determinant
+          const before = rankStrategies({ barriers, strategies, links }).strategies
+          const essentialForWorst = (s: (typeof before)[number]) =>
+            s.addresses.some((x) => x.determinant === worst && x.label === 'essential')
+          const lifted = before.filter((s) => !essentialForWorst(s))
+          fc.pre(lifted.length > 0)
+          const a = lifted[pick % lifted.length]?.id ?? ''
+          const after = rankStrategies({ barriers, strategies, links: [...links, link(determinant, a, strength, 'x', 'x')] })
+          const ids = after.strategies.map((s) => s.id)
+          for (const b of before.filter(essentialForWorst)) {
+            if (position(before.map((s) => s.id), b.id) < position(before.map((s) => s.id), a)) {
+              expect(position(ids, b.id), `${b.id} stays before ${a}`).toBeLessThan(position(ids, a))
+            }
+          }
+        }
+      ),
+      { numRuns: 300 }
     )
   })
 

@@ -1,7 +1,12 @@
 import { afterAll, describe, expect, test } from 'vitest'
 import { readKbContent } from '../../server/db/queries/kb.ts'
 import { indexKb } from '../../server/domain/kb-index.ts'
-import { bundleStrategies, rankStrategies, type Barrier } from '../../server/domain/ranking.ts'
+import {
+  bundleStrategies,
+  rankStrategies,
+  type Barrier,
+  type BundleResult,
+} from '../../server/domain/ranking.ts'
 import { presentRecommended, recommendationsBody } from '../../server/http/present.ts'
 import { RecommendationsResponse } from '../../server/schemas/api.ts'
 import { loadedApp } from '../support/db.ts'
@@ -53,6 +58,12 @@ describe('recommendationsBody', () => {
           name: kb.names[lang].get(b.determinant) ?? '',
           severity: b.severity,
         })),
+        unreachable: [...result.unreachable],
+        ...(mode === 'bundle'
+          ? (({ covered, weaklyCovered }: BundleResult) => ({ covered: [...covered], weaklyCovered: [...weaklyCovered] }))(
+              result as BundleResult
+            )
+          : {}),
       }
       const expected = JSON.stringify({
         ...head,
@@ -89,7 +100,14 @@ describe('recommendationsBody', () => {
   })
 
   test('refuses a strategy the knowledge base does not have', () => {
-    const ghost = { id: 'no-such-strategy', score: 1, addresses: [], essentialLinks: 0 }
+    const ghost = {
+      id: 'no-such-strategy',
+      score: 1,
+      essentialScore: 0,
+      topEssentialSeverity: 0,
+      addresses: [],
+      essentialLinks: 0,
+    }
     expect(() => presentRecommended(kb, ghost, 'nl', 'none')).toThrow(
       /unknown strategy no-such-strategy/
     )
@@ -101,6 +119,7 @@ describe('recommendationsBody', () => {
           weighting: 'severity',
           severityKind: 'none',
           barriers: [],
+          unreachable: [],
           strategies: [ghost],
           uncovered: [],
         },

@@ -36,23 +36,28 @@ export type CoveredBarrier = {
   /** Used strategies that address it, strongest link first (ties by id). */
   readonly by: readonly { readonly strategy: string; readonly strength: number }[]
   readonly strongest: number
-  /** True when only supportive links (below the essential strength) cover it. */
+  /** True when only supportive links (below the essential strength) reach it. */
   readonly weak: boolean
 }
 
 export type Suggestion = {
   readonly determinant: number
-  readonly strategies: readonly {
-    readonly id: string
-    readonly strength: number
-    readonly agreement: number
-  }[]
+  readonly strategies: readonly { readonly id: string; readonly strength: number; readonly agreement: number }[]
 }
 
 export type CoverageResult = {
+  /** Barriers an essential link of a used strategy addresses. */
   readonly covered: readonly CoveredBarrier[]
+  /** Barriers that used strategies reach through supportive links only. */
+  readonly weaklyCovered: readonly CoveredBarrier[]
+  /** Barriers no used strategy addresses. */
   readonly uncovered: readonly number[]
-  /** For each uncovered barrier, the strategies linked to it most strongly. */
+  /** The gaps, weakly covered or uncovered, in barrier order: what the suggestions and additions are for. */
+  readonly gaps: readonly number[]
+  /**
+   * Per gap the strategies (not used, fitting the plan) linked to it most strongly; for a
+   * weakly covered barrier only those whose link is stronger than what the approach has.
+   */
   readonly suggestions: readonly Suggestion[]
   /** A small set of additions that together close as many gaps as possible (bundle mode). */
   readonly additions: readonly BundleMember[]
@@ -60,10 +65,14 @@ export type CoverageResult = {
 
 /**
  * Reads the link matrix the other way round: from the strategies an approach uses to the
- * barriers they address. A barrier is covered when at least one used strategy is linked to
- * it. Suggestions per uncovered barrier are the strategies (not used, fitting the plan)
- * linked to it most strongly, ties by number of agreeing methods, then id. The additions are
- * a bundle (see `bundleStrategies`) with the used strategies counted as already chosen.
+ * barriers they address. A barrier is covered when a used strategy has an essential link to
+ * it, weakly covered when only supportive links reach it, and uncovered otherwise; the weakly
+ * covered and uncovered barriers are the gaps. Suggestions per gap are the strategies (not
+ * used, fitting the plan) linked to it more strongly than the approach is, strongest first,
+ * ties by number of agreeing methods, then id. The additions are a bundle (see
+ * `bundleStrategies`) over the gaps with the used strategies counted as already chosen: it
+ * closes a gap with an essential link wherever one fits, so it never proposes less than the
+ * suggestions beside it show.
  */
 export function referenceCoverageOf(input: CoverageInput): CoverageResult {
   const index = indexLinks(input.links, input.sources)
@@ -71,7 +80,9 @@ export function referenceCoverageOf(input: CoverageInput): CoverageResult {
   const barriers = normaliseBarriers(input.barriers)
 
   const covered: CoveredBarrier[] = []
+  const weaklyCovered: CoveredBarrier[] = []
   const uncovered: number[] = []
+  const strongest = new Map<number, number>()
   for (const b of barriers) {
     const by = used
       .flatMap((id) => {
@@ -83,42 +94,39 @@ export function referenceCoverageOf(input: CoverageInput): CoverageResult {
       uncovered.push(b.determinant)
       continue
     }
-    const strongest = by[0]?.strength ?? 0
-    covered.push({
-      determinant: b.determinant,
-      severity: b.severity,
-      by,
-      strongest,
-      weak: strongest < ESSENTIAL_STRENGTH,
-    })
+    const best = by[0]?.strength ?? 0
+    strongest.set(b.determinant, best)
+    const weak = best < ESSENTIAL_STRENGTH
+    ;(weak ? weaklyCovered : covered).push({ determinant: b.determinant, severity: b.severity, by, strongest: best, weak })
   }
+  const gaps = barriers.map((b) => b.determinant).filter((d) => !covered.some((c) => c.determinant === d))
 
   const plan: Plan = { ...input.plan, inUse: used }
   const fits = input.strategies.filter((s) => fitsPlan(s, plan)).map((s) => s.id)
   const perBarrier = input.suggestions ?? 3
-  const suggestions: Suggestion[] = uncovered.map((d) => ({
+  const suggestions: Suggestion[] = gaps.map((d) => ({
     determinant: d,
     strategies: fits
       .flatMap((id) => {
         const pair = index.get(id)?.get(d)
-        return pair ? [{ id, strength: pair.strength, agreement: pair.agreement }] : []
+        return pair && pair.strength > (strongest.get(d) ?? 0)
+          ? [{ id, strength: pair.strength, agreement: pair.agreement }]
+          : []
       })
-      .sort(
-        (x, y) => y.strength - x.strength || y.agreement - x.agreement || x.id.localeCompare(y.id)
-      )
+      .sort((x, y) => y.strength - x.strength || y.agreement - x.agreement || x.id.localeCompare(y.id))
       .slice(0, perBarrier),
   }))
 
   const additions =
-    uncovered.length === 0
+    gaps.length === 0
       ? []
       : bundleStrategies({
-          barriers: barriers.filter((b) => uncovered.includes(b.determinant)),
+          barriers: barriers.filter((b) => gaps.includes(b.determinant)),
           strategies: input.strategies,
           links: input.links,
           sources: input.sources,
           plan,
           limit: input.additions ?? 3,
         }).strategies
-  return { covered, uncovered, suggestions, additions }
+  return { covered, weaklyCovered, uncovered, gaps, suggestions, additions }
 }

@@ -1,8 +1,8 @@
 /**
- * @module Ranking and bundle mode as they were before the indexed rewrite (commit 11883af),
- * kept only as the reference the optimised ranking.ts is checked against: every strategy
- * scored barrier by barrier, scores rounded with toFixed, and a swap search that rebuilds the
- * whole bundle for every trial. Not for use outside tests.
+ * @module Ranking and bundle mode written as plainly as docs/engine.md states them, kept only
+ * as the reference the optimised ranking.ts is checked against: every strategy scored barrier
+ * by barrier, scores rounded with toFixed, and a swap search that rebuilds the whole bundle
+ * for every trial. Not for use outside tests.
  */
 import {
   EFFORTS,
@@ -19,6 +19,7 @@ export type LinkEvidence = {
   readonly source: string
   readonly method: string
   readonly strength: number
+  readonly cell?: string
 }
 
 /** What the ranking needs to know of a strategy. */
@@ -44,7 +45,7 @@ export type Plan = {
   readonly inUse?: readonly string[]
 }
 
-export const WEIGHTINGS = ['severity', 'equal'] as const
+export const WEIGHTINGS = ['severity', 'equal', 'cfir-eric'] as const
 export type Weighting = (typeof WEIGHTINGS)[number]
 
 export type RankInput = {
@@ -52,7 +53,6 @@ export type RankInput = {
   readonly strategies: readonly StrategyFacts[]
   readonly links: readonly LinkEvidence[]
   readonly plan?: Plan
-  /** `severity` (default) weights each barrier by its severity; `equal` weights every barrier 1. */
   readonly weighting?: Weighting
   /** Only links from these sources count; all sources when absent. */
   readonly sources?: readonly string[]
@@ -60,73 +60,59 @@ export type RankInput = {
   readonly limit?: number
 }
 
+type Evidence = Pick<LinkEvidence, 'source' | 'method' | 'strength' | 'cell'>
+
 /** How one ranked strategy addresses one barrier. */
 export type Address = {
   readonly determinant: number
   readonly severity: number
-  /** The weight the barrier had in the score: its severity, or 1 with equal weighting. */
   readonly weight: number
-  /** The combined link strength: the strongest of the sources that link the pair. */
   readonly strength: number
+  /** The strength the fit counts: lower when the strongest link's expert cell counted already. */
+  readonly counted: number
   readonly label: 'essential' | 'supportive'
-  /** Number of distinct methods that link this pair (1 = one line of evidence). */
   readonly agreement: number
-  readonly evidence: readonly Pick<LinkEvidence, 'source' | 'method' | 'strength'>[]
+  readonly evidence: readonly Evidence[]
 }
 
 export type RankedStrategy = {
   readonly id: string
-  /** Σ over the barriers it addresses of weight × strength. */
   readonly score: number
+  readonly essentialScore: number
+  readonly topEssentialSeverity: number
   readonly addresses: readonly Address[]
   readonly essentialLinks: number
 }
 
 export type RankResult = {
   readonly strategies: readonly RankedStrategy[]
-  /** Barriers that no returned strategy addresses. */
   readonly uncovered: readonly number[]
+  readonly unreachable: readonly number[]
 }
 
 export type BundleMember = RankedStrategy & {
-  /** Barriers this strategy covered that no earlier member (or strategy in use) covered. */
   readonly covers: readonly number[]
+  readonly weaklyCovers: readonly number[]
 }
 
 export type BundleResult = {
   readonly strategies: readonly BundleMember[]
   readonly covered: readonly number[]
+  readonly weaklyCovered: readonly number[]
   readonly uncovered: readonly number[]
+  readonly unreachable: readonly number[]
 }
 
-/** Scores are compared after rounding to this many decimals, so float noise never decides. */
-const SCORE_DECIMALS = 9
-const round = (x: number) => Number(x.toFixed(SCORE_DECIMALS))
+const round = (x: number) => Number(x.toFixed(9))
 
 type PairEvidence = {
   readonly strength: number
-  /** Strongest first, then by source id. */
-  readonly evidence: readonly Pick<LinkEvidence, 'source' | 'method' | 'strength'>[]
+  readonly evidence: readonly Evidence[]
   readonly agreement: number
 }
 type LinkIndex = ReadonlyMap<string, ReadonlyMap<number, PairEvidence>>
 
-/** Indexes are built once per link list and source selection; both change rarely. */
-const indexes = new WeakMap<readonly LinkEvidence[], Map<string, LinkIndex>>()
-
-/**
- * Indexes links by strategy and determinant. Where several sources link the same pair, the
- * pair's strength is the strongest of them (not a sum: one pair is one reason, however many
- * sources name it); the number of distinct methods is kept as agreement. Memoised per link
- * list and source selection; the result is read-only.
- */
 export function indexLinks(links: readonly LinkEvidence[], sources?: readonly string[]): LinkIndex {
-  const key = sources ? [...sources].sort().join('\u0000') : '*'
-  let bySources = indexes.get(links)
-  if (!bySources) indexes.set(links, (bySources = new Map()))
-  const cached = bySources.get(key)
-  if (cached) return cached
-
   const allowed = sources ? new Set(sources) : null
   const grouped = new Map<string, Map<number, LinkEvidence[]>>()
   for (const l of links) {
@@ -142,7 +128,7 @@ export function indexLinks(links: readonly LinkEvidence[], sources?: readonly st
     const pairs = new Map<number, PairEvidence>()
     for (const [determinant, list] of byDeterminant) {
       const evidence = list
-        .map(({ source, method, strength }) => ({ source, method, strength }))
+        .map(({ source, method, strength, cell }) => (cell === undefined ? { source, method, strength } : { source, method, strength, cell }))
         .sort((a, b) => b.strength - a.strength || a.source.localeCompare(b.source))
       pairs.set(determinant, {
         strength: evidence[0]?.strength ?? 0,
@@ -152,11 +138,9 @@ export function indexLinks(links: readonly LinkEvidence[], sources?: readonly st
     }
     index.set(strategy, pairs)
   }
-  bySources.set(key, index)
   return index
 }
 
-/** True when the strategy fits the plan's phase, actors and effort and is not ruled out or in use. */
 export function fitsPlan(s: StrategyFacts, plan: Plan = {}): boolean {
   if (plan.exclude?.includes(s.id) || plan.inUse?.includes(s.id)) return false
   if (plan.phase && !s.phases.includes(plan.phase)) return false
@@ -166,7 +150,6 @@ export function fitsPlan(s: StrategyFacts, plan: Plan = {}): boolean {
   return true
 }
 
-/** Merges duplicate barriers (keeping the highest severity), in the order first given. */
 export function normaliseBarriers(barriers: readonly Barrier[]): Barrier[] {
   const byNumber = new Map<number, Barrier>()
   for (const b of barriers) {
@@ -176,6 +159,11 @@ export function normaliseBarriers(barriers: readonly Barrier[]): Barrier[] {
   return [...byNumber.values()]
 }
 
+/** Σ of the values, largest first, the i-th (from 0) halved i times. */
+function fit(values: readonly number[]): number {
+  return round([...values].sort((a, b) => b - a).reduce((sum, v, i) => sum + v / 2 ** i, 0))
+}
+
 function scoreStrategy(
   id: string,
   barriers: readonly Barrier[],
@@ -183,38 +171,53 @@ function scoreStrategy(
   weighting: Weighting
 ): RankedStrategy {
   const pairs = index.get(id)
-  const addresses: Address[] = []
+  const found: Address[] = []
   for (const b of barriers) {
     const pair = pairs?.get(b.determinant)
     if (!pair) continue
-    addresses.push({
+    found.push({
       determinant: b.determinant,
       severity: b.severity,
-      weight: weighting === 'equal' ? 1 : b.severity,
+      weight: weighting === 'severity' ? b.severity : 1,
       strength: pair.strength,
+      counted: pair.strength,
       label: pair.strength >= ESSENTIAL_STRENGTH ? 'essential' : 'supportive',
       agreement: pair.agreement,
       evidence: pair.evidence,
     })
   }
-  // Strongest contribution first, so the explanation leads with the main reason.
+  // One expert cell counts once per strategy: the barrier where it weighs most takes it.
+  found.sort((a, b) => b.weight * b.strength - a.weight * a.strength || a.determinant - b.determinant)
+  const used = new Set<string>()
+  const addresses: Address[] = found.map((a) => {
+    const e = a.evidence.find((x) => x.cell === undefined || !used.has(x.cell))
+    if (e?.cell !== undefined) used.add(e.cell)
+    return { ...a, counted: e?.strength ?? 0 }
+  })
+  const essential = (a: Address) => a.counted >= ESSENTIAL_STRENGTH
   addresses.sort(
-    (a, b) => b.weight * b.strength - a.weight * a.strength || a.determinant - b.determinant
+    (a, b) =>
+      Number(essential(b)) - Number(essential(a)) ||
+      b.weight * b.counted - a.weight * a.counted ||
+      a.determinant - b.determinant
   )
+  const cumulative = weighting === 'cfir-eric'
   return {
     id,
-    score: round(addresses.reduce((sum, a) => sum + a.weight * a.strength, 0)),
+    score: cumulative
+      ? round(addresses.reduce((sum, a) => sum + a.weight * a.counted, 0))
+      : fit(addresses.map((a) => a.weight * a.counted)),
+    essentialScore: cumulative ? 0 : fit(addresses.filter(essential).map((a) => a.weight * a.counted)),
+    topEssentialSeverity: cumulative ? 0 : Math.max(0, ...addresses.filter(essential).map((a) => a.severity)),
     addresses,
     essentialLinks: addresses.filter((a) => a.label === 'essential').length,
   }
 }
 
-/**
- * The documented tie-break: higher score; then more essential links; then more barriers
- * addressed; then the strategy id, alphabetically.
- */
 export function compareRanked(a: RankedStrategy, b: RankedStrategy): number {
   return (
+    b.essentialScore - a.essentialScore ||
+    b.topEssentialSeverity - a.topEssentialSeverity ||
     b.score - a.score ||
     b.essentialLinks - a.essentialLinks ||
     b.addresses.length - a.addresses.length ||
@@ -222,7 +225,6 @@ export function compareRanked(a: RankedStrategy, b: RankedStrategy): number {
   )
 }
 
-/** Scores every strategy that fits the plan and addresses at least one barrier, best first. */
 function candidates(input: RankInput): RankedStrategy[] {
   const barriers = normaliseBarriers(input.barriers)
   const index = indexLinks(input.links, input.sources)
@@ -234,30 +236,25 @@ function candidates(input: RankInput): RankedStrategy[] {
     .sort(compareRanked)
 }
 
-function uncoveredBy(barriers: readonly Barrier[], chosen: readonly RankedStrategy[]): number[] {
-  const covered = new Set(chosen.flatMap((r) => r.addresses.map((a) => a.determinant)))
+function notReached(barriers: readonly Barrier[], by: readonly RankedStrategy[]): number[] {
+  const reached = new Set(by.flatMap((r) => r.addresses.map((a) => a.determinant)))
   return normaliseBarriers(barriers)
     .map((b) => b.determinant)
-    .filter((d) => !covered.has(d))
+    .filter((d) => !reached.has(d))
 }
 
-/**
- * Ranks the strategies that fit the plan by how well they address the barriers.
- *
- * score(s) = Σ over barriers b that s addresses of w(b) × strength(s, b), where w(b) is the
- * barrier's severity (or 1 with `weighting: 'equal'`) and strength(s, b) the strongest link
- * between s and b among the allowed sources. With equal weights and strengths equal to expert
- * endorsement shares this is the CFIR–ERIC matching tool's cumulative percentage ÷ 100.
- */
 export function referenceRankStrategies(input: RankInput): RankResult {
   const ranked = candidates(input)
   const strategies = input.limit === undefined ? ranked : ranked.slice(0, input.limit)
-  return { strategies, uncovered: uncoveredBy(input.barriers, strategies) }
+  return {
+    strategies,
+    uncovered: notReached(input.barriers, strategies),
+    unreachable: notReached(input.barriers, ranked),
+  }
 }
 
-type BundleKey = { count: number; weighted: number; strength: number }
+type BundleKey = { covered: number; coveredWeight: number; reached: number; reachedWeight: number; strength: number }
 
-/** How good a set of strategies is as a bundle: barriers covered, their weight, link strength. */
 function bundleKey(members: readonly RankedStrategy[]): BundleKey {
   const best = new Map<number, Address>()
   for (const m of members) {
@@ -266,34 +263,34 @@ function bundleKey(members: readonly RankedStrategy[]): BundleKey {
       if (!current || a.strength > current.strength) best.set(a.determinant, a)
     }
   }
-  let weighted = 0
+  let covered = 0
+  let coveredWeight = 0
+  let reachedWeight = 0
   let strength = 0
   for (const a of best.values()) {
-    weighted += a.weight
+    if (a.strength >= ESSENTIAL_STRENGTH) {
+      covered++
+      coveredWeight += a.weight
+    }
+    reachedWeight += a.weight
     strength += a.weight * a.strength
   }
-  return { count: best.size, weighted: round(weighted), strength: round(strength) }
+  return {
+    covered,
+    coveredWeight: round(coveredWeight),
+    reached: best.size,
+    reachedWeight: round(reachedWeight),
+    strength: round(strength),
+  }
 }
+
+const KEY_ORDER = ['covered', 'coveredWeight', 'reached', 'reachedWeight', 'strength'] as const
 
 function better(a: BundleKey, b: BundleKey): boolean {
-  return (
-    a.count > b.count ||
-    (a.count === b.count &&
-      (a.weighted > b.weighted || (a.weighted === b.weighted && a.strength > b.strength)))
-  )
+  for (const k of KEY_ORDER) if (a[k] !== b[k]) return a[k] > b[k]
+  return false
 }
 
-/**
- * Picks at most `limit` (default 5) strategies that together cover as many barriers as
- * possible: greedy weighted set cover. Each step adds the strategy that covers the most
- * still-uncovered barrier weight (ties: more barriers newly covered, then the most added
- * weight × strength, then ranking order); strategies in use count as already chosen; it stops
- * when no strategy covers a barrier not yet covered. The greedy result is then compared with
- * the same number of top-ranked strategies and the better one (more barriers covered, then
- * more barrier weight, then more weight × strength) is improved by single swaps until no swap
- * helps. So a bundle never covers fewer barriers than the top of the ranked list, and every
- * member adds at least one barrier.
- */
 export function referenceBundleStrategies(input: RankInput): BundleResult {
   const limit = input.limit ?? 5
   const pool = candidates(input)
@@ -306,53 +303,50 @@ export function referenceBundleStrategies(input: RankInput): BundleResult {
     .map((id) => scoreStrategy(id, barriers, index, weighting))
 
   const greedy: RankedStrategy[] = []
-  const coveredWeight = new Map<number, number>() // determinant → best strength so far
-  for (const m of inUse)
-    for (const a of m.addresses)
-      coveredWeight.set(a.determinant, Math.max(coveredWeight.get(a.determinant) ?? 0, a.strength))
+  const best = new Map<number, number>() // determinant → best strength so far
+  const take = (m: RankedStrategy) => {
+    for (const a of m.addresses) best.set(a.determinant, Math.max(best.get(a.determinant) ?? 0, a.strength))
+  }
+  inUse.forEach(take)
   while (greedy.length < limit) {
     let pick: RankedStrategy | undefined
-    let pickGain = { cover: 0, count: 0, strength: 0 }
+    let pickGain = [0, 0, 0, 0, 0]
     for (const c of pool) {
       if (greedy.includes(c)) continue
-      let cover = 0
-      let count = 0
+      let coverWeight = 0
+      let coverCount = 0
+      let reachWeight = 0
+      let reachCount = 0
       let strength = 0
       for (const a of c.addresses) {
-        const current = coveredWeight.get(a.determinant)
+        const current = best.get(a.determinant)
+        if (a.strength >= ESSENTIAL_STRENGTH && (current === undefined || current < ESSENTIAL_STRENGTH)) {
+          coverWeight += a.weight
+          coverCount++
+        }
         if (current === undefined) {
-          cover += a.weight
-          count++
+          reachWeight += a.weight
+          reachCount++
         }
         strength += a.weight * Math.max(0, a.strength - (current ?? 0))
       }
-      cover = round(cover)
-      strength = round(strength)
-      const gain = { cover, count, strength }
-      if (
-        gain.cover > pickGain.cover ||
-        (gain.cover === pickGain.cover &&
-          (gain.count > pickGain.count ||
-            (gain.count === pickGain.count && gain.strength > pickGain.strength)))
-      ) {
+      const gain = [round(coverWeight), coverCount, round(reachWeight), reachCount, round(strength)]
+      const i = gain.findIndex((g, j) => g !== pickGain[j])
+      if (i >= 0 && (gain[i] as number) > (pickGain[i] as number)) {
         pick = c
         pickGain = gain
       }
     }
-    // Stop when nothing covers a barrier not yet covered: a bundle member must add coverage.
-    if (!pick || pickGain.count === 0) break
+    // Stop when nothing adds coverage: a bundle member must reach a barrier or cover one better.
+    if (!pick || (pickGain[1] === 0 && pickGain[3] === 0)) break
     greedy.push(pick)
-    for (const a of pick.addresses)
-      coveredWeight.set(a.determinant, Math.max(coveredWeight.get(a.determinant) ?? 0, a.strength))
+    take(pick)
   }
 
   const top = pool.slice(0, greedy.length)
-  let chosen = better(bundleKey([...inUse, ...top]), bundleKey([...inUse, ...greedy]))
-    ? top
-    : greedy
+  let chosen = better(bundleKey([...inUse, ...top]), bundleKey([...inUse, ...greedy])) ? top : greedy
 
-  // Improve by single swaps; each accepted swap strictly improves the key, so this ends.
-  for (let improved = true; improved;) {
+  for (let improved = true; improved; ) {
     improved = false
     const current = bundleKey([...inUse, ...chosen])
     search: for (let i = 0; i < chosen.length; i++) {
@@ -368,19 +362,31 @@ export function referenceBundleStrategies(input: RankInput): BundleResult {
     }
   }
 
-  const seen = new Set(inUse.flatMap((m) => m.addresses.map((a) => a.determinant)))
+  const level = new Map<number, 1 | 2>()
+  const raise = (a: Address) => {
+    const to = a.strength >= ESSENTIAL_STRENGTH ? 2 : 1
+    if ((level.get(a.determinant) ?? 0) < to) level.set(a.determinant, to)
+  }
+  inUse.forEach((m) => m.addresses.forEach(raise))
   const members: BundleMember[] = []
   for (const m of chosen) {
-    const covers = m.addresses.map((a) => a.determinant).filter((d) => !seen.has(d))
-    // A swap can leave a member that others now make redundant; it has no place in a bundle.
-    if (covers.length === 0) continue
-    covers.forEach((d) => seen.add(d))
-    members.push({ ...m, covers })
+    const covers = m.addresses
+      .filter((a) => a.strength >= ESSENTIAL_STRENGTH && level.get(a.determinant) !== 2)
+      .map((a) => a.determinant)
+    const weaklyCovers = m.addresses
+      .filter((a) => a.strength < ESSENTIAL_STRENGTH && !level.has(a.determinant))
+      .map((a) => a.determinant)
+    if (covers.length === 0 && weaklyCovers.length === 0) continue
+    m.addresses.forEach(raise)
+    members.push({ ...m, covers, weaklyCovers })
   }
   const all = barriers.map((b) => b.determinant)
+  const reachable = new Set(pool.flatMap((m) => m.addresses.map((a) => a.determinant)))
   return {
     strategies: members,
-    covered: all.filter((d) => seen.has(d)),
-    uncovered: all.filter((d) => !seen.has(d)),
+    covered: all.filter((d) => level.get(d) === 2),
+    weaklyCovered: all.filter((d) => level.get(d) === 1),
+    uncovered: all.filter((d) => !level.has(d)),
+    unreachable: all.filter((d) => !level.has(d) && !reachable.has(d)),
   }
 }

@@ -16,12 +16,14 @@ export const recommendedStrategy: RecommendedStrategy = {
   ericName: 'Alter incentive/allowance structures',
   waltz: null,
   score: 0.42,
+  essentialScore: 0.3,
   addresses: [
     {
       determinant: 23,
       name: 'Time available',
       severity: 0.5,
       strength: 0.6,
+      counted: 0.6,
       label: 'essential',
       agreement: 2,
       evidence: [
@@ -34,6 +36,7 @@ export const recommendedStrategy: RecommendedStrategy = {
       name: 'Coordinator',
       severity: 0.4,
       strength: 0.3,
+      counted: 0.3,
       label: 'supportive',
       agreement: 1,
       evidence: [{ source: 'editorial', method: 'editorial-judgement', strength: 0.3 }],
@@ -49,6 +52,7 @@ export const catalogueStrategy = (id: string, name: string) => ({
   name,
   addresses: undefined,
   score: undefined,
+  essentialScore: undefined,
   why: undefined,
 })
 
