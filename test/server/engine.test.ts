@@ -182,18 +182,22 @@ describe('POST /api/recommendations', () => {
     expect(body.mode).toBe('ranked')
     expect(body.barriers.map((b: any) => b.determinant)).toEqual([19, 23, 16, 4])
     expect(body.strategies).toHaveLength(10)
-    const scores = body.strategies.map((s: any) => s.score)
-    expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a))
+    // Essential fit orders first; among strategies without essential links, the fit over all.
+    const essential = body.strategies.map((s: any) => s.essentialScore)
+    expect(essential).toEqual([...essential].sort((a: number, b: number) => b - a))
+    const supportiveOnly = body.strategies.filter((s: any) => s.essentialScore === 0).map((s: any) => s.score)
+    expect(supportiveOnly).toEqual([...supportiveOnly].sort((a: number, b: number) => b - a))
     for (const s of body.strategies) {
       expect(s).toMatchObject({ id: expect.any(String), name: expect.any(String), score: expect.any(Number), why: expect.any(String) })
       expect(s.addresses.length).toBeGreaterThan(0)
-      const recomputed = s.addresses.reduce((sum: number, a: any) => sum + a.severity * a.strength, 0)
-      expect(s.score).toBeCloseTo(recomputed, 9)
+      const contributions = s.addresses.map((a: any) => a.severity * a.counted).sort((a: number, b: number) => b - a)
+      const fit = contributions.reduce((sum: number, c: number, i: number) => sum + c / 2 ** i, 0)
+      expect(s.score).toBeCloseTo(fit, 9)
       for (const a of s.addresses) {
         expect([19, 23, 16, 4]).toContain(a.determinant)
         expect(a).toMatchObject({ determinant: expect.any(Number), severity: expect.any(Number), strength: expect.any(Number) })
       }
-      expect(s.why).toMatch(/^Addresses /)
+      expect(s.why).toMatch(/^(Essential for|Supports work on) /)
       expect(s.why).toContain(s.addresses[0].name)
     }
   })
@@ -220,7 +224,7 @@ describe('POST /api/recommendations', () => {
       { determinant: 25, name: 'Coördinator', severity: 1 },
     ])
     expect(body.strategies[0].why).not.toMatch(/%/)
-    expect(body.strategies[0].why).toMatch(/^Pakt /)
+    expect(body.strategies[0].why).toMatch(/^(Essentieel voor|Ondersteunt) /)
   })
 
   test('keeps only strategies that fit the plan', async () => {

@@ -95,8 +95,8 @@ describe('recommendationsBody', () => {
     const en = presentRecommended(kb, r, 'en', 'none')
     expect(nl.name).toBe(kb.strategy.get(r.id)?.name.nl)
     expect(en.name).toBe(kb.strategy.get(r.id)?.name.en)
-    expect(nl.why).toMatch(/^Pakt/)
-    expect(en.why).toMatch(/^Addresses/)
+    expect(nl.why).toMatch(/^(Essentieel voor|Ondersteunt)/)
+    expect(en.why).toMatch(/^(Essential for|Supports work on)/)
   })
 
   test('refuses a strategy the knowledge base does not have', () => {
