@@ -241,6 +241,7 @@ export function indexLinks(links: readonly LinkEvidence[], sources?: readonly st
         agreement: new Set(list.map((l) => l.method)).size,
         celled: evidence.some((e) => e.cell !== undefined),
       }
+      if (pair.celled) celledEvidence.add(evidence)
       pairs.set(determinant, pair)
       const linked = byDeterminant.get(determinant)
       if (linked) linked.push({ strategy, pair })
@@ -273,7 +274,10 @@ export function normaliseBarriers(barriers: readonly Barrier[]): Barrier[] {
 }
 
 /** An address before the shared-cell rule sets what it counts. */
-type Found = Omit<Address, 'counted'> & { counted: number; readonly celled: boolean }
+type Found = Omit<Address, 'counted'> & { counted: number }
+
+/** Evidence lists with a link from a shared expert cell (see PairEvidence.celled). */
+const celledEvidence = new WeakSet<readonly Evidence[]>()
 
 function addressOf(b: Barrier, pair: PairEvidence, weighting: Weighting): Found {
   return {
@@ -285,7 +289,6 @@ function addressOf(b: Barrier, pair: PairEvidence, weighting: Weighting): Found 
     label: pair.label,
     agreement: pair.agreement,
     evidence: pair.evidence,
-    celled: pair.celled,
   }
 }
 
@@ -320,7 +323,7 @@ function fitOf(contributions: number[]): number {
  * link from another cell or source, or 0.
  */
 function countCellsOnce(found: Found[]): void {
-  if (!found.some((a) => a.celled)) return
+  if (!found.some((a) => celledEvidence.has(a.evidence))) return
   insertionSort(found, byStrength)
   const used = new Set<string>()
   for (const a of found) {
@@ -333,7 +336,7 @@ function countCellsOnce(found: Found[]): void {
 /** A strategy with the barriers it addresses, scored by `weighting`. */
 function ranked(id: string, found: Found[], weighting: Weighting): RankedStrategy {
   countCellsOnce(found)
-  const addresses: Address[] = found.map(({ celled: _, ...a }) => a)
+  const addresses: Address[] = found
   insertionSort(addresses, byCounted)
   let essentialLinks = 0
   for (const a of addresses) if (a.label === 'essential') essentialLinks++

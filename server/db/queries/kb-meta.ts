@@ -11,8 +11,17 @@ const REVISION = 'revision'
 
 type Tx = Pick<Db, 'insert'>
 
+/** How many times this process bumped the revision (a rolled-back bump counts too: harmless). */
+let localBumps = 0
+
+/** A counter of this process's own knowledge-base writes: a cache compares it before trusting its age. */
+export function localKbWrites(): number {
+  return localBumps
+}
+
 /** Bumps the revision; call inside the transaction that changes the knowledge base. */
 export function bumpKbRevision(tx: Tx): void {
+  localBumps++
   tx.insert(t.kbMeta)
     .values({ key: REVISION, value: '1' })
     .onConflictDoUpdate({ target: t.kbMeta.key, set: { value: sql`CAST(${t.kbMeta.value} AS INTEGER) + 1` } })
