@@ -87,7 +87,9 @@ type Run = { cpuUs: number; p50Ms: number; p99Ms: number; requests: number }
 
 /** A real server on a free port of loopback, and its CPU time so far in microseconds. */
 async function startServer(dbPath: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // BENCH_SERVER_FLAGS: extra node flags for the server, e.g. "--cpu-prof" to profile it.
+  const flags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: dbPath, RATE_LIMIT_PER_MINUTE: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -85,7 +85,7 @@ type PresentedStrategy = { readonly out: StrategyOut; readonly openJson: Buffer 
 type Presented = {
   readonly strategies: Record<Lang, Map<string, PresentedStrategy>>
   /** `{"determinant":4,"name":"…","severity":` */
-  readonly addressStart: Record<Lang, Map<number, string>>
+  readonly addressStart: Record<Lang, Map<number, Buffer>>
 }
 const presented = new WeakMap<KbIndex, Presented>()
 
@@ -149,39 +149,66 @@ function recommendation(kb: KbIndex, r: Recommended, lang: Lang, severityKind: S
  * The end of an address after what it counted, `,"label":…,"evidence":[…]}`: the same for
  * every barrier a pair is asked for, so kept per pair (each pair has its own evidence list).
  */
-const addressEnds = new WeakMap<Address['evidence'], { address: Address; json: string }>()
+const addressEnds = new WeakMap<Address['evidence'], { address: Address; json: Buffer }>()
 
-function addressEnd(a: Address): string {
+function addressEnd(a: Address): Buffer {
   const cached = addressEnds.get(a.evidence)
   if (cached && cached.address.label === a.label && cached.address.agreement === a.agreement) {
     return cached.json
   }
-  const json = `,"label":${JSON.stringify(a.label)},"agreement":${JSON.stringify(a.agreement)},"evidence":${JSON.stringify(a.evidence)}}`
+  const json = Buffer.from(
+    `,"label":${JSON.stringify(a.label)},"agreement":${JSON.stringify(a.agreement)},"evidence":${JSON.stringify(a.evidence)}}`
+  )
   addressEnds.set(a.evidence, { address: a, json })
   return json
 }
 
-function addressStart(kb: KbIndex, d: number, lang: Lang): string {
+function addressStart(kb: KbIndex, d: number, lang: Lang): Buffer {
   const cache = presentedOf(kb).addressStart[lang]
   let json = cache.get(d)
   if (json === undefined) {
-    json = `{"determinant":${JSON.stringify(d)},"name":${JSON.stringify(addressName(kb, d, lang))},"severity":`
+    json = Buffer.from(`{"determinant":${JSON.stringify(d)},"name":${JSON.stringify(addressName(kb, d, lang))},"severity":`)
     if (kb.determinant.has(d)) cache.set(d, json) // bounded: only the knowledge base's determinants
   }
   return json
 }
 
-/** `JSON.stringify(recommendation(…))` without its opening brace, from the cached pieces. */
-function recommendationJson(kb: KbIndex, r: Recommended, lang: Lang, severityKind: SeverityKind): string {
-  let addresses = ''
-  for (const a of r.addresses) {
-    addresses += `${addresses === '' ? '' : ','}${addressStart(kb, a.determinant, lang)}${JSON.stringify(a.severity)},"strength":${JSON.stringify(a.strength)},"counted":${JSON.stringify(a.counted)}${addressEnd(a)}`
+/**
+ * The pieces of an answer: text as it is written, and ready UTF-8 bytes copied in between.
+ * Consecutive text is joined before it is encoded, so the buffer gets few, large strings.
+ */
+class Pieces {
+  readonly parts: (string | Uint8Array)[] = []
+  private text = ''
+  write(text: string): void {
+    this.text += text
   }
-  const covers =
-    r.covers !== undefined
-      ? `,"covers":${JSON.stringify(r.covers)},"weaklyCovers":${JSON.stringify(r.weaklyCovers ?? [])}`
-      : ''
-  return `"score":${JSON.stringify(r.score)},"essentialScore":${JSON.stringify(r.essentialScore)},"addresses":[${addresses}],"why":${JSON.stringify(why(kb, r, lang, severityKind))}${covers}}`
+  copy(bytes: Uint8Array): void {
+    if (this.text !== '') this.parts.push(this.text)
+    this.text = ''
+    this.parts.push(bytes)
+  }
+  end(): (string | Uint8Array)[] {
+    if (this.text !== '') this.parts.push(this.text)
+    this.text = ''
+    return this.parts
+  }
+}
+
+/** `JSON.stringify(recommendation(…))` without its opening brace, from the cached pieces. */
+function writeRecommendation(out: Pieces, kb: KbIndex, r: Recommended, lang: Lang, severityKind: SeverityKind): void {
+  out.write(`"score":${JSON.stringify(r.score)},"essentialScore":${JSON.stringify(r.essentialScore)},"addresses":[`)
+  r.addresses.forEach((a, i) => {
+    if (i > 0) out.write(',')
+    out.copy(addressStart(kb, a.determinant, lang))
+    out.write(`${JSON.stringify(a.severity)},"strength":${JSON.stringify(a.strength)},"counted":${JSON.stringify(a.counted)}`)
+    out.copy(addressEnd(a))
+  })
+  out.write(`],"why":${JSON.stringify(why(kb, r, lang, severityKind))}`)
+  if (r.covers !== undefined) {
+    out.write(`,"covers":${JSON.stringify(r.covers)},"weaklyCovers":${JSON.stringify(r.weaklyCovers ?? [])}`)
+  }
+  out.write('}')
 }
 
 function presentedOrThrow(kb: KbIndex, id: string, lang: Lang): PresentedStrategy {
@@ -200,29 +227,35 @@ export function presentRecommended(
   return { ...presentedOrThrow(kb, r.id, lang).out, ...recommendation(kb, r, lang, severityKind) }
 }
 
-/** The UTF-8 bytes of strings and ready bytes, one after the other, in one buffer. */
+/** Where answers are assembled before they are copied out at their exact size; grows as needed. */
+let scratch = Buffer.allocUnsafeSlow(64 * 1024)
+
+/** The UTF-8 bytes of strings and ready bytes, one after the other, in one buffer of their own. */
 function concatUtf8(parts: readonly (string | Uint8Array)[]): Uint8Array<ArrayBuffer> {
   // Room for the worst case (3 bytes per UTF-16 unit) spares measuring each string first.
   let room = 0
   for (const p of parts) room += typeof p === 'string' ? 3 * p.length : p.length
-  // allocUnsafeSlow: a buffer of its own on a plain ArrayBuffer, as hono's body type wants.
-  const out = Buffer.allocUnsafeSlow(room)
+  if (scratch.length < room) scratch = Buffer.allocUnsafeSlow(Math.max(room, 2 * scratch.length))
   let at = 0
   for (const p of parts) {
-    if (typeof p === 'string') at += out.write(p, at)
+    if (typeof p === 'string') at += scratch.write(p, at)
     else {
-      out.set(p, at)
+      scratch.set(p, at)
       at += p.length
     }
   }
-  return out.subarray(0, at) as Uint8Array<ArrayBuffer>
+  // A buffer of its own on a plain ArrayBuffer, as hono's body type wants: the scratch is
+  // reused. allocUnsafeSlow: no zero-filling of bytes that are overwritten at once.
+  const out = Buffer.allocUnsafeSlow(at)
+  scratch.copy(out, 0, 0, at)
+  return out as Uint8Array<ArrayBuffer>
 }
 
 /**
  * The answer of POST /recommendations as UTF-8 JSON: exactly the bytes of `JSON.stringify`
  * of the answer with every strategy presented by {@link presentRecommended}. What repeats from
  * answer to answer — each strategy's fixed fields, most of every address — is serialised
- * (and encoded) once and copied in; per request only scores, severities and explanations are
+ * and encoded once and copied in; per request only scores, severities and explanations are
  * written. Handing the server bytes also spares it encoding the whole answer to write it out.
  */
 export function recommendationsBody(
@@ -232,14 +265,16 @@ export function recommendationsBody(
 ): Uint8Array<ArrayBuffer> {
   const { strategies, uncovered, ...head } = answer
   // Each strategy is `{fixed fields` + `,"score":…}`: one object, its fields in the order above.
-  const parts: (string | Uint8Array)[] = []
-  let text = `${JSON.stringify(head).slice(0, -1)},"strategies":[`
-  for (const r of strategies) {
-    parts.push(text, presentedOrThrow(kb, r.id, lang).openJson)
-    text = `,${recommendationJson(kb, r, lang, head.severityKind)},`
-  }
-  parts.push(`${strategies.length > 0 ? text.slice(0, -1) : text}],"uncovered":${JSON.stringify(uncovered)}}`)
-  return concatUtf8(parts)
+  const out = new Pieces()
+  out.write(`${JSON.stringify(head).slice(0, -1)},"strategies":[`)
+  strategies.forEach((r, i) => {
+    if (i > 0) out.write(',')
+    out.copy(presentedOrThrow(kb, r.id, lang).openJson)
+    out.write(',')
+    writeRecommendation(out, kb, r, lang, head.severityKind)
+  })
+  out.write(`],"uncovered":${JSON.stringify(uncovered)}}`)
+  return concatUtf8(out.end())
 }
 
 export function presentLink(kb: KbIndex, l: Link, lang: Lang): LinkOut {
