@@ -227,27 +227,23 @@ export function presentRecommended(
   return { ...presentedOrThrow(kb, r.id, lang).out, ...recommendation(kb, r, lang, severityKind) }
 }
 
-/** Where answers are assembled before they are copied out at their exact size; grows as needed. */
-let scratch = Buffer.allocUnsafeSlow(64 * 1024)
-
 /** The UTF-8 bytes of strings and ready bytes, one after the other, in one buffer of their own. */
 function concatUtf8(parts: readonly (string | Uint8Array)[]): Uint8Array<ArrayBuffer> {
-  // Room for the worst case (3 bytes per UTF-16 unit) spares measuring each string first.
-  let room = 0
-  for (const p of parts) room += typeof p === 'string' ? 3 * p.length : p.length
-  if (scratch.length < room) scratch = Buffer.allocUnsafeSlow(Math.max(room, 2 * scratch.length))
+  // Measured exactly, so the buffer is written once where it lies: a larger one, or one copied
+  // out of a reused scratch buffer, costs more in fresh pages than measuring does.
+  let size = 0
+  for (const p of parts) size += typeof p === 'string' ? Buffer.byteLength(p) : p.length
+  // allocUnsafeSlow: a buffer of its own on a plain ArrayBuffer, as hono's body type wants,
+  // not zero-filled, since every byte is written at once.
+  const out = Buffer.allocUnsafeSlow(size)
   let at = 0
   for (const p of parts) {
-    if (typeof p === 'string') at += scratch.write(p, at)
+    if (typeof p === 'string') at += out.write(p, at)
     else {
-      scratch.set(p, at)
+      out.set(p, at)
       at += p.length
     }
   }
-  // A buffer of its own on a plain ArrayBuffer, as hono's body type wants: the scratch is
-  // reused. allocUnsafeSlow: no zero-filling of bytes that are overwritten at once.
-  const out = Buffer.allocUnsafeSlow(at)
-  scratch.copy(out, 0, 0, at)
   return out as Uint8Array<ArrayBuffer>
 }
 
