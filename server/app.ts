@@ -27,6 +27,7 @@ import { referenceRoutes } from './routes/reference.ts'
 import { respondRoutes } from './routes/respond.ts'
 import { strategyRoutes } from './routes/strategies.ts'
 import { workspaceRoutes } from './routes/workspaces.ts'
+import { importRoutes } from './routes/imports.ts'
 
 const RESPOND_PATH = '/api/respond/'
 
@@ -94,6 +95,7 @@ function apiRoutes({ db, kb, workspaces, tokenSecret, now, publicUrl }: ApiOptio
     .route('/', referenceRoutes)
     .route('/', engineRoutes)
     .route('/', workspaceRoutes)
+    .route('/', importRoutes)
     .route('/', respondRoutes)
   api.openAPIRegistry.registerComponent('securitySchemes', 'teamToken', {
     type: 'http',

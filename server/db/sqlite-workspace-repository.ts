@@ -9,6 +9,8 @@ import { carryForward, DEFAULT_ROUND_SETTINGS, roundRefusal, type PlanEntry } fr
 import type { Db } from './client.ts'
 import * as t from './workspace-schema.ts'
 import type {
+  ImportOutcome,
+  NewSubmission,
   Round,
   StoredPlan,
   Submission,
@@ -339,6 +341,80 @@ export function createSqliteWorkspaceRepository(db: Db): WorkspaceRepository {
           .get()
         return { outcome: 'created', submissionCount: updated?.submissionCount ?? round.submissionCount + 1 }
       })
+    },
+
+    async importSubmissions(roundId, { submissions, mapping, now, max }): Promise<ImportOutcome> {
+      return immediate((tx): ImportOutcome => {
+        const round = tx.select().from(t.rounds).where(eq(t.rounds.id, roundId)).get()
+        if (!round) return { outcome: 'refused', reason: 'gone' }
+        const stored = new Map(
+          tx
+            .select()
+            .from(t.submissions)
+            .where(eq(t.submissions.roundId, roundId))
+            .all()
+            .map((r) => [r.clientId, r])
+        )
+        const fresh: (NewSubmission & { readonly id: string })[] = []
+        const changed: string[] = []
+        let already = 0
+        const seen = new Set<string>()
+        for (const s of submissions) {
+          if (seen.has(s.clientId)) continue // the same response twice in one file
+          seen.add(s.clientId)
+          const earlier = stored.get(s.clientId)
+          if (!earlier) fresh.push(s)
+          else if (earlier.role === s.role && earlier.group === s.group && sameAnswers(earlier.answers, s.answers)) already++
+          else changed.push(s.clientId)
+        }
+        if (round.submissionCount + fresh.length > max) return { outcome: 'refused', reason: 'full' }
+        fresh.forEach((s, i) => {
+          tx.insert(t.submissions)
+            .values({
+              id: s.id,
+              roundId,
+              clientId: s.clientId,
+              seq: round.revision + 1 + i,
+              role: s.role,
+              group: s.group,
+              answers: { ...s.answers },
+              receivedAt: now,
+            })
+            .run()
+        })
+        if (fresh.length > 0) {
+          tx.update(t.rounds)
+            .set({
+              submissionCount: sql`${t.rounds.submissionCount} + ${fresh.length}`,
+              revision: sql`${t.rounds.revision} + ${fresh.length}`,
+            })
+            .where(eq(t.rounds.id, roundId))
+            .run()
+        }
+        tx.insert(t.importMappings)
+          .values({ workspaceId: mapping.workspaceId, tool: mapping.tool, mapping: mapping.mapping, updatedAt: now })
+          .onConflictDoUpdate({
+            target: [t.importMappings.workspaceId, t.importMappings.tool],
+            set: { mapping: mapping.mapping, updatedAt: now },
+          })
+          .run()
+        return {
+          outcome: 'imported',
+          added: fresh.length,
+          already,
+          changed,
+          submissionCount: round.submissionCount + fresh.length,
+        }
+      })
+    },
+
+    async getImportMapping(workspaceId, tool) {
+      const row = db
+        .select()
+        .from(t.importMappings)
+        .where(and(eq(t.importMappings.workspaceId, workspaceId), eq(t.importMappings.tool, tool)))
+        .get()
+      return row?.mapping ?? null
     },
 
     async listSubmissions(roundId) {

@@ -5,6 +5,7 @@
  * (server/db/sqlite-workspace-repository.ts). Every operation that changes more than one row
  * is one transaction in the implementation.
  */
+import type { SurveyMapping, SurveyTool } from '../domain/survey-import.ts'
 import type {
   PlanEntry,
   RoundSettings,
@@ -82,6 +83,18 @@ export type SubmissionOutcome =
   | { readonly outcome: 'conflict' }
   | { readonly outcome: 'refused'; readonly reason: 'closed' | 'past-closing-date' | 'gone' | 'full' }
 
+/** What an import stored: new submissions, and those the round already had from an earlier import. */
+export type ImportOutcome =
+  | {
+      readonly outcome: 'imported'
+      readonly added: number
+      readonly already: number
+      /** Client ids stored before with other answers: left as they were. */
+      readonly changed: readonly string[]
+      readonly submissionCount: number
+    }
+  | { readonly outcome: 'refused'; readonly reason: 'gone' | 'full' }
+
 export type RoundPatch = {
   readonly label?: string
   readonly state?: RoundState
@@ -147,6 +160,23 @@ export interface WorkspaceRepository {
     now: number,
     max: number
   ): Promise<SubmissionOutcome>
+  /**
+   * Stores imported submissions in one transaction: each client id once (an earlier one with the
+   * same answers counts as already imported; with other answers it is left and reported), and
+   * remembers the mapping for the workspace and tool. Refuses the whole import when the round
+   * would then hold more than `max`. Imports are the team's own data: a closed round takes them.
+   */
+  importSubmissions(
+    roundId: string,
+    input: {
+      readonly submissions: readonly (NewSubmission & { readonly id: string })[]
+      readonly mapping: { readonly workspaceId: string; readonly tool: SurveyTool; readonly mapping: SurveyMapping }
+      readonly now: number
+      readonly max: number
+    }
+  ): Promise<ImportOutcome>
+  /** The mapping the team confirmed at its last import from `tool`, or null. */
+  getImportMapping(workspaceId: string, tool: SurveyTool): Promise<SurveyMapping | null>
   listSubmissions(roundId: string): Promise<Submission[]>
   deleteSubmission(roundId: string, submissionId: string): Promise<boolean>
 

@@ -1,6 +1,6 @@
 /**
  * @module The tables of a team's work: workspaces, their team tokens, measurement rounds,
- * anonymous submissions and the plan kept per round.
+ * anonymous submissions, the plan kept per round and the remembered survey-import mappings.
  *
  * Written to port to PostgreSQL as it is: text ids made by the app (no autoincrement), times
  * as integer milliseconds since the epoch, structured values in JSON columns, and every child
@@ -14,6 +14,7 @@ import {
   type PlanSpecification,
   type RoundSettings,
 } from '../domain/workspace.ts'
+import { SURVEY_TOOLS, type SurveyMapping } from '../domain/survey-import.ts'
 import { RESPONDENTS } from '../domain/vocabulary.ts'
 
 const time = () => integer({ mode: 'number' })
@@ -114,6 +115,23 @@ export const planEntries = sqliteTable(
     updatedAt: time().notNull(),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.strategyId] })]
+)
+
+/**
+ * How a team's survey exports map onto the questionnaire (columns to items, answers to
+ * options), one per survey tool: remembered at each import, offered again for the next round.
+ */
+export const importMappings = sqliteTable(
+  'import_mappings',
+  {
+    workspaceId: text()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    tool: text({ enum: SURVEY_TOOLS }).notNull(),
+    mapping: text({ mode: 'json' }).$type<SurveyMapping>().notNull(),
+    updatedAt: time().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.tool] })]
 )
 
 export type WorkspaceRow = typeof workspaces.$inferSelect

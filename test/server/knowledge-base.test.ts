@@ -284,6 +284,8 @@ describe('unknown routes and documentation', () => {
         '/workspaces/{id}/rounds/{roundId}/submissions',
         '/workspaces/{id}/rounds/{roundId}/submissions/{submissionId}',
         '/workspaces/{id}/rounds/{roundId}/plan',
+        '/workspaces/{id}/rounds/{roundId}/imports',
+        '/workspaces/{id}/rounds/{roundId}/imports/preview',
         '/workspaces/{id}/compare',
         '/workspaces/{id}/export',
         '/respond/{token}',

@@ -122,6 +122,8 @@ describe('authorisation', () => {
       ['DELETE', `${r}/submissions/AAAAAAAAAAAAAAAA`],
       ['GET', `${r}/plan`],
       ['PUT', `${r}/plan`, { baseRevision: 0, entries: [] }],
+      ['POST', `${r}/imports/preview`, { file: Buffer.from('d01\n4\n').toString('base64') }],
+      ['POST', `${r}/imports`, { file: Buffer.from('d01\n4\n').toString('base64') }],
       ['GET', `${w}/compare?from=${round.id}&to=${round.id}`],
       ['GET', `${w}/export`],
       ['DELETE', w],
