@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import { describe, expect, test } from 'vitest'
+import { resolveConstruct } from '../../server/domain/cfir-constructs.ts'
+import { readConstructTable } from '../../server/kb/cfir-eric-inputs.ts'
 import { readKbSources } from '../../server/kb/read-sources.ts'
 import { KB_DIR } from '../support/db.ts'
 
@@ -137,15 +139,18 @@ describe('data/kb: links and their provenance', () => {
   test('derives every CFIR–ERIC link from a published percentage and the crosswalk', () => {
     const published = readCsv('data/sources/cfir-eric-published.csv')
     const crosswalk = readCsv('data/sources/midi-cfir-crosswalk.csv')
+    const constructs = readConstructTable()
+    const same = (a: string | undefined, b: string | undefined) =>
+      a !== undefined && b !== undefined && resolveConstruct(constructs, a) === resolveConstruct(constructs, b)
     const cfir = links.filter((l) => l.method === 'cfir-eric-crosswalk')
     expect(cfir.length).toBeGreaterThan(50)
     for (const l of cfir) {
       const construct = /^CFIR 2009: (.+?) \((primary|secondary) crosswalk/.exec(l.via ?? '')?.[1]
       expect(construct, l.via).toBeDefined()
-      expect(crosswalk.some((r) => Number(r.midi_number) === l.determinant && r.cfir_construct === construct)).toBe(true)
+      expect(crosswalk.some((r) => Number(r.midi_number) === l.determinant && same(r.cfir_construct, construct))).toBe(true)
       const strategy = strategies.find((s) => s.id === l.strategy)
       const row = published.find(
-        (r) => r.cfir_construct === construct && Number(r.eric_number) === strategy?.ericNumber && r.source === l.source
+        (r) => same(r.cfir_construct, construct) && Number(r.eric_number) === strategy?.ericNumber && r.source === l.source
       )
       expect(row, `${l.determinant} ${l.strategy}`).toBeDefined()
       expect(l.strength).toBeCloseTo(row?.endorsement_pct ? Number(row.endorsement_pct) / 100 : 0.2, 9)
