@@ -4,7 +4,7 @@
  * `server/cli/derive-cfir-eric-links.ts` reads the files and writes the result.
  */
 import type { Link } from '../schemas/kb.ts'
-import { resolveConstruct, type ConstructTable } from './cfir-constructs.ts'
+import { constructKey, resolveConstruct, type ConstructTable } from './cfir-constructs.ts'
 
 /** One row of data/sources/midi-cfir-crosswalk.csv. */
 export type CrosswalkRow = {
@@ -122,24 +122,46 @@ export function deriveCfirEricLinks(input: {
   }
 }
 
+/** The cell of the published matrix an endorsement row is: `source/construct/strategy`. */
+export function cfirEricCell(source: string, construct: string, strategy: string): string {
+  return `${source}/${constructKey(construct).replace(/ /g, '-')}/${strategy}`
+}
+
 function cfirEricLink(cw: CrosswalkRow, e: EndorsementRow, strategy: string, strength: number): Link {
   const precise = e.pct !== null
-  const rankNl = cw.rank === 'primary' ? 'primaire' : 'secundaire'
+  const primary = cw.rank === 'primary'
+  const bound = precise
+    ? { nl: '', en: '' }
+    : {
+        nl: ' De bron noemt alleen het niveau (Level 1 of 2), daarom is de sterkte de ondergrens van 20%.',
+        en: ' The source gives only the level (Level 1 or 2), so the strength is its lower bound of 20%.',
+      }
   return {
     determinant: cw.midi,
     strategy,
     source: e.source,
     method: 'cfir-eric-crosswalk',
     strength,
-    via: `CFIR 2009: ${cw.construct} (${cw.rank} crosswalk${precise ? '' : '; level only, strength is the 20% lower bound'})`,
+    basis: precise ? 'printed' : 'lower-bound',
+    cell: cfirEricCell(e.source, cw.construct, strategy),
+    construct: `CFIR 2009: ${cw.construct} (${cw.rank} crosswalk)`,
     rationale: precise
       ? {
-          nl: `In de CFIR–ERIC-studie koos ${e.pct}% van de experts deze strategie bij de CFIR-barrière '${cw.construct}'; wij koppelen die barrière aan MIDI-determinant ${cw.midi} (${rankNl} vertaling).`,
+          nl: `In de CFIR–ERIC-studie koos ${e.pct}% van de experts deze strategie bij de CFIR-barrière '${cw.construct}'; wij koppelen die barrière aan MIDI-determinant ${cw.midi} (${primary ? 'primaire' : 'secundaire'} vertaling).`,
           en: `In the CFIR–ERIC study ${e.pct}% of experts chose this strategy for the CFIR barrier '${cw.construct}', which we map to MIDI determinant ${cw.midi} (${cw.rank} crosswalk).`,
         }
       : {
-          nl: `Het CFIR–ERIC-hulpmiddel geeft deze strategie een Level 1- of 2-match (minstens 20% van de experts) bij de CFIR-barrière '${cw.construct}'; wij koppelen die aan MIDI-determinant ${cw.midi} (${rankNl} vertaling).`,
+          nl: `Het CFIR–ERIC-hulpmiddel geeft deze strategie een Level 1- of 2-match (minstens 20% van de experts) bij de CFIR-barrière '${cw.construct}'; wij koppelen die aan MIDI-determinant ${cw.midi} (${primary ? 'primaire' : 'secundaire'} vertaling).`,
           en: `The CFIR–ERIC tool gives this strategy a Level 1 or 2 match (at least 20% of experts) for the CFIR barrier '${cw.construct}', which we map to MIDI determinant ${cw.midi} (${cw.rank} crosswalk).`,
+        },
+    via: primary
+      ? {
+          nl: `Via onze eigen vertaling van MIDI naar CFIR: deze determinant ligt het dichtst bij de CFIR-barrière '${cw.construct}'.${bound.nl}`,
+          en: `Through our own MIDI-to-CFIR crosswalk: this determinant comes closest to the CFIR barrier '${cw.construct}'.${bound.en}`,
+        }
+      : {
+          nl: `Via onze eigen vertaling van MIDI naar CFIR: de CFIR-barrière '${cw.construct}' is een tweede, minder nauwe vertaling van deze determinant.${bound.nl}`,
+          en: `Through our own MIDI-to-CFIR crosswalk: the CFIR barrier '${cw.construct}' is a second, looser match for this determinant.${bound.en}`,
         },
   }
 }

@@ -37,7 +37,8 @@ export const MIN_STRATEGIES_PER_DETERMINANT = 3
  * Checks the references between the source files.
  *
  * Rules: strategy ids are unique across files; every strategy's cluster exists; every link
- * names an existing determinant, strategy, source and method; every item names an existing
+ * names an existing determinant, strategy, source and method, has a strength basis its method
+ * allows and, when the basis is `fixed`, the method's fixed strength; every item names an existing
  * scale and item ids are unique; every determinant is linked to at least
  * {@link MIN_STRATEGIES_PER_DETERMINANT} distinct strategies; every strategy addresses at least
  * one determinant.
@@ -47,7 +48,7 @@ export function checkKbIntegrity(kb: KbSources): KbProblem[] {
   const scaleIds = new Set(kb.scales.records.map((s) => s.id))
   const clusterIds = new Set(kb.clusters.records.map((c) => c.id))
   const sourceIds = new Set(kb.sources.records.map((s) => s.id))
-  const methodIds = new Set(kb.methods.records.map((m) => m.id))
+  const methodById = new Map(kb.methods.records.map((m) => [m.id, m]))
   const determinantNumbers = new Set(kb.determinants.records.map((d) => d.number))
 
   const itemIds = new Set<string>()
@@ -98,10 +99,27 @@ export function checkKbIntegrity(kb: KbSources): KbProblem[] {
         [determinantNumbers.has(l.determinant), 'determinant', `unknown determinant ${l.determinant}`],
         [strategyIds.has(l.strategy), 'strategy', `unknown strategy '${l.strategy}'`],
         [sourceIds.has(l.source), 'source', `unknown source '${l.source}'`],
-        [methodIds.has(l.method), 'method', `unknown method '${l.method}'`],
+        [methodById.has(l.method), 'method', `unknown method '${l.method}'`],
       ]
       for (const [ok, field, message] of checks) {
         if (!ok) problems.push({ file: file.file, record, field, message })
+      }
+      const method = methodById.get(l.method)
+      if (method && !method.bases.includes(l.basis)) {
+        problems.push({
+          file: file.file,
+          record,
+          field: 'basis',
+          message: `method '${l.method}' gives strengths of basis ${method.bases.join(' or ')}, not '${l.basis}'`,
+        })
+      }
+      if (method && l.basis === 'fixed' && method.fixedStrength !== undefined && l.strength !== method.fixedStrength) {
+        problems.push({
+          file: file.file,
+          record,
+          field: 'strength',
+          message: `a fixed strength of method '${l.method}' is ${method.fixedStrength}, not ${l.strength}`,
+        })
       }
       const key = `${l.determinant}|${l.strategy}|${l.source}`
       if (seenLinks.has(key)) {

@@ -6,7 +6,7 @@
  * docs/engine.md and pinned by test/domain/ranking.test.ts.
  */
 import { LruCache } from './lru-cache.ts'
-import { EFFORTS, ESSENTIAL_STRENGTH, type Actor, type Effort, type Phase } from './vocabulary.ts'
+import { EFFORTS, ESSENTIAL_STRENGTH, type Actor, type Effort, type Phase, type StrengthBasis } from './vocabulary.ts'
 
 /** One link between a determinant and a strategy, from one source. */
 export type LinkEvidence = {
@@ -15,6 +15,13 @@ export type LinkEvidence = {
   readonly source: string
   readonly method: string
   readonly strength: number
+  /** What the strength is: a printed share, a lower bound, a fixed value, a judgement. */
+  readonly basis?: StrengthBasis
+  /**
+   * The published cell a derived link comes from (source/construct/strategy); links that share
+   * one were fanned out from one expert judgement. Absent where a link is its own cell.
+   */
+  readonly cell?: string
 }
 
 /** What the ranking needs to know of a strategy. */

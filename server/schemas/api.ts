@@ -10,7 +10,7 @@ import { z } from 'zod'
 import { STATUSES } from '../domain/scoring.ts'
 import { WEIGHTINGS } from '../domain/ranking.ts'
 import { ACTORS, LANGS, MAX_RESPONDENTS, SCALE_KINDS } from '../domain/vocabulary.ts'
-import { Actor, Effort, EvidenceTag, Group, Phase, Respondent, Slug, Valence } from './kb.ts'
+import { Actor, BilingualText, Effort, EvidenceTag, EvidenceTier, Group, Phase, Respondent, Slug, StrengthBasis, Valence } from './kb.ts'
 
 // ── Bounds ───────────────────────────────────────────────────────────────────────────────
 // Every list and string a request may carry has a ceiling well above what the knowledge base
@@ -120,9 +120,18 @@ export const LinkOut = z.object({
   sourceLabel: z.string(),
   sourceUrl: z.string().nullable(),
   evidence: EvidenceTag,
+  /** How much weight the source's evidence carries. */
+  tier: EvidenceTier,
   method: z.string(),
   strength: z.number(),
-  via: z.string().nullable(),
+  /** What the strength is: a printed share, a level's lower bound (show it as "≥"), a fixed value, … */
+  basis: StrengthBasis,
+  /** The published cell a derived link comes from; links sharing one are one expert judgement. */
+  cell: z.string().nullable(),
+  /** For audit: the framework construct or method the link passed through, as the source names it. */
+  construct: z.string().nullable(),
+  /** How the link was reached, as a sentence in both languages. */
+  via: BilingualText.nullable(),
   rationale: z.string(),
 })
 export type LinkOut = z.infer<typeof LinkOut>
@@ -163,6 +172,10 @@ export const StrategyOut = z.object({
   origin: z.enum(['eric', 'sister', 'school']),
   ericNumber: z.number().int().nullable(),
   ericName: z.string().nullable(),
+  /**
+   * Waltz et al. (2015) ratings of the health-care ERIC strategy. Where `mechanismChanged`, the
+   * school adaptation works differently and these ratings do not describe it.
+   */
   waltz: z
     .object({
       importance: z.number().optional(),
@@ -170,6 +183,10 @@ export const StrategyOut = z.object({
       quadrant: z.string().optional(),
     })
     .nullable(),
+  /** True where the school adaptation changes how the ERIC strategy works. */
+  mechanismChanged: z.boolean(),
+  /** What the adaptation changed, where the mechanism changed. */
+  adaptationNote: z.string().nullable(),
 })
 export type StrategyOut = z.infer<typeof StrategyOut>
 
@@ -199,6 +216,8 @@ export const SourceOut = z.object({
   citation: z.string(),
   url: z.string().nullable(),
   kind: z.string(),
+  /** How much weight the source's evidence carries. */
+  tier: EvidenceTier,
   evidence: EvidenceTag,
   description: z.string(),
   origin: z.enum(['curated', 'imported']),
@@ -208,6 +227,10 @@ export const MethodOut = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string(),
+  /** What the strengths of the method's links may be. */
+  bases: z.array(StrengthBasis),
+  /** The strength of every `fixed` link of the method, where it has one. */
+  fixedStrength: z.number().nullable(),
   links: z.number().int(),
 })
 export const ReferenceResponse = z.object({

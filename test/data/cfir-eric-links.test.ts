@@ -72,7 +72,7 @@ describe('deriveCfirEricLinks on the published data', () => {
   })
 
   test('restores the 18 links of "Knowledge & beliefs" for determinants 8, 9, 10, 17 and 18', () => {
-    const knowledge = derived.links.filter((l) => l.via?.includes('Knowledge & beliefs about the intervention'))
+    const knowledge = derived.links.filter((l) => l.construct?.includes('Knowledge & beliefs about the intervention'))
     const strategies = ['capture-share-local-knowledge', 'champions', 'early-adopters', 'inform-opinion-leaders']
     expect(knowledge.map((l) => `${l.determinant}|${l.strategy}`).sort()).toEqual(
       [8, 9, 10, 17, 18].flatMap((d) => strategies.map((s) => `${d}|${s}`)).sort()

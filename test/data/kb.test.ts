@@ -116,7 +116,7 @@ describe('data/kb: links and their provenance', () => {
     for (const s of kb.sources.records) {
       expect(`${s.id} ${s.label} ${s.citation}`).not.toMatch(/TNO|implementatietool/i)
     }
-    for (const l of links) expect(`${l.rationale.nl} ${l.rationale.en} ${l.via ?? ''}`).not.toMatch(/\bTNO\b/)
+    for (const l of links) expect(`${l.rationale.nl} ${l.rationale.en} ${l.via?.nl ?? ''} ${l.via?.en ?? ''} ${l.construct ?? ''}`).not.toMatch(/\bTNO\b/)
   })
 
   test('pairs each method with the sources that can produce it', () => {
@@ -145,8 +145,8 @@ describe('data/kb: links and their provenance', () => {
     const cfir = links.filter((l) => l.method === 'cfir-eric-crosswalk')
     expect(cfir.length).toBeGreaterThan(50)
     for (const l of cfir) {
-      const construct = /^CFIR 2009: (.+?) \((primary|secondary) crosswalk/.exec(l.via ?? '')?.[1]
-      expect(construct, l.via).toBeDefined()
+      const construct = /^CFIR 2009: (.+?) \((primary|secondary) crosswalk\)$/.exec(l.construct ?? '')?.[1]
+      expect(construct, l.construct).toBeDefined()
       expect(crosswalk.some((r) => Number(r.midi_number) === l.determinant && same(r.cfir_construct, construct))).toBe(true)
       const strategy = strategies.find((s) => s.id === l.strategy)
       const row = published.find(
@@ -163,9 +163,9 @@ describe('data/kb: links and their provenance', () => {
     const im = links.filter((l) => l.method === 'im-method-match')
     expect(im.length).toBeGreaterThan(30)
     for (const l of im) {
-      const [imClass, method] = (l.via ?? '').split(/: (.*)/s)
+      const [imClass, method] = (l.construct ?? '').split(/: (.*)/s)
       const row = methods.find((m) => m.im_class === imClass && m.method === method)
-      expect(row, l.via).toBeDefined()
+      expect(row, l.construct).toBeDefined()
       expect(l.source).toBe(row?.source)
       expect(l.strength).toBe(0.4)
       const allowed = classes.find((c) => c.im_class === imClass)?.determinants?.split(' ').map(Number)
