@@ -119,6 +119,25 @@ describe('data/kb: links and their provenance', () => {
     for (const l of links) expect(`${l.rationale.nl} ${l.rationale.en} ${l.via?.nl ?? ''} ${l.via?.en ?? ''} ${l.construct ?? ''}`).not.toMatch(/\bTNO\b/)
   })
 
+  test('gives every source the evidence tier of its kind', () => {
+    const tierOf: Record<string, string> = {
+      'expert-survey': 'expert-data',
+      delphi: 'expert-data',
+      theory: 'published-method',
+      editorial: 'proposal',
+      imported: 'imported',
+    }
+    for (const s of kb.sources.records) expect(s.tier, s.id).toBe(tierOf[s.kind])
+  })
+
+  test('points no source at the address of another work', () => {
+    const urls = kb.sources.records.flatMap((s) => (s.url ? [s.url] : []))
+    expect(new Set(urls).size).toBe(urls.length)
+    const bartholomew = kb.sources.records.find((s) => s.id === 'bartholomew-2011-im-methods')
+    expect(bartholomew?.url).toBeUndefined()
+    expect(bartholomew?.citation).toMatch(/Brainscape/)
+  })
+
   test('pairs each method with the sources that can produce it', () => {
     const kinds = new Map(kb.sources.records.map((s) => [s.id, s.kind]))
     const expected: Record<string, string> = {
