@@ -149,10 +149,19 @@ describe('data/kb: links and their provenance', () => {
     for (const l of links) expect(kinds.get(l.source), `${l.determinant} ${l.strategy}`).toBe(expected[l.method])
   })
 
-  test('gives editorial links the documented strengths 0.6 (core) or 0.3 (supportive)', () => {
+  test('gives editorial links the documented strengths 0.45 (direct) or 0.3 (indirect), never essential', () => {
     const editorial = links.filter((l) => l.method === 'editorial-judgement')
     expect(editorial.length).toBeGreaterThan(300)
-    for (const l of editorial) expect([0.3, 0.6]).toContain(l.strength)
+    for (const l of editorial) expect([0.3, 0.45]).toContain(l.strength)
+  })
+
+  test('lists every editorial link at 0.45 and every one the review lowered to 0.3 in docs/editorial-review.md', () => {
+    const review = readFileSync(join(root, 'docs/editorial-review.md'), 'utf8')
+    const rows = [...review.matchAll(/^\| \d+ \| (\d+) [^|]+\| ([a-z0-9-]+) [^|]+\| [^|]+\| 0\.60 \| (0\.45|0\.30) \|/gm)]
+    expect(rows).toHaveLength(182)
+    const editorial = new Map(links.filter((l) => l.method === 'editorial-judgement').map((l) => [`${l.determinant}|${l.strategy}`, l.strength]))
+    for (const [, d, s, strength] of rows) expect(editorial.get(`${d}|${s}`), `${d} ${s}`).toBe(Number(strength))
+    expect([...editorial.values()].filter((v) => v === 0.45)).toHaveLength(rows.filter((r) => r[3] === '0.45').length)
   })
 
   test('derives every CFIR–ERIC link from a published percentage and the crosswalk', () => {

@@ -108,6 +108,12 @@ describe('loadKb', () => {
       field: 'strength',
     },
     {
+      why: 'an editorial link at the essential threshold',
+      file: 'links/editorial-a.yaml',
+      edit: (s: string) => s.replace(/strength: 0\.45\n/, 'strength: 0.5\n'),
+      field: 'strength',
+    },
+    {
       why: 'a derived link whose cell is not source/construct/strategy',
       file: 'links/cfir-eric.yaml',
       edit: (s: string) => s.replace(/cell: isc-2024-cfir-eric-table4\//, 'cell: isc-2024-cfir-eric-table4 '),
