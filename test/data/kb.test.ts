@@ -96,6 +96,19 @@ describe('data/kb: strategies', () => {
     }
   })
 
+  test('flags the ERIC adaptations whose mechanism changed, each with a note saying how', () => {
+    const changed = strategies.filter((s) => s.mechanismChanged)
+    expect(changed.map((s) => s.ericNumber).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([10, 28, 42, 49])
+    for (const s of changed) {
+      expect(s.adaptationNote?.nl, s.id).toMatch(/^ERIC bedoelt /)
+      expect(s.adaptationNote?.en, s.id).toMatch(/^ERIC means /)
+    }
+    // ERIC 66 (capitated payments) keeps its mechanism: a fixed budget per person.
+    const perStudent = strategies.find((s) => s.ericNumber === 66)
+    expect(perStudent?.mechanismChanged).toBe(false)
+    expect(perStudent?.adaptationNote?.en).toMatch(/works as in ERIC/)
+  })
+
   test('uses every cluster, phase and actor', () => {
     expect(new Set(strategies.map((s) => s.cluster))).toEqual(new Set(kb.clusters.records.map((c) => c.id)))
     expect(new Set(strategies.flatMap((s) => s.phases)).size).toBe(4)

@@ -108,6 +108,12 @@ describe('loadKb', () => {
       field: 'strength',
     },
     {
+      why: 'an ERIC strategy whose mechanism changed without a note saying how',
+      file: 'strategies/a.yaml',
+      edit: (s: string) => s.replace(/\n    effort: low\n/, '\n    effort: low\n    mechanismChanged: true\n'),
+      field: 'adaptationNote',
+    },
+    {
       why: 'an editorial link at the essential threshold',
       file: 'links/editorial-a.yaml',
       edit: (s: string) => s.replace(/strength: 0\.45\n/, 'strength: 0.5\n'),
