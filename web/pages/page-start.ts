@@ -145,7 +145,7 @@ export class PageStart extends LitElement {
           <li>${msg('One well-informed person (team leader or coordinator) answers the questions about the school.')}</li>
           <li>
             ${msg(
-              'Team results show, per determinant, how many answered negatively. By a common convention a determinant is a barrier when 20% or more answer negatively; you can change that threshold.'
+              'Team results show, per determinant, how many answered negatively. By a convention of studies that use the MIDI (stated, for example, by Verberne et al. 2018) a determinant is a barrier when 20% or more answer negatively; you can change that threshold.'
             )}
           </li>
           <li>${msg('Strategies are ranked by how severe the barriers they address are and how strongly they are linked to them. Filter them for your phase, people and effort, or ask for a small bundle that covers most barriers.')}</li>
