@@ -78,6 +78,11 @@ export class PageStart extends LitElement {
           'Strategiewijzer helps a school team that is introducing an approach — such as an integrated approach to students’ mental well-being — to see what stands in the way, and which implementation strategies could help. Your team fills in a short questionnaire based on the MIDI; you see which of the 29 determinants are barriers, and get strategies that address them, each with the reason why.'
         )}
       </p>
+      <p class="muted caveat">
+        ${msg(
+          'The questions follow the 29 determinants of the MIDI (Fleuren et al. 2014), but their wording and answer options are our own: they have not yet been checked against the MIDI manual, so compare results with MIDI studies with care.'
+        )}
+      </p>
       ${team.length > 0 || plan.length > 0
         ? html`<p class="notice">
             ${msg('Welcome back. Your answers and plan are kept in this browser.')}
