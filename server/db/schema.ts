@@ -13,8 +13,8 @@ import {
   PHASES,
   RESPONDENTS,
   SCALE_KINDS,
+  OPTION_VALENCES,
   STRENGTH_BASES,
-  VALENCES,
   type StrengthBasis,
 } from '../domain/vocabulary.ts'
 
@@ -41,7 +41,7 @@ export const scaleOptions = sqliteTable(
     position: integer().notNull(),
     labelNl: text().notNull(),
     labelEn: text().notNull(),
-    valence: text({ enum: VALENCES }).notNull(),
+    valence: text({ enum: OPTION_VALENCES }).notNull(),
     score: real(),
   },
   (t) => [primaryKey({ columns: [t.scaleId, t.value] })]

@@ -18,6 +18,13 @@ export type Respondent = (typeof RESPONDENTS)[number]
 export const VALENCES = ['negative', 'neutral', 'positive'] as const
 export type Valence = (typeof VALENCES)[number]
 
+/**
+ * An answer option's valence, or `missing` for an option that is a real answer but counts as
+ * no answer in scoring ("not yet applicable / don't know": never neutral, never negative).
+ */
+export const OPTION_VALENCES = [...VALENCES, 'missing'] as const
+export type OptionValence = (typeof OPTION_VALENCES)[number]
+
 /** The phases of an implementation plan, in the order a school goes through them. */
 export const PHASES = ['preparation', 'start', 'full-implementation', 'sustainment'] as const
 export type Phase = (typeof PHASES)[number]

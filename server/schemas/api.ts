@@ -10,7 +10,7 @@ import { z } from 'zod'
 import { STATUSES } from '../domain/scoring.ts'
 import { WEIGHTINGS } from '../domain/ranking.ts'
 import { ACTORS, LANGS, MAX_RESPONDENTS, SCALE_KINDS } from '../domain/vocabulary.ts'
-import { Actor, BilingualText, Effort, EvidenceTag, EvidenceTier, Group, Phase, Respondent, Slug, StrengthBasis, Valence } from './kb.ts'
+import { Actor, BilingualText, Effort, EvidenceTag, EvidenceTier, Group, OptionValence, Phase, Respondent, Slug, StrengthBasis } from './kb.ts'
 
 // ── Bounds ───────────────────────────────────────────────────────────────────────────────
 // Every list and string a request may carry has a ceiling well above what the knowledge base
@@ -94,8 +94,11 @@ export const LinksQuery = z.strictObject({
 export const OptionOut = z.object({
   value: z.number().int(),
   label: z.string(),
-  /** Already accounts for reversal: a client can score an answer without knowing the item. */
-  valence: Valence,
+  /**
+   * Already accounts for reversal: a client can score an answer without knowing the item.
+   * `missing` ("not yet applicable / don't know") is an answer that counts as no answer.
+   */
+  valence: OptionValence,
   score: z.number().nullable(),
 })
 

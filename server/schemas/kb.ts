@@ -12,6 +12,7 @@ import {
   EVIDENCE_TIERS,
   GROUPS,
   PHASES,
+  OPTION_VALENCES,
   RESPONDENTS,
   SCALE_KINDS,
   STRENGTH_BASES,
@@ -34,6 +35,7 @@ export const ItemId = z.string().regex(/^d\d{2}[a-z]?$/, 'must look like d01 or 
 export const Group = z.enum(GROUPS)
 export const Respondent = z.enum(RESPONDENTS)
 export const Valence = z.enum(VALENCES)
+export const OptionValence = z.enum(OPTION_VALENCES)
 export const Phase = z.enum(PHASES)
 export const Actor = z.enum(ACTORS)
 export const Effort = z.enum(EFFORTS)
@@ -62,8 +64,11 @@ export const ScaleOption = z.strictObject({
   /** The stored answer code; survey exports use the same numbers. */
   value: z.number().int(),
   label: BilingualText,
-  /** Valence of the option when the item is not reverse-scored. */
-  valence: Valence,
+  /**
+   * Valence of the option when the item is not reverse-scored; `missing` for a "not yet
+   * applicable / don't know" option, which scoring counts as no answer.
+   */
+  valence: OptionValence,
   /** Position on the scale (1 = least favourable … 5 = most), or null where no mean makes sense. */
   score: z.number().nullable(),
 })
@@ -76,13 +81,22 @@ export const Scale = z
     options: z.array(ScaleOption).min(2).superRefine(uniqueBy((o) => o.value, 'option value')),
   })
   .superRefine((scale, ctx) => {
-    const scores = scale.options.map((o) => o.score)
+    const answers = scale.options.filter((o) => o.valence !== 'missing')
+    const scores = answers.map((o) => o.score)
     if (scores.some((s) => s === null) && scores.some((s) => s !== null)) {
       ctx.addIssue({
         code: 'custom',
         message: 'either every option has a score or none has',
         path: ['options'],
       })
+    }
+    scale.options.forEach((o, index) => {
+      if (o.valence === 'missing' && o.score !== null) {
+        ctx.addIssue({ code: 'custom', message: 'an option that counts as missing has no score', path: ['options', index, 'score'] })
+      }
+    })
+    if (scale.options.filter((o) => o.valence === 'missing').length > 1) {
+      ctx.addIssue({ code: 'custom', message: 'at most one option counts as missing', path: ['options'] })
     }
     for (const v of ['negative', 'positive'] as const) {
       if (!scale.options.some((o) => o.valence === v)) {

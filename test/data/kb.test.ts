@@ -50,6 +50,24 @@ describe('data/kb: determinants', () => {
     expect(used).toEqual(new Set(['agree', 'yes-no', 'categories', 'proportion']))
   })
 
+  test('offers "not yet applicable / don\'t know" only on the items that are always negative before a start', () => {
+    const scales = new Map(kb.scales.records.map((s) => [s.id, s]))
+    const withNotYet = determinants.flatMap((d) =>
+      d.items.filter((i) => scales.get(i.scale)?.options.some((o) => o.valence === 'missing')).map((i) => i.id)
+    )
+    expect(withNotYet).toEqual(['d06', 'd14'])
+    for (const id of ['agree-5-not-yet', 'proportion-5-not-yet']) {
+      const scale = scales.get(id)
+      const notYet = scale?.options.filter((o) => o.valence === 'missing')
+      expect(notYet).toEqual([
+        { value: 9, score: null, valence: 'missing', label: { nl: 'Nog niet van toepassing / weet ik niet', en: "Not yet applicable / don't know" } },
+      ])
+      // The other options are those of the scale without it.
+      const plain = scales.get(id.replace('-not-yet', ''))
+      expect(scale?.options.filter((o) => o.valence !== 'missing')).toEqual(plain?.options)
+    }
+  })
+
   test('marks item wording and Dutch labels as unverified until checked against the manual', () => {
     expect(determinants.every((d) => !d.nameVerified)).toBe(true)
     expect(determinants.flatMap((d) => d.items).every((i) => !i.verified)).toBe(true)

@@ -116,6 +116,25 @@ describe('POST /api/score', () => {
     expect(fromCsv.body.barriers).toEqual([23, 4])
   })
 
+  test('counts "not yet applicable / don\'t know" as missing, from JSON and from a CSV in either language', async () => {
+    const json = await post('/api/score', {
+      responses: [{ answers: { d06: 9, d14: 9 } }, { answers: { d06: 9, d14: 2 } }, { answers: { d06: 4 } }],
+    })
+    expect(json.status).toBe(200)
+    const of = (body: any, n: number) => body.determinants.find((d: any) => d.number === n)
+    expect(of(json.body, 6)).toMatchObject({ n: 1, negativeShare: 0, status: 'facilitator' })
+    expect(of(json.body, 14)).toMatchObject({ n: 1, negativeShare: 1, status: 'barrier' })
+    const csv = [
+      'd06;d14',
+      'Nog niet van toepassing / weet ik niet;Not yet applicable / don\'t know',
+      'Not yet applicable / don\'t know;Minder dan de helft',
+      'Mee eens;',
+    ].join('\n')
+    const fromCsv = await post('/api/score', csv, 'text/csv')
+    expect(fromCsv.status).toBe(200)
+    expect(fromCsv.body.determinants).toEqual(json.body.determinants)
+  })
+
   test('rejects a CSV with a bad cell as a whole, naming line and column', async () => {
     const res = await post('/api/score', 'd01,d04\n4,2\n4,often\n', 'text/csv')
     expect(res.status).toBe(422)

@@ -194,7 +194,7 @@ describe('GET /api/questionnaire', () => {
     for (const item of body.items) {
       expect(Object.keys(item)).toEqual(expect.arrayContaining(['id', 'determinant', 'text', 'respondent', 'reverse', 'options']))
       expect(['user', 'key-informant']).toContain(item.respondent)
-      for (const o of item.options) expect(['negative', 'neutral', 'positive']).toContain(o.valence)
+      for (const o of item.options) expect(['negative', 'neutral', 'positive', 'missing']).toContain(o.valence)
     }
   })
 
@@ -206,6 +206,17 @@ describe('GET /api/questionnaire', () => {
     expect(complexity.options.find((o: any) => o.value === 1).valence).toBe('positive')
     const clarity = body.items.find((i: any) => i.id === 'd01')
     expect(clarity.options.find((o: any) => o.value === 5).valence).toBe('positive')
+  })
+
+  test('offers "not yet applicable / don\'t know" on the items that are always negative before a start', async () => {
+    const nl = (await get('/api/questionnaire')).body.items
+    const en = (await get('/api/questionnaire?lang=en')).body.items
+    const withNotYet = nl.filter((i: any) => i.options.some((o: any) => o.valence === 'missing')).map((i: any) => i.id)
+    expect(withNotYet).toEqual(['d06', 'd14'])
+    for (const id of withNotYet) {
+      expect(nl.find((i: any) => i.id === id).options.at(-1)).toEqual({ value: 9, label: 'Nog niet van toepassing / weet ik niet', valence: 'missing', score: null })
+      expect(en.find((i: any) => i.id === id).options.at(-1).label).toBe("Not yet applicable / don't know")
+    }
   })
 
   test('supports yes/no, own categories and proportion answers', async () => {
