@@ -68,6 +68,11 @@ describe('data/kb: determinants', () => {
     }
   })
 
+  test('counts "Deels voldoende" (partly sufficient) as a shortfall', () => {
+    const sufficiency = kb.scales.records.find((s) => s.id === 'sufficiency-5')
+    expect(sufficiency?.options.map((o) => o.valence)).toEqual(['negative', 'negative', 'negative', 'positive', 'positive'])
+  })
+
   test('marks item wording and Dutch labels as unverified until checked against the manual', () => {
     expect(determinants.every((d) => !d.nameVerified)).toBe(true)
     expect(determinants.flatMap((d) => d.items).every((i) => !i.verified)).toBe(true)

@@ -135,6 +135,11 @@ describe('POST /api/score', () => {
     expect(fromCsv.body.determinants).toEqual(json.body.determinants)
   })
 
+  test('counts "Deels voldoende" on the sufficiency scale as a shortfall', async () => {
+    const { body } = await post('/api/score', { responses: [{ role: 'key-informant', answers: { d23: 3 } }] })
+    expect(body.determinants.find((d: any) => d.number === 23)).toMatchObject({ negativeShare: 1, status: 'barrier' })
+  })
+
   test('rejects a CSV with a bad cell as a whole, naming line and column', async () => {
     const res = await post('/api/score', 'd01,d04\n4,2\n4,often\n', 'text/csv')
     expect(res.status).toBe(422)
