@@ -299,8 +299,8 @@ export function scoreResponses(
       }
       if (issues.length > 0) continue // nothing is scored from half-valid input
       // "Not yet applicable / don't know" is a valid answer that counts nowhere, like null.
-      if (option.missing) continue
       if (item.soleSlot >= 0) {
+        if (option.missing) continue
         picked[item.soleSlot] = option
         stamp[item.soleSlot] = mark
         continue

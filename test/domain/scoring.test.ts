@@ -279,6 +279,17 @@ describe('scoreResponses: "not yet applicable / don\'t know"', () => {
     expect(d(scoreResponses(withNotYet, answering('d04', [9, 5])), 4)).toMatchObject({ n: 1, negativeShare: 1 })
   })
 
+  test('decides per item where two items share an id and only one of them counts the value as missing', () => {
+    const twice: Questionnaire = {
+      determinants: [{ number: 1, group: 'innovation', respondent: 'user' }],
+      items: [
+        { id: 'd01', determinant: 1, respondent: 'user', reverse: false, options: [{ value: 1, score: 2, valence: 'positive' }] },
+        { id: 'd01', determinant: 1, respondent: 'user', reverse: false, options: [{ value: 1, score: null, valence: 'missing' }] },
+      ],
+    }
+    expect(d(scoreResponses(twice, [{ answers: { d01: 1 } }]), 1)).toMatchObject({ n: 1, positiveShare: 1 })
+  })
+
   test('applyReversal keeps the option as it is and mirrors the others around 1–5', () => {
     const reversed = applyReversal([...q.items[0]!.options, notYet], true)
     expect(reversed.at(-1)).toEqual(notYet)
