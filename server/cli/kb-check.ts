@@ -14,6 +14,11 @@ try {
     `ok: ${kb.determinants.records.length} determinants, ${strategies.length} strategies, ` +
       `${links.length} links, ${kb.sources.records.length} sources`
   )
+  const tierOf = new Map(kb.sources.records.map((s) => [s.id, s.tier]))
+  const tally = (keys: readonly string[]) =>
+    [...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())].map(([k, n]) => `${k} ${n}`).join(', ')
+  console.log(`links by strength basis: ${tally(links.map((l) => l.basis))}`)
+  console.log(`links by evidence tier: ${tally(links.map((l) => tierOf.get(l.source) ?? '?'))}`)
 } catch (error) {
   if (error instanceof KbSourceError) {
     console.error(error.message)

@@ -8,11 +8,14 @@ import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm
 import {
   ACTORS,
   EFFORTS,
+  EVIDENCE_TIERS,
   GROUPS,
   PHASES,
   RESPONDENTS,
   SCALE_KINDS,
-  VALENCES,
+  OPTION_VALENCES,
+  STRENGTH_BASES,
+  type StrengthBasis,
 } from '../domain/vocabulary.ts'
 
 /** Key/value facts about the loaded knowledge base, e.g. the hash of the source files. */
@@ -38,7 +41,7 @@ export const scaleOptions = sqliteTable(
     position: integer().notNull(),
     labelNl: text().notNull(),
     labelEn: text().notNull(),
-    valence: text({ enum: VALENCES }).notNull(),
+    valence: text({ enum: OPTION_VALENCES }).notNull(),
     score: real(),
   },
   (t) => [primaryKey({ columns: [t.scaleId, t.value] })]
@@ -102,6 +105,9 @@ export const strategies = sqliteTable('strategies', {
   waltzImportance: real(),
   waltzFeasibility: real(),
   waltzQuadrant: text({ enum: ['I', 'II', 'III', 'IV'] }),
+  mechanismChanged: integer({ mode: 'boolean' }).notNull().default(false),
+  adaptationNoteNl: text(),
+  adaptationNoteEn: text(),
 })
 
 export const strategyPhases = sqliteTable(
@@ -132,6 +138,9 @@ export const sources = sqliteTable('sources', {
   citation: text().notNull(),
   url: text(),
   kind: text({ enum: ['expert-survey', 'theory', 'delphi', 'editorial', 'imported'] }).notNull(),
+  // The default is for sources stored before tiers existed: the load rewrites every curated
+  // source, so only imported ones keep it.
+  tier: text({ enum: EVIDENCE_TIERS }).notNull().default('imported'),
   evidence: text({ enum: ['V', 'S', 'U', 'P'] }).notNull(),
   descriptionNl: text().notNull(),
   descriptionEn: text().notNull(),
@@ -145,6 +154,9 @@ export const methods = sqliteTable('methods', {
   nameEn: text().notNull(),
   descriptionNl: text().notNull(),
   descriptionEn: text().notNull(),
+  /** What the strengths of the method's links may be (rewritten with every load). */
+  bases: text({ mode: 'json' }).$type<StrengthBasis[]>().notNull().default([]),
+  fixedStrength: real(),
 })
 
 export const determinantStrategies = sqliteTable(
@@ -163,7 +175,12 @@ export const determinantStrategies = sqliteTable(
       .notNull()
       .references(() => methods.id),
     strength: real().notNull(),
-    via: text(),
+    // As for sources.tier: the load rewrites every curated link, so only imported ones keep it.
+    basis: text({ enum: STRENGTH_BASES }).notNull().default('imported'),
+    cell: text(),
+    construct: text(),
+    viaNl: text(),
+    viaEn: text(),
     rationaleNl: text().notNull(),
     rationaleEn: text().notNull(),
   },

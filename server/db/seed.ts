@@ -194,6 +194,9 @@ export function writeKb(db: Db, kb: KbSources, hash: string, options: { force?: 
           waltzImportance: s.waltz?.importance ?? null,
           waltzFeasibility: s.waltz?.feasibility ?? null,
           waltzQuadrant: s.waltz?.quadrant ?? null,
+          mechanismChanged: s.mechanismChanged,
+          adaptationNoteNl: s.adaptationNote?.nl ?? null,
+          adaptationNoteEn: s.adaptationNote?.en ?? null,
         }))
       )
       .run()
@@ -211,6 +214,8 @@ export function writeKb(db: Db, kb: KbSources, hash: string, options: { force?: 
           nameEn: m.name.en,
           descriptionNl: m.description.nl,
           descriptionEn: m.description.en,
+          bases: m.bases,
+          fixedStrength: m.fixedStrength ?? null,
         }))
       )
       .run()
@@ -222,6 +227,7 @@ export function writeKb(db: Db, kb: KbSources, hash: string, options: { force?: 
           citation: s.citation,
           url: s.url ?? null,
           kind: s.kind,
+          tier: s.tier,
           evidence: s.evidence,
           descriptionNl: s.description.nl,
           descriptionEn: s.description.en,

@@ -59,6 +59,8 @@ export function indexKb(content: KbContent): KbIndex {
     source: l.source,
     method: l.method,
     strength: l.strength,
+    basis: l.basis,
+    ...(l.cell !== undefined ? { cell: l.cell } : {}),
   }))
   // The engine's index of these links, by strategy and by determinant, for all sources: built
   // here, once per revision, rather than by the first request (indexLinks memoises it per

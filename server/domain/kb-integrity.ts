@@ -6,6 +6,7 @@
  * knowledge base that has any.
  */
 import type { Cluster, Determinant, Link, Method, Scale, Source, Strategy } from '../schemas/kb.ts'
+import { ESSENTIAL_STRENGTH } from './vocabulary.ts'
 
 /** One parsed source file's records, with the file they came from. */
 export type FromFile<T> = { readonly file: string; readonly records: readonly T[] }
@@ -37,7 +38,9 @@ export const MIN_STRATEGIES_PER_DETERMINANT = 3
  * Checks the references between the source files.
  *
  * Rules: strategy ids are unique across files; every strategy's cluster exists; every link
- * names an existing determinant, strategy, source and method; every item names an existing
+ * names an existing determinant, strategy, source and method, has a strength basis its method
+ * allows and, when the basis is `fixed`, the method's fixed strength; a link from a `proposal`
+ * source (our editorial judgement) stays below ESSENTIAL_STRENGTH; every item names an existing
  * scale and item ids are unique; every determinant is linked to at least
  * {@link MIN_STRATEGIES_PER_DETERMINANT} distinct strategies; every strategy addresses at least
  * one determinant.
@@ -46,8 +49,8 @@ export function checkKbIntegrity(kb: KbSources): KbProblem[] {
   const problems: KbProblem[] = []
   const scaleIds = new Set(kb.scales.records.map((s) => s.id))
   const clusterIds = new Set(kb.clusters.records.map((c) => c.id))
-  const sourceIds = new Set(kb.sources.records.map((s) => s.id))
-  const methodIds = new Set(kb.methods.records.map((m) => m.id))
+  const sourceById = new Map(kb.sources.records.map((s) => [s.id, s]))
+  const methodById = new Map(kb.methods.records.map((m) => [m.id, m]))
   const determinantNumbers = new Set(kb.determinants.records.map((d) => d.number))
 
   const itemIds = new Set<string>()
@@ -97,11 +100,38 @@ export function checkKbIntegrity(kb: KbSources): KbProblem[] {
       const checks: [boolean, string, string][] = [
         [determinantNumbers.has(l.determinant), 'determinant', `unknown determinant ${l.determinant}`],
         [strategyIds.has(l.strategy), 'strategy', `unknown strategy '${l.strategy}'`],
-        [sourceIds.has(l.source), 'source', `unknown source '${l.source}'`],
-        [methodIds.has(l.method), 'method', `unknown method '${l.method}'`],
+        [sourceById.has(l.source), 'source', `unknown source '${l.source}'`],
+        [methodById.has(l.method), 'method', `unknown method '${l.method}'`],
       ]
       for (const [ok, field, message] of checks) {
         if (!ok) problems.push({ file: file.file, record, field, message })
+      }
+      // Our own proposals never make a link essential on their own (data/README.md, "Editorial
+      // judgement"): that takes a source with evidence.
+      if (sourceById.get(l.source)?.tier === 'proposal' && l.strength >= ESSENTIAL_STRENGTH) {
+        problems.push({
+          file: file.file,
+          record,
+          field: 'strength',
+          message: `an editorial proposal is never essential on its own: strength must stay below ${ESSENTIAL_STRENGTH} (0.45 direct, 0.3 indirect)`,
+        })
+      }
+      const method = methodById.get(l.method)
+      if (method && !method.bases.includes(l.basis)) {
+        problems.push({
+          file: file.file,
+          record,
+          field: 'basis',
+          message: `method '${l.method}' gives strengths of basis ${method.bases.join(' or ')}, not '${l.basis}'`,
+        })
+      }
+      if (method && l.basis === 'fixed' && method.fixedStrength !== undefined && l.strength !== method.fixedStrength) {
+        problems.push({
+          file: file.file,
+          record,
+          field: 'strength',
+          message: `a fixed strength of method '${l.method}' is ${method.fixedStrength}, not ${l.strength}`,
+        })
       }
       const key = `${l.determinant}|${l.strategy}|${l.source}`
       if (seenLinks.has(key)) {

@@ -154,7 +154,12 @@ export function parseMapping(
         source: source.id,
         method: 'imported',
         strength,
-        via: `${source.label}, row ${line}: ${dRaw.trim()} → ${sRaw.trim()}`,
+        basis: 'imported',
+        construct: `${source.label}, row ${line}: ${dRaw.trim()} → ${sRaw.trim()}`,
+        via: {
+          nl: `Rij ${line} van het geïmporteerde bestand van ${source.label}: '${dRaw.trim()}' → '${sRaw.trim()}'.`,
+          en: `Row ${line} of the file imported from ${source.label}: '${dRaw.trim()}' → '${sRaw.trim()}'.`,
+        },
         rationale: {
           nl: rationale || `Overgenomen uit ${source.label} (rij ${line}).`,
           en: rationale || `Imported from ${source.label} (row ${line}).`,

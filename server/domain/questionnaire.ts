@@ -2,12 +2,13 @@
  * @module The questionnaire as the engine sees it: items with their options, valences already
  * adjusted for reverse-scored items.
  */
-import type { Group, Respondent, Valence } from './vocabulary.ts'
+import type { Group, OptionValence, Respondent } from './vocabulary.ts'
 
 /** An answer option after reversal: its valence and score are as they count for scoring. */
 export type ScoredOption = {
   readonly value: number
-  readonly valence: Valence
+  /** `missing`: a real answer ("not yet applicable / don't know") that scoring leaves out. */
+  readonly valence: OptionValence
   /** 1 (least favourable) … 5 (most favourable), or null where the scale has no mean (yes/no). */
   readonly score: number | null
 }
@@ -32,7 +33,12 @@ export type Questionnaire = {
   readonly items: readonly QuestionnaireItem[]
 }
 
-const FLIP: Record<Valence, Valence> = { negative: 'positive', neutral: 'neutral', positive: 'negative' }
+const FLIP: Record<OptionValence, OptionValence> = {
+  negative: 'positive',
+  neutral: 'neutral',
+  positive: 'negative',
+  missing: 'missing',
+}
 
 /**
  * Returns an item's options as they count for scoring. For a reverse-scored item (agreeing is
@@ -41,7 +47,7 @@ const FLIP: Record<Valence, Valence> = { negative: 'positive', neutral: 'neutral
  */
 export function applyReversal<O extends ScoredOption>(options: readonly O[], reverse: boolean): O[] {
   if (!reverse) return [...options]
-  const scores = options.map((o) => o.score).filter((s): s is number => s !== null)
+  const scores = options.flatMap((o) => (o.valence !== 'missing' && o.score !== null ? [o.score] : []))
   const mirror = scores.length > 0 ? Math.min(...scores) + Math.max(...scores) : 0
   return options.map((o) => ({
     ...o,

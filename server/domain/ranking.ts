@@ -6,7 +6,7 @@
  * docs/engine.md and pinned by test/domain/ranking.test.ts.
  */
 import { LruCache } from './lru-cache.ts'
-import { EFFORTS, ESSENTIAL_STRENGTH, type Actor, type Effort, type Phase } from './vocabulary.ts'
+import { EFFORTS, ESSENTIAL_STRENGTH, type Actor, type Effort, type Phase, type StrengthBasis } from './vocabulary.ts'
 
 /** One link between a determinant and a strategy, from one source. */
 export type LinkEvidence = {
@@ -15,9 +15,11 @@ export type LinkEvidence = {
   readonly source: string
   readonly method: string
   readonly strength: number
+  /** What the strength is: a printed share, a lower bound, a fixed value, a judgement. */
+  readonly basis?: StrengthBasis
   /**
-   * The published cell a derived link comes from (source, construct, strategy). Links fanned
-   * out from one expert cell over several determinants share it, and a ranking counts it once.
+   * The published cell a derived link comes from (source/construct/strategy); links that share
+   * one were fanned out from one expert judgement. Absent where a link is its own cell.
    */
   readonly cell?: string
 }
@@ -67,7 +69,7 @@ export type RankInput = {
 }
 
 /** One source's link behind a pair, as an explanation lists it. */
-export type Evidence = Pick<LinkEvidence, 'source' | 'method' | 'strength' | 'cell'>
+export type Evidence = Pick<LinkEvidence, 'source' | 'method' | 'strength' | 'basis' | 'cell'>
 
 /** How one ranked strategy addresses one barrier. */
 export type Address = {
@@ -229,9 +231,13 @@ export function indexLinks(links: readonly LinkEvidence[], sources?: readonly st
     const pairs = new Map<number, PairEvidence>()
     for (const [determinant, list] of determinants) {
       const evidence: Evidence[] = list
-        .map(({ source, method, strength, cell }) =>
-          cell === undefined ? { source, method, strength } : { source, method, strength, cell }
-        )
+        .map(({ source, method, strength, basis, cell }) => ({
+          source,
+          method,
+          strength,
+          ...(basis !== undefined ? { basis } : {}),
+          ...(cell !== undefined ? { cell } : {}),
+        }))
         .sort((a, b) => b.strength - a.strength || a.source.localeCompare(b.source))
       const strength = evidence[0]?.strength ?? 0
       const pair: PairEvidence = {

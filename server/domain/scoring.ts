@@ -7,7 +7,7 @@
  */
 import type { DeterminantInfo, Questionnaire, ScoredOption } from './questionnaire.ts'
 import { DEFAULT_SCORE_SETTINGS, SHARE_EPSILON, type ScoreSettings } from './thresholds.ts'
-import { GROUPS, type Group, type Respondent, type Valence } from './vocabulary.ts'
+import { GROUPS, type Group, type OptionValence, type Respondent } from './vocabulary.ts'
 
 /** One respondent's answers: item id → option value, or null (skipped). */
 export type ResponseRecord = {
@@ -90,7 +90,8 @@ export class ResponseValidationError extends Error {
   }
 }
 
-const VALENCE_CODE: Record<Valence, number> = { negative: -1, neutral: 0, positive: 1 }
+/** `missing` never reaches the tally: such an answer is skipped like a null one. */
+const VALENCE_CODE: Record<OptionValence, number> = { negative: -1, neutral: 0, positive: 1, missing: Number.NaN }
 
 /**
  * Checks every answer against the questionnaire: the item must exist and the value must be one
@@ -136,8 +137,11 @@ function share(count: number, n: number): number | null {
   return n === 0 ? null : count / n
 }
 
-/** An option as the inner loop needs it: valence as −1/0/+1, score or NaN. */
-type CompiledOption = { readonly code: number; readonly score: number }
+/**
+ * An option as the inner loop needs it: valence as −1/0/+1, score or NaN; `missing` for a
+ * "not yet applicable / don't know" option, which counts as no answer.
+ */
+type CompiledOption = { readonly code: number; readonly score: number; readonly missing: boolean }
 
 /** What validation knows of an item id: its options, and where scoring counts it. */
 type CompiledItemId = {
@@ -181,6 +185,7 @@ type CompiledQuestionnaire = {
 const compileOption = (o: ScoredOption): CompiledOption => ({
   code: VALENCE_CODE[o.valence],
   score: o.score ?? Number.NaN,
+  missing: o.valence === 'missing',
 })
 
 /** Built once per questionnaire (the knowledge base changes rarely; teams are scored often). */
@@ -230,7 +235,8 @@ function compile(questionnaire: Questionnaire): CompiledQuestionnaire {
 /**
  * Scores the answers of one team.
  *
- * Rules (docs/engine.md): missing answers are left out, never counted as zero. For a
+ * Rules (docs/engine.md): missing answers are left out, never counted as zero; so is an
+ * answer whose option counts as missing ("not yet applicable / don't know"). For a
  * determinant with several items, each respondent's answers to those items are combined
  * first — the sign of the mean valence (−1 negative, 0 neutral, +1 positive) decides whether
  * the respondent counts as negative, neutral or positive — so shares are shares of
@@ -292,14 +298,16 @@ export function scoreResponses(
         continue
       }
       if (issues.length > 0) continue // nothing is scored from half-valid input
+      // "Not yet applicable / don't know" is a valid answer that counts nowhere, like null.
       if (item.soleSlot >= 0) {
+        if (option.missing) continue
         picked[item.soleSlot] = option
         stamp[item.soleSlot] = mark
         continue
       }
       for (const slot of item.slots) {
         const own = q.slotOptions[slot]?.get(value)
-        if (!own) continue
+        if (!own || own.missing) continue
         picked[slot] = own
         stamp[slot] = mark
       }

@@ -18,6 +18,13 @@ export type Respondent = (typeof RESPONDENTS)[number]
 export const VALENCES = ['negative', 'neutral', 'positive'] as const
 export type Valence = (typeof VALENCES)[number]
 
+/**
+ * An answer option's valence, or `missing` for an option that is a real answer but counts as
+ * no answer in scoring ("not yet applicable / don't know": never neutral, never negative).
+ */
+export const OPTION_VALENCES = [...VALENCES, 'missing'] as const
+export type OptionValence = (typeof OPTION_VALENCES)[number]
+
 /** The phases of an implementation plan, in the order a school goes through them. */
 export const PHASES = ['preparation', 'start', 'full-implementation', 'sustainment'] as const
 export type Phase = (typeof PHASES)[number]
@@ -46,6 +53,26 @@ export type Bilingual = { readonly nl: string; readonly en: string }
 /** The kinds of answer scale an item can use. */
 export const SCALE_KINDS = ['agree', 'yes-no', 'categories', 'proportion'] as const
 export type ScaleKind = (typeof SCALE_KINDS)[number]
+
+/**
+ * What a link's strength is: `printed` — a share of experts printed in the source; `lower-bound`
+ * — the source gives only a level, and the strength is that level's lower bound (CFIR–ERIC
+ * Level 2 = at least 20%); `fixed` — the method's fixed value (Intervention Mapping 0.4, Delphi
+ * hypothesis 0.4); `judgement` — our editorial judgement; `imported` — as given in a file
+ * loaded with kb:import.
+ */
+export const STRENGTH_BASES = ['printed', 'lower-bound', 'fixed', 'judgement', 'imported'] as const
+export type StrengthBasis = (typeof STRENGTH_BASES)[number]
+
+/**
+ * How much weight a source's evidence carries, strongest first: `expert-data` — published data
+ * from experts (expert surveys, Delphi studies); `published-method` — a published theory or
+ * method (Intervention Mapping); `proposal` — our editorial proposal, not tested; `imported` — a
+ * team's or institute's own mapping, loaded with kb:import; `expert-rated` — reserved for links
+ * rated by experts in Strategiewijzer's own rating rounds.
+ */
+export const EVIDENCE_TIERS = ['expert-data', 'published-method', 'proposal', 'imported', 'expert-rated'] as const
+export type EvidenceTier = (typeof EVIDENCE_TIERS)[number]
 
 /** Link strength at or above this value is shown as "essential", below it as "supportive". */
 export const ESSENTIAL_STRENGTH = 0.5

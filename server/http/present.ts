@@ -67,6 +67,8 @@ export function presentStrategy(kb: KbIndex, s: Strategy, lang: Lang): StrategyO
     ericNumber: s.ericNumber ?? null,
     ericName: s.ericName ?? null,
     waltz: s.waltz ?? null,
+    mechanismChanged: s.mechanismChanged,
+    adaptationNote: s.adaptationNote?.[lang] ?? null,
   }
 }
 
@@ -280,8 +282,12 @@ export function presentLink(kb: KbIndex, l: Link, lang: Lang): LinkOut {
     sourceLabel: source?.label ?? l.source,
     sourceUrl: source?.url ?? null,
     evidence: source?.evidence ?? 'P',
+    tier: source?.tier ?? 'proposal',
     method: l.method,
     strength: l.strength,
+    basis: l.basis,
+    cell: l.cell ?? null,
+    construct: l.construct ?? null,
     via: l.via ?? null,
     rationale: l.rationale[lang],
   }

@@ -64,6 +64,7 @@ export const referenceRoutes = createRouter()
           citation: s.citation,
           url: s.url ?? null,
           kind: s.kind,
+          tier: s.tier,
           evidence: s.evidence,
           description: s.description[lang],
           origin: s.origin,
@@ -73,6 +74,8 @@ export const referenceRoutes = createRouter()
           id: m.id,
           name: m.name[lang],
           description: m.description[lang],
+          bases: [...m.bases],
+          fixedStrength: m.fixedStrength ?? null,
           links: count('method', m.id),
         })),
       },
@@ -94,18 +97,22 @@ export const referenceRoutes = createRouter()
     if (q.format === 'csv') {
       // Texts open in spreadsheets: toCsv keeps a cell starting with = + - @ from becoming a formula.
       const csv = toCsv([
-        ['determinant', 'determinant_name', 'strategy', 'strategy_name', 'strength', 'source', 'source_label', 'evidence', 'method', 'via', 'rationale'],
+        ['determinant', 'determinant_name', 'strategy', 'strategy_name', 'strength', 'basis', 'source', 'source_label', 'evidence', 'tier', 'method', 'cell', 'construct', 'via', 'rationale'],
         ...rows.map((r) => [
           r.determinant,
           kb.determinant.get(r.determinant)?.name[q.lang] ?? '',
           r.strategy,
           kb.strategy.get(r.strategy)?.name[q.lang] ?? '',
           r.strength,
+          r.basis,
           r.source,
           r.sourceLabel,
           r.evidence,
+          r.tier,
           r.method,
-          r.via ?? '',
+          r.cell ?? '',
+          r.construct ?? '',
+          r.via?.[q.lang] ?? '',
           r.rationale,
         ]),
       ])

@@ -10,7 +10,7 @@ import { z } from 'zod'
 import { STATUSES } from '../domain/scoring.ts'
 import { WEIGHTINGS } from '../domain/ranking.ts'
 import { ACTORS, LANGS, MAX_RESPONDENTS, SCALE_KINDS } from '../domain/vocabulary.ts'
-import { Actor, Effort, EvidenceTag, Group, Phase, Respondent, Slug, Valence } from './kb.ts'
+import { Actor, BilingualText, Effort, EvidenceTag, EvidenceTier, Group, OptionValence, Phase, Respondent, Slug, StrengthBasis } from './kb.ts'
 
 // ── Bounds ───────────────────────────────────────────────────────────────────────────────
 // Every list and string a request may carry has a ceiling well above what the knowledge base
@@ -94,8 +94,11 @@ export const LinksQuery = z.strictObject({
 export const OptionOut = z.object({
   value: z.number().int(),
   label: z.string(),
-  /** Already accounts for reversal: a client can score an answer without knowing the item. */
-  valence: Valence,
+  /**
+   * Already accounts for reversal: a client can score an answer without knowing the item.
+   * `missing` ("not yet applicable / don't know") is an answer that counts as no answer.
+   */
+  valence: OptionValence,
   score: z.number().nullable(),
 })
 
@@ -120,9 +123,18 @@ export const LinkOut = z.object({
   sourceLabel: z.string(),
   sourceUrl: z.string().nullable(),
   evidence: EvidenceTag,
+  /** How much weight the source's evidence carries. */
+  tier: EvidenceTier,
   method: z.string(),
   strength: z.number(),
-  via: z.string().nullable(),
+  /** What the strength is: a printed share, a level's lower bound (show it as "≥"), a fixed value, … */
+  basis: StrengthBasis,
+  /** The published cell a derived link comes from; links sharing one are one expert judgement. */
+  cell: z.string().nullable(),
+  /** For audit: the framework construct or method the link passed through, as the source names it. */
+  construct: z.string().nullable(),
+  /** How the link was reached, as a sentence in both languages. */
+  via: BilingualText.nullable(),
   rationale: z.string(),
 })
 export type LinkOut = z.infer<typeof LinkOut>
@@ -163,6 +175,10 @@ export const StrategyOut = z.object({
   origin: z.enum(['eric', 'sister', 'school']),
   ericNumber: z.number().int().nullable(),
   ericName: z.string().nullable(),
+  /**
+   * Waltz et al. (2015) ratings of the health-care ERIC strategy. Where `mechanismChanged`, the
+   * school adaptation works differently and these ratings do not describe it.
+   */
   waltz: z
     .object({
       importance: z.number().optional(),
@@ -170,6 +186,10 @@ export const StrategyOut = z.object({
       quadrant: z.string().optional(),
     })
     .nullable(),
+  /** True where the school adaptation changes how the ERIC strategy works. */
+  mechanismChanged: z.boolean(),
+  /** What the adaptation changed, where the mechanism changed. */
+  adaptationNote: z.string().nullable(),
 })
 export type StrategyOut = z.infer<typeof StrategyOut>
 
@@ -199,6 +219,8 @@ export const SourceOut = z.object({
   citation: z.string(),
   url: z.string().nullable(),
   kind: z.string(),
+  /** How much weight the source's evidence carries. */
+  tier: EvidenceTier,
   evidence: EvidenceTag,
   description: z.string(),
   origin: z.enum(['curated', 'imported']),
@@ -208,6 +230,10 @@ export const MethodOut = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string(),
+  /** What the strengths of the method's links may be. */
+  bases: z.array(StrengthBasis),
+  /** The strength of every `fixed` link of the method, where it has one. */
+  fixedStrength: z.number().nullable(),
   links: z.number().int(),
 })
 export const ReferenceResponse = z.object({
@@ -445,7 +471,14 @@ export const AddressOut = z.object({
   label: z.enum(['essential', 'supportive']),
   agreement: z.number().int(),
   evidence: z.array(
-    z.object({ source: z.string(), method: z.string(), strength: z.number(), cell: z.string().optional() })
+    z.object({
+      source: z.string(),
+      method: z.string(),
+      strength: z.number(),
+      /** What the strength is: printed, lower-bound (show "≥"), fixed, judgement or imported. */
+      basis: StrengthBasis.optional(),
+      cell: z.string().optional(),
+    })
   ),
 })
 export const RecommendedStrategy = StrategyOut.extend({

@@ -9,10 +9,13 @@ import { z } from 'zod'
 import {
   ACTORS,
   EFFORTS,
+  EVIDENCE_TIERS,
   GROUPS,
   PHASES,
+  OPTION_VALENCES,
   RESPONDENTS,
   SCALE_KINDS,
+  STRENGTH_BASES,
   VALENCES,
 } from '../domain/vocabulary.ts'
 
@@ -32,12 +35,17 @@ export const ItemId = z.string().regex(/^d\d{2}[a-z]?$/, 'must look like d01 or 
 export const Group = z.enum(GROUPS)
 export const Respondent = z.enum(RESPONDENTS)
 export const Valence = z.enum(VALENCES)
+export const OptionValence = z.enum(OPTION_VALENCES)
 export const Phase = z.enum(PHASES)
 export const Actor = z.enum(ACTORS)
 export const Effort = z.enum(EFFORTS)
 
 /** Evidence tags as used in the reference notes: verified, secondary, unverified, proposal. */
 export const EvidenceTag = z.enum(['V', 'S', 'U', 'P'])
+/** What a link's strength is (see STRENGTH_BASES). */
+export const StrengthBasis = z.enum(STRENGTH_BASES)
+/** How much weight a source's evidence carries (see EVIDENCE_TIERS). */
+export const EvidenceTier = z.enum(EVIDENCE_TIERS)
 
 function uniqueBy<T>(key: (t: T) => string | number, what: string) {
   return (list: T[], ctx: z.core.$RefinementCtx<T[]>) => {
@@ -56,8 +64,11 @@ export const ScaleOption = z.strictObject({
   /** The stored answer code; survey exports use the same numbers. */
   value: z.number().int(),
   label: BilingualText,
-  /** Valence of the option when the item is not reverse-scored. */
-  valence: Valence,
+  /**
+   * Valence of the option when the item is not reverse-scored; `missing` for a "not yet
+   * applicable / don't know" option, which scoring counts as no answer.
+   */
+  valence: OptionValence,
   /** Position on the scale (1 = least favourable … 5 = most), or null where no mean makes sense. */
   score: z.number().nullable(),
 })
@@ -70,13 +81,22 @@ export const Scale = z
     options: z.array(ScaleOption).min(2).superRefine(uniqueBy((o) => o.value, 'option value')),
   })
   .superRefine((scale, ctx) => {
-    const scores = scale.options.map((o) => o.score)
+    const answers = scale.options.filter((o) => o.valence !== 'missing')
+    const scores = answers.map((o) => o.score)
     if (scores.some((s) => s === null) && scores.some((s) => s !== null)) {
       ctx.addIssue({
         code: 'custom',
         message: 'either every option has a score or none has',
         path: ['options'],
       })
+    }
+    scale.options.forEach((o, index) => {
+      if (o.valence === 'missing' && o.score !== null) {
+        ctx.addIssue({ code: 'custom', message: 'an option that counts as missing has no score', path: ['options', index, 'score'] })
+      }
+    })
+    if (scale.options.filter((o) => o.valence === 'missing').length > 1) {
+      ctx.addIssue({ code: 'custom', message: 'at most one option counts as missing', path: ['options'] })
     }
     for (const v of ['negative', 'positive'] as const) {
       if (!scale.options.some((o) => o.valence === v)) {
@@ -173,6 +193,20 @@ export const Strategy = z.strictObject({
       quadrant: z.enum(['I', 'II', 'III', 'IV']).optional(),
     })
     .optional(),
+  /**
+   * True where the school adaptation changes how the ERIC strategy works, so that ratings of
+   * the health-care original (Waltz) do not carry over; `adaptationNote` says what changed.
+   */
+  mechanismChanged: z.boolean().default(false),
+  /** What the school adaptation changed in the ERIC strategy; required when the mechanism changed. */
+  adaptationNote: BilingualText.optional(),
+}).superRefine((s, ctx) => {
+  if (s.mechanismChanged && !s.adaptationNote) {
+    ctx.addIssue({ code: 'custom', message: 'a strategy whose mechanism changed needs an adaptationNote', path: ['adaptationNote'] })
+  }
+  if (s.mechanismChanged && s.ericNumber === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'only an ERIC strategy can have its mechanism changed', path: ['mechanismChanged'] })
+  }
 })
 export type Strategy = z.infer<typeof Strategy>
 
@@ -188,6 +222,8 @@ export const Source = z.strictObject({
   /** http(s) only: the URL becomes a link in the app. */
   url: z.url({ protocol: /^https?$/ }).optional(),
   kind: z.enum(['expert-survey', 'theory', 'delphi', 'editorial', 'imported']),
+  /** How much weight its evidence carries; an editorial source is a `proposal`. */
+  tier: EvidenceTier,
   evidence: EvidenceTag,
   description: BilingualText,
 })
@@ -201,6 +237,10 @@ export const Method = z.strictObject({
   id: Slug,
   name: BilingualText,
   description: BilingualText,
+  /** What the strengths of this method's links may be. */
+  bases: z.array(StrengthBasis).min(1),
+  /** The one strength a `fixed` link of this method has. */
+  fixedStrength: z.number().min(0).max(1).optional(),
 })
 export type Method = z.infer<typeof Method>
 
@@ -215,9 +255,22 @@ export const Link = z.strictObject({
   method: Slug,
   /** 0–1; for expert surveys the share of experts who chose this strategy for this barrier. */
   strength: z.number().min(0).max(1),
+  /** What the strength is: a printed share, a lower bound, the method's fixed value, … */
+  basis: StrengthBasis,
+  /**
+   * For a derived link, the published cell it comes from: `source/construct/strategy`. Links
+   * fanned out from one expert cell over several determinants share it, so a ranking can count
+   * that judgement once. Absent where the link is its own cell.
+   */
+  cell: z
+    .string()
+    .regex(/^[a-z0-9-]+\/[a-z0-9-]+\/[a-z0-9-]+$/, 'must be source/construct/strategy, each lowercase words joined by hyphens')
+    .optional(),
+  /** For audit, the framework construct or method the link passed through, as the source names it. */
+  construct: z.string().trim().min(1).optional(),
   rationale: BilingualText,
-  /** How the link was reached, for audit: the framework construct or method it passed through. */
-  via: z.string().trim().min(1).optional(),
+  /** How the link was reached, in a sentence for readers. */
+  via: BilingualText.optional(),
 })
 export type Link = z.infer<typeof Link>
 

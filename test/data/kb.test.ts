@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import { describe, expect, test } from 'vitest'
+import { resolveConstruct } from '../../server/domain/cfir-constructs.ts'
+import { readConstructTable } from '../../server/kb/cfir-eric-inputs.ts'
 import { readKbSources } from '../../server/kb/read-sources.ts'
 import { KB_DIR } from '../support/db.ts'
 
@@ -46,6 +48,29 @@ describe('data/kb: determinants', () => {
     const kinds = new Map(kb.scales.records.map((s) => [s.id, s.kind]))
     const used = new Set(determinants.flatMap((d) => d.items.map((i) => kinds.get(i.scale))))
     expect(used).toEqual(new Set(['agree', 'yes-no', 'categories', 'proportion']))
+  })
+
+  test('offers "not yet applicable / don\'t know" only on the items that are always negative before a start', () => {
+    const scales = new Map(kb.scales.records.map((s) => [s.id, s]))
+    const withNotYet = determinants.flatMap((d) =>
+      d.items.filter((i) => scales.get(i.scale)?.options.some((o) => o.valence === 'missing')).map((i) => i.id)
+    )
+    expect(withNotYet).toEqual(['d06', 'd14'])
+    for (const id of ['agree-5-not-yet', 'proportion-5-not-yet']) {
+      const scale = scales.get(id)
+      const notYet = scale?.options.filter((o) => o.valence === 'missing')
+      expect(notYet).toEqual([
+        { value: 9, score: null, valence: 'missing', label: { nl: 'Nog niet van toepassing / weet ik niet', en: "Not yet applicable / don't know" } },
+      ])
+      // The other options are those of the scale without it.
+      const plain = scales.get(id.replace('-not-yet', ''))
+      expect(scale?.options.filter((o) => o.valence !== 'missing')).toEqual(plain?.options)
+    }
+  })
+
+  test('counts "Deels voldoende" (partly sufficient) as a shortfall', () => {
+    const sufficiency = kb.scales.records.find((s) => s.id === 'sufficiency-5')
+    expect(sufficiency?.options.map((o) => o.valence)).toEqual(['negative', 'negative', 'negative', 'positive', 'positive'])
   })
 
   test('marks item wording and Dutch labels as unverified until checked against the manual', () => {
@@ -94,6 +119,19 @@ describe('data/kb: strategies', () => {
     }
   })
 
+  test('flags the ERIC adaptations whose mechanism changed, each with a note saying how', () => {
+    const changed = strategies.filter((s) => s.mechanismChanged)
+    expect(changed.map((s) => s.ericNumber).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([10, 28, 42, 49])
+    for (const s of changed) {
+      expect(s.adaptationNote?.nl, s.id).toMatch(/^ERIC bedoelt /)
+      expect(s.adaptationNote?.en, s.id).toMatch(/^ERIC means /)
+    }
+    // ERIC 66 (capitated payments) keeps its mechanism: a fixed budget per person.
+    const perStudent = strategies.find((s) => s.ericNumber === 66)
+    expect(perStudent?.mechanismChanged).toBe(false)
+    expect(perStudent?.adaptationNote?.en).toMatch(/works as in ERIC/)
+  })
+
   test('uses every cluster, phase and actor', () => {
     expect(new Set(strategies.map((s) => s.cluster))).toEqual(new Set(kb.clusters.records.map((c) => c.id)))
     expect(new Set(strategies.flatMap((s) => s.phases)).size).toBe(4)
@@ -114,7 +152,26 @@ describe('data/kb: links and their provenance', () => {
     for (const s of kb.sources.records) {
       expect(`${s.id} ${s.label} ${s.citation}`).not.toMatch(/TNO|implementatietool/i)
     }
-    for (const l of links) expect(`${l.rationale.nl} ${l.rationale.en} ${l.via ?? ''}`).not.toMatch(/\bTNO\b/)
+    for (const l of links) expect(`${l.rationale.nl} ${l.rationale.en} ${l.via?.nl ?? ''} ${l.via?.en ?? ''} ${l.construct ?? ''}`).not.toMatch(/\bTNO\b/)
+  })
+
+  test('gives every source the evidence tier of its kind', () => {
+    const tierOf: Record<string, string> = {
+      'expert-survey': 'expert-data',
+      delphi: 'expert-data',
+      theory: 'published-method',
+      editorial: 'proposal',
+      imported: 'imported',
+    }
+    for (const s of kb.sources.records) expect(s.tier, s.id).toBe(tierOf[s.kind])
+  })
+
+  test('points no source at the address of another work', () => {
+    const urls = kb.sources.records.flatMap((s) => (s.url ? [s.url] : []))
+    expect(new Set(urls).size).toBe(urls.length)
+    const bartholomew = kb.sources.records.find((s) => s.id === 'bartholomew-2011-im-methods')
+    expect(bartholomew?.url).toBeUndefined()
+    expect(bartholomew?.citation).toMatch(/Brainscape/)
   })
 
   test('pairs each method with the sources that can produce it', () => {
@@ -128,24 +185,36 @@ describe('data/kb: links and their provenance', () => {
     for (const l of links) expect(kinds.get(l.source), `${l.determinant} ${l.strategy}`).toBe(expected[l.method])
   })
 
-  test('gives editorial links the documented strengths 0.6 (core) or 0.3 (supportive)', () => {
+  test('gives editorial links the documented strengths 0.45 (direct) or 0.3 (indirect), never essential', () => {
     const editorial = links.filter((l) => l.method === 'editorial-judgement')
     expect(editorial.length).toBeGreaterThan(300)
-    for (const l of editorial) expect([0.3, 0.6]).toContain(l.strength)
+    for (const l of editorial) expect([0.3, 0.45]).toContain(l.strength)
+  })
+
+  test('lists every editorial link at 0.45 and every one the review lowered to 0.3 in docs/editorial-review.md', () => {
+    const review = readFileSync(join(root, 'docs/editorial-review.md'), 'utf8')
+    const rows = [...review.matchAll(/^\| \d+ \| (\d+) [^|]+\| ([a-z0-9-]+) [^|]+\| [^|]+\| 0\.60 \| (0\.45|0\.30) \|/gm)]
+    expect(rows).toHaveLength(182)
+    const editorial = new Map(links.filter((l) => l.method === 'editorial-judgement').map((l) => [`${l.determinant}|${l.strategy}`, l.strength]))
+    for (const [, d, s, strength] of rows) expect(editorial.get(`${d}|${s}`), `${d} ${s}`).toBe(Number(strength))
+    expect([...editorial.values()].filter((v) => v === 0.45)).toHaveLength(rows.filter((r) => r[3] === '0.45').length)
   })
 
   test('derives every CFIR–ERIC link from a published percentage and the crosswalk', () => {
     const published = readCsv('data/sources/cfir-eric-published.csv')
     const crosswalk = readCsv('data/sources/midi-cfir-crosswalk.csv')
+    const constructs = readConstructTable()
+    const same = (a: string | undefined, b: string | undefined) =>
+      a !== undefined && b !== undefined && resolveConstruct(constructs, a) === resolveConstruct(constructs, b)
     const cfir = links.filter((l) => l.method === 'cfir-eric-crosswalk')
     expect(cfir.length).toBeGreaterThan(50)
     for (const l of cfir) {
-      const construct = /^CFIR 2009: (.+?) \((primary|secondary) crosswalk/.exec(l.via ?? '')?.[1]
-      expect(construct, l.via).toBeDefined()
-      expect(crosswalk.some((r) => Number(r.midi_number) === l.determinant && r.cfir_construct === construct)).toBe(true)
+      const construct = /^CFIR 2009: (.+?) \((primary|secondary) crosswalk\)$/.exec(l.construct ?? '')?.[1]
+      expect(construct, l.construct).toBeDefined()
+      expect(crosswalk.some((r) => Number(r.midi_number) === l.determinant && same(r.cfir_construct, construct))).toBe(true)
       const strategy = strategies.find((s) => s.id === l.strategy)
       const row = published.find(
-        (r) => r.cfir_construct === construct && Number(r.eric_number) === strategy?.ericNumber && r.source === l.source
+        (r) => same(r.cfir_construct, construct) && Number(r.eric_number) === strategy?.ericNumber && r.source === l.source
       )
       expect(row, `${l.determinant} ${l.strategy}`).toBeDefined()
       expect(l.strength).toBeCloseTo(row?.endorsement_pct ? Number(row.endorsement_pct) / 100 : 0.2, 9)
@@ -158,9 +227,9 @@ describe('data/kb: links and their provenance', () => {
     const im = links.filter((l) => l.method === 'im-method-match')
     expect(im.length).toBeGreaterThan(30)
     for (const l of im) {
-      const [imClass, method] = (l.via ?? '').split(/: (.*)/s)
+      const [imClass, method] = (l.construct ?? '').split(/: (.*)/s)
       const row = methods.find((m) => m.im_class === imClass && m.method === method)
-      expect(row, l.via).toBeDefined()
+      expect(row, l.construct).toBeDefined()
       expect(l.source).toBe(row?.source)
       expect(l.strength).toBe(0.4)
       const allowed = classes.find((c) => c.im_class === imClass)?.determinants?.split(' ').map(Number)

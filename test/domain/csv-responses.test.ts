@@ -31,6 +31,17 @@ describe('responsesFromCsv', () => {
     expect(result.responses).toEqual([{ answers: { d01: 4, d13a: 5, d19: 0 } }])
   })
 
+  test('reads "not yet applicable / don\'t know" in either language as its own option', () => {
+    const notYet = [...agree, { value: 9, labels: ['Nog niet van toepassing / weet ik niet', "Not yet applicable / don't know"] }]
+    const result = responsesFromCsv(
+      "d06;d14\nNog niet van toepassing / weet ik niet;NOT YET APPLICABLE / DON'T KNOW\n9;2\n",
+      [{ id: 'd06', options: notYet }, { id: 'd14', options: notYet }],
+      limits
+    )
+    expect(result.issues).toEqual([])
+    expect(result.responses).toEqual([{ answers: { d06: 9, d14: 9 } }, { answers: { d06: 9, d14: 2 } }])
+  })
+
   test('treats empty cells, NA and dashes as missing answers', () => {
     const result = responsesFromCsv('d01,d13a,d19\nNA,-,\n', items, limits)
     expect(result.responses).toEqual([{ answers: { d01: null, d13a: null, d19: null } }])

@@ -10,7 +10,7 @@ import {
   scoreResponses,
   type ResponseRecord,
 } from '../../server/domain/scoring.ts'
-import { GROUPS, RESPONDENTS, VALENCES } from '../../server/domain/vocabulary.ts'
+import { GROUPS, OPTION_VALENCES, RESPONDENTS } from '../../server/domain/vocabulary.ts'
 import { referenceScoreResponses } from './reference/scoring.ts'
 
 const agree: ScoredOption[] = [1, 2, 3, 4, 5].map((value) => ({
@@ -26,7 +26,7 @@ const arbitraryOptions = fc.oneof(
     .uniqueArray(
       fc.record({
         value: fc.integer({ min: -1, max: 6 }),
-        valence: fc.constantFrom(...VALENCES),
+        valence: fc.constantFrom(...OPTION_VALENCES),
         score: fc.option(
           fc.oneof(
             fc.integer({ min: 1, max: 5 }),

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { applyReversal } from '../../server/domain/questionnaire.ts'
+import { applyReversal, type Questionnaire } from '../../server/domain/questionnaire.ts'
 import {
   ResponseValidationError,
   scoreResponses,
@@ -240,5 +240,59 @@ describe('validateResponses', () => {
     } catch (error) {
       expect((error as ResponseValidationError).issues.map((i) => i.item)).toEqual(['d01', 'd04'])
     }
+  })
+})
+
+describe('scoreResponses: "not yet applicable / don\'t know"', () => {
+  const notYet = { value: 9, score: null, valence: 'missing' as const }
+  const withNotYet: Questionnaire = {
+    ...q,
+    items: q.items.map((i) => (['d01', 'd04', 'd13a', 'd13b'].includes(i.id) ? { ...i, options: [...i.options, notYet] } : i)),
+  }
+
+  test.for([
+    { answers: [9, 9, 9, 9, 9, 9, 9, 9, 2, 4], n: 2, negative: 0.5, status: 'barrier', why: 'counted as missing, 1 of 2 is negative' },
+    { answers: [9, 9, 9, 9, 9, 4, 4, 4, 4, 4], n: 5, negative: 0, status: 'facilitator', why: 'not as negative: 5 of 5 positive' },
+    { answers: [9, 9, 9, 3, 3, 3, 3, 4, 4, 4], n: 7, negative: 0, status: 'neutral', why: 'not as neutral: n is 7, not 10' },
+  ])('leaves the answer out of every share: $why', ({ answers, n, negative, status }) => {
+    const result = d(scoreResponses(withNotYet, answering('d01', answers)), 1)
+    expect(result.n).toBe(n)
+    expect(result.negativeShare).toBeCloseTo(negative, 12)
+    expect(result.status).toBe(status)
+    expect(result.items[0]?.n).toBe(n)
+  })
+
+  test('gives no verdict when everyone answers that it does not apply yet', () => {
+    const result = d(scoreResponses(withNotYet, answering('d01', [9, 9, 9])), 1)
+    expect(result).toMatchObject({ n: 0, mean: null, negativeShare: null, status: 'insufficient' })
+  })
+
+  test('counts a respondent on the other items of the determinant only', () => {
+    const result = d(scoreResponses(withNotYet, [{ answers: { d13a: 9, d13b: 2 } }, { answers: { d13a: 4, d13b: 9 } }]), 13)
+    expect(result).toMatchObject({ n: 2, negativeShare: 0.5, positiveShare: 0.5 })
+    expect(result.items.map((i) => i.n)).toEqual([1, 1])
+  })
+
+  test('accepts the option as a valid answer, also on a reverse-scored item', () => {
+    expect(validateResponses(withNotYet, [{ answers: { d01: 9, d04: 9 } }])).toEqual([])
+    expect(validateResponses(withNotYet, [{ answers: { d01: 8 } }])).toHaveLength(1)
+    expect(d(scoreResponses(withNotYet, answering('d04', [9, 5])), 4)).toMatchObject({ n: 1, negativeShare: 1 })
+  })
+
+  test('decides per item where two items share an id and only one of them counts the value as missing', () => {
+    const twice: Questionnaire = {
+      determinants: [{ number: 1, group: 'innovation', respondent: 'user' }],
+      items: [
+        { id: 'd01', determinant: 1, respondent: 'user', reverse: false, options: [{ value: 1, score: 2, valence: 'positive' }] },
+        { id: 'd01', determinant: 1, respondent: 'user', reverse: false, options: [{ value: 1, score: null, valence: 'missing' }] },
+      ],
+    }
+    expect(d(scoreResponses(twice, [{ answers: { d01: 1 } }]), 1)).toMatchObject({ n: 1, positiveShare: 1 })
+  })
+
+  test('applyReversal keeps the option as it is and mirrors the others around 1–5', () => {
+    const reversed = applyReversal([...q.items[0]!.options, notYet], true)
+    expect(reversed.at(-1)).toEqual(notYet)
+    expect(reversed.map((o) => o.score)).toEqual([5, 4, 3, 2, 1, null])
   })
 })

@@ -116,6 +116,30 @@ describe('POST /api/score', () => {
     expect(fromCsv.body.barriers).toEqual([23, 4])
   })
 
+  test('counts "not yet applicable / don\'t know" as missing, from JSON and from a CSV in either language', async () => {
+    const json = await post('/api/score', {
+      responses: [{ answers: { d06: 9, d14: 9 } }, { answers: { d06: 9, d14: 2 } }, { answers: { d06: 4 } }],
+    })
+    expect(json.status).toBe(200)
+    const of = (body: any, n: number) => body.determinants.find((d: any) => d.number === n)
+    expect(of(json.body, 6)).toMatchObject({ n: 1, negativeShare: 0, status: 'facilitator' })
+    expect(of(json.body, 14)).toMatchObject({ n: 1, negativeShare: 1, status: 'barrier' })
+    const csv = [
+      'd06;d14',
+      'Nog niet van toepassing / weet ik niet;Not yet applicable / don\'t know',
+      'Not yet applicable / don\'t know;Minder dan de helft',
+      'Mee eens;',
+    ].join('\n')
+    const fromCsv = await post('/api/score', csv, 'text/csv')
+    expect(fromCsv.status).toBe(200)
+    expect(fromCsv.body.determinants).toEqual(json.body.determinants)
+  })
+
+  test('counts "Deels voldoende" on the sufficiency scale as a shortfall', async () => {
+    const { body } = await post('/api/score', { responses: [{ role: 'key-informant', answers: { d23: 3 } }] })
+    expect(body.determinants.find((d: any) => d.number === 23)).toMatchObject({ negativeShare: 1, status: 'barrier' })
+  })
+
   test('rejects a CSV with a bad cell as a whole, naming line and column', async () => {
     const res = await post('/api/score', 'd01,d04\n4,2\n4,often\n', 'text/csv')
     expect(res.status).toBe(422)
@@ -247,7 +271,7 @@ describe('POST /api/recommendations', () => {
     expect(bundle.strategies.length).toBeLessThanOrEqual(3)
     expect(barriers.length - bundle.uncovered.length).toBeGreaterThanOrEqual(barriers.length - ranked.uncovered.length)
     for (const s of bundle.strategies) expect(Array.isArray(s.covers)).toBe(true)
-    expect(bundle.strategies[0].why).toMatch(/^Chosen because it covers /)
+    expect(bundle.strategies[0].why).toMatch(/^Chosen because it (covers|is the first to reach) /)
   })
 
   test('restricts the evidence to the sources asked for', async () => {
@@ -302,19 +326,23 @@ describe('POST /api/coverage', () => {
       strategies: ['dynamic-training', 'educational-meetings'],
     })
     expect(status).toBe(200)
-    expect(body.covered.map((c: any) => c.determinant)).toEqual(expect.arrayContaining([16, 17]))
-    for (const c of body.covered) {
+    // Covered only through an essential link; these strategies reach 16 and 17, at least weakly.
+    const reached = [...body.covered, ...body.weaklyCovered]
+    expect(reached.map((c: any) => c.determinant)).toEqual(expect.arrayContaining([16, 17]))
+    for (const c of reached) {
       expect(c.by.length).toBeGreaterThan(0)
       expect(c.by.every((id: string) => ['dynamic-training', 'educational-meetings'].includes(id))).toBe(true)
+      expect(c.weak).toBe(body.weaklyCovered.includes(c))
     }
     expect(body.uncovered).toEqual(expect.arrayContaining([23, 29]))
-    expect(body.suggestions.map((s: any) => s.determinant)).toEqual(body.uncovered)
+    expect(body.gaps).toEqual([16, 17, 23, 29].filter((d) => !body.covered.some((c: any) => c.determinant === d)))
+    expect(body.suggestions.map((s: any) => s.determinant)).toEqual(body.gaps)
     for (const s of body.suggestions) {
-      expect(s.strategies.length).toBeGreaterThan(0)
+      if (body.uncovered.includes(s.determinant)) expect(s.strategies.length).toBeGreaterThan(0)
       expect(s.strategies.length).toBeLessThanOrEqual(3)
       expect(s.strategies.some((x: any) => ['dynamic-training', 'educational-meetings'].includes(x.id))).toBe(false)
     }
-    const closed = new Set(body.additions.flatMap((a: any) => a.covers))
+    const closed = new Set(body.additions.flatMap((a: any) => [...a.covers, ...a.weaklyCovers]))
     expect(body.uncovered.every((d: number) => closed.has(d))).toBe(true)
   })
 

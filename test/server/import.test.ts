@@ -67,7 +67,9 @@ describe('parseMapping', () => {
       [16, 'dynamic-training', 0.5],
     ])
     expect(result.links[1]?.rationale).toEqual({ nl: 'Uren maken tijd vrij', en: 'Uren maken tijd vrij' })
-    expect(result.links[0]?.via).toBe('TNO implementatietool (imported), row 2: 16 → champions')
+    expect(result.links[0]?.construct).toBe('TNO implementatietool (imported), row 2: 16 → champions')
+    expect(result.links[0]?.basis).toBe('imported')
+    expect(result.links[0]?.via?.en).toBe("Row 2 of the file imported from TNO implementatietool (imported): '16' → 'champions'.")
     expect(result.links.every((l) => l.method === 'imported' && l.source === source.id)).toBe(true)
   })
 
@@ -142,6 +144,9 @@ describe('imported links in the API', () => {
     replaceImportedSource(db.db, { ...source, citation: 'TNO 2022', evidence: 'V' }, second.links)
     const links = (await (await app.request(`/api/links?source=${source.id}`)).json()) as any
     expect(links.links.map((l: any) => l.determinant)).toEqual([24])
+    expect(links.links[0]).toMatchObject({ basis: 'imported', tier: 'imported', cell: null })
+    const reference = (await (await app.request('/api/reference')).json()) as any
+    expect(reference.sources.find((s: any) => s.id === source.id)).toMatchObject({ tier: 'imported', origin: 'imported' })
     const ranked = (await (await app.request('/api/recommendations', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

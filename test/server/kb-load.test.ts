@@ -1,6 +1,9 @@
-import { readFileSync, writeFileSync, rmSync } from 'node:fs'
+import { cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { afterEach, describe, expect, test } from 'vitest'
+import { openDb } from '../../server/db/client.ts'
+import { MIGRATIONS_FOLDER } from '../../server/db/migrate.ts'
 import { readKbContent, storedKbHash } from '../../server/db/queries/kb.ts'
 import { replaceImportedSource } from '../../server/db/queries/imports.ts'
 import { loadKb } from '../../server/db/seed.ts'
@@ -92,6 +95,36 @@ describe('loadKb', () => {
       edit: (s: string) => s.replace(/- number: 2\n/, '- number: 3\n'),
       field: 'number',
     },
+    {
+      why: 'an editorial link whose strength claims to be a printed share',
+      file: 'links/editorial-a.yaml',
+      edit: (s: string) => s.replace(/basis: judgement/, 'basis: printed'),
+      field: 'basis',
+    },
+    {
+      why: 'an Intervention Mapping link with another strength than the method\'s fixed 0.4',
+      file: 'links/im-a.yaml',
+      edit: (s: string) => s.replace(/strength: 0\.4\n/, 'strength: 0.5\n'),
+      field: 'strength',
+    },
+    {
+      why: 'an ERIC strategy whose mechanism changed without a note saying how',
+      file: 'strategies/a.yaml',
+      edit: (s: string) => s.replace(/\n    effort: low\n/, '\n    effort: low\n    mechanismChanged: true\n'),
+      field: 'adaptationNote',
+    },
+    {
+      why: 'an editorial link at the essential threshold',
+      file: 'links/editorial-a.yaml',
+      edit: (s: string) => s.replace(/strength: 0\.45\n/, 'strength: 0.5\n'),
+      field: 'strength',
+    },
+    {
+      why: 'a derived link whose cell is not source/construct/strategy',
+      file: 'links/cfir-eric.yaml',
+      edit: (s: string) => s.replace(/cell: isc-2024-cfir-eric-table4\//, 'cell: isc-2024-cfir-eric-table4 '),
+      field: 'cell',
+    },
   ])('rejects $why', ({ file, edit, field }) => {
     t = tempDb()
     const kb = copyKb(t.dir)
@@ -120,7 +153,7 @@ describe('loadKb', () => {
     t = tempDb()
     loadKb(t.db, KB_DIR)
     replaceImportedSource(t.db, { id: 'my-mapping', label: 'Mine', citation: 'Mine', evidence: 'U' }, [
-      { determinant: 23, strategy: 'champions', source: 'my-mapping', method: 'imported', strength: 0.7, rationale: { nl: 'x', en: 'x' } },
+      { determinant: 23, strategy: 'champions', source: 'my-mapping', method: 'imported', strength: 0.7, basis: 'imported', rationale: { nl: 'x', en: 'x' } },
     ])
     loadKb(t.db, KB_DIR, { force: true })
     const imported = readKbContent(t.db).links.filter((l) => l.source === 'my-mapping')
@@ -131,7 +164,7 @@ describe('loadKb', () => {
     t = tempDb()
     loadKb(t.db, KB_DIR)
     replaceImportedSource(t.db, { id: 'my-mapping', label: 'Mine', citation: 'Mine', evidence: 'U' }, [
-      { determinant: 23, strategy: 'budget-line', source: 'my-mapping', method: 'imported', strength: 0.7, rationale: { nl: 'x', en: 'x' } },
+      { determinant: 23, strategy: 'budget-line', source: 'my-mapping', method: 'imported', strength: 0.7, basis: 'imported', rationale: { nl: 'x', en: 'x' } },
     ])
     const kb = copyKb(t.dir)
     // Remove budget-line (the last strategy of e2) and its links.
@@ -146,5 +179,40 @@ describe('loadKb', () => {
     expect(() => loadKb(t.db, kb)).toThrow(/'budget-line' \(source 'my-mapping'\)/)
     expect(readKbContent(t.db).strategies.some((s) => s.id === 'budget-line')).toBe(true)
     rmSync(kb, { recursive: true })
+  })
+})
+
+describe('migrations', () => {
+  test('keep the provenance line of a link imported before links had construct and via columns', () => {
+    t = tempDb()
+    t.db.$client.close()
+    rmSync(t.path)
+    // The migrations as they were before 0003: the first three of the journal.
+    const old = join(t.dir, 'drizzle')
+    cpSync(MIGRATIONS_FOLDER, old, { recursive: true })
+    const journalPath = join(old, 'meta', '_journal.json')
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8'))
+    journal.entries = journal.entries.filter((e: { tag: string }) => /^000[0-2]_/.test(e.tag))
+    writeFileSync(journalPath, JSON.stringify(journal))
+    const db = openDb(t.path)
+    migrate(db, { migrationsFolder: old })
+    db.$client.pragma('foreign_keys = OFF')
+    db.$client
+      .prepare(
+        `INSERT INTO determinant_strategies (determinant_number, strategy_id, source_id, method_id, strength, via, rationale_nl, rationale_en)
+         VALUES (23, 'champions', 'tno', 'imported', 0.7, 'TNO, row 3: 23 → champions', 'x', 'x')`
+      )
+      .run()
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
+    const row = db.$client.prepare('SELECT * FROM determinant_strategies').get() as Record<string, unknown>
+    db.$client.close()
+    expect(row).toMatchObject({
+      basis: 'imported',
+      construct: 'TNO, row 3: 23 → champions',
+      via_nl: 'Uit het geïmporteerde bestand: TNO, row 3: 23 → champions',
+      via_en: 'From the imported file: TNO, row 3: 23 → champions',
+    })
+    expect(row).not.toHaveProperty('via')
+    t = { ...t, close: () => rmSync(t.dir, { recursive: true, force: true }) }
   })
 })

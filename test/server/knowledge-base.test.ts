@@ -194,7 +194,7 @@ describe('GET /api/questionnaire', () => {
     for (const item of body.items) {
       expect(Object.keys(item)).toEqual(expect.arrayContaining(['id', 'determinant', 'text', 'respondent', 'reverse', 'options']))
       expect(['user', 'key-informant']).toContain(item.respondent)
-      for (const o of item.options) expect(['negative', 'neutral', 'positive']).toContain(o.valence)
+      for (const o of item.options) expect(['negative', 'neutral', 'positive', 'missing']).toContain(o.valence)
     }
   })
 
@@ -206,6 +206,17 @@ describe('GET /api/questionnaire', () => {
     expect(complexity.options.find((o: any) => o.value === 1).valence).toBe('positive')
     const clarity = body.items.find((i: any) => i.id === 'd01')
     expect(clarity.options.find((o: any) => o.value === 5).valence).toBe('positive')
+  })
+
+  test('offers "not yet applicable / don\'t know" on the items that are always negative before a start', async () => {
+    const nl = (await get('/api/questionnaire')).body.items
+    const en = (await get('/api/questionnaire?lang=en')).body.items
+    const withNotYet = nl.filter((i: any) => i.options.some((o: any) => o.valence === 'missing')).map((i: any) => i.id)
+    expect(withNotYet).toEqual(['d06', 'd14'])
+    for (const id of withNotYet) {
+      expect(nl.find((i: any) => i.id === id).options.at(-1)).toEqual({ value: 9, label: 'Nog niet van toepassing / weet ik niet', valence: 'missing', score: null })
+      expect(en.find((i: any) => i.id === id).options.at(-1).label).toBe("Not yet applicable / don't know")
+    }
   })
 
   test('supports yes/no, own categories and proportion answers', async () => {
@@ -233,15 +244,60 @@ describe('GET /api/reference and /api/links', () => {
     const res = await t.app.request('/api/links?format=csv&determinant=16&lang=en')
     expect(res.headers.get('content-type')).toMatch(/text\/csv/)
     const lines = (await res.text()).trim().split(/\r?\n/)
-    expect(lines[0]).toBe('determinant,determinant_name,strategy,strategy_name,strength,source,source_label,evidence,method,via,rationale')
+    expect(lines[0]).toBe('determinant,determinant_name,strategy,strategy_name,strength,basis,source,source_label,evidence,tier,method,cell,construct,via,rationale')
     expect(lines.length - 1).toBe((await get('/api/links?determinant=16')).body.links.length)
+  })
+
+  test('says of every link what its strength is and, for a derived link, which expert cell it shares', async () => {
+    const { body } = await get('/api/links?determinant=23')
+    const available = body.links.filter((l: any) => l.cell === 'isc-2024-cfir-eric-table4/available-resources/capture-share-local-knowledge')
+    expect(available).toHaveLength(1)
+    expect(available[0]).toMatchObject({
+      method: 'cfir-eric-crosswalk',
+      strength: 0.2,
+      basis: 'lower-bound',
+      tier: 'expert-data',
+      construct: 'CFIR 2009: Available resources (primary crosswalk)',
+      via: { nl: expect.stringContaining("CFIR-barrière 'Available resources'"), en: expect.stringContaining('lower bound of 20%') },
+    })
+    // The same published cell is fanned out over determinants 20–24.
+    const all = (await get('/api/links?source=isc-2024-cfir-eric-table4')).body.links
+    const fanned = all.filter((l: any) => l.cell === available[0].cell).map((l: any) => l.determinant)
+    expect(fanned.sort()).toEqual([20, 21, 22, 23, 24])
+    const editorial = body.links.find((l: any) => l.method === 'editorial-judgement')
+    expect(editorial).toMatchObject({ basis: 'judgement', tier: 'proposal', cell: null, construct: null, via: null })
+    const im = (await get('/api/links?method=im-method-match')).body.links[0]
+    expect(im).toMatchObject({ basis: 'fixed', strength: 0.4, tier: 'published-method', cell: null })
+    expect(im.via.nl).toMatch(/^Intervention Mapping noemt de methode '/)
+    const printed = (await get('/api/links?source=waltz-2019-table1')).body.links
+    expect(printed.every((l: any) => l.basis === 'printed')).toBe(true)
+  })
+
+  test('gives the links of strategy and determinant details the same provenance fields', async () => {
+    const strategy = (await get('/api/strategies/capture-share-local-knowledge?lang=en')).body
+    const link = strategy.determinants.find((d: any) => d.number === 23).links.find((l: any) => l.method === 'cfir-eric-crosswalk')
+    expect(link).toMatchObject({ basis: 'lower-bound', cell: expect.stringMatching(/available-resources/), via: { en: expect.any(String) } })
+    const determinant = (await get('/api/determinants/23')).body
+    const same = determinant.strategies.find((s: any) => s.id === 'capture-share-local-knowledge').links.find((l: any) => l.method === 'cfir-eric-crosswalk')
+    expect(same).toEqual({ ...link, rationale: same.rationale })
+  })
+
+  test('gives every source its evidence tier and every method the strength bases it allows', async () => {
+    const { body } = await get('/api/reference')
+    const tier = (id: string) => body.sources.find((s: any) => s.id === id).tier
+    expect(tier('waltz-2019-table1')).toBe('expert-data')
+    expect(tier('kok-2016-im-taxonomy')).toBe('published-method')
+    expect(tier('strategiewijzer-editorial')).toBe('proposal')
+    const method = (id: string) => body.methods.find((m: any) => m.id === id)
+    expect(method('cfir-eric-crosswalk')).toMatchObject({ bases: ['printed', 'lower-bound'], fixedStrength: null })
+    expect(method('im-method-match')).toMatchObject({ bases: ['fixed'], fixedStrength: 0.4 })
   })
 
   test('writes a text that starts a formula as text in the links CSV, also when a line follows', async () => {
     const own = loadedApp()
     const formula = '=HYPERLINK("https://evil.example","klik")\nsecond line'
     replaceImportedSource(own.db, { id: 'formula-test', label: '@label', citation: 'x', evidence: 'U' }, [
-      { determinant: 16, strategy: 'champions', source: 'formula-test', method: 'imported', strength: 0.5, rationale: { nl: formula, en: formula } },
+      { determinant: 16, strategy: 'champions', source: 'formula-test', method: 'imported', strength: 0.5, basis: 'imported', rationale: { nl: formula, en: formula } },
     ])
     const csv = await (await own.app.request('/api/links?format=csv&source=formula-test&lang=en')).text()
     own.close()

@@ -24,9 +24,9 @@ const item: ItemOut = {
   ],
 }
 
-async function mount(value: number | null = null) {
+async function mount(value: number | null = null, shown: ItemOut = item) {
   const el = document.createElement('sw-likert-item')
-  el.item = item
+  el.item = shown
   el.number = 4
   el.value = value
   document.body.append(el)
@@ -44,6 +44,28 @@ describe('<sw-likert-item>', () => {
     await expect.element(page.getByRole('group', { name: /too complex/ })).toBeVisible()
     expect(page.getByRole('radio').all()).toHaveLength(5)
     await expect.element(page.getByRole('radio', { name: 'Agree', exact: true })).not.toBeChecked()
+  })
+
+  it('offers "not yet applicable / don\'t know" as a radio like the others and reports its value', async () => {
+    const observability: ItemOut = {
+      ...item,
+      id: 'd06',
+      text: 'I can clearly see what results the approach produces.',
+      reverse: false,
+      scale: 'agree-5-not-yet',
+      options: [
+        ...item.options.map((o) => ({ ...o, valence: o.valence === 'neutral' ? o.valence : o.valence === 'positive' ? ('negative' as const) : ('positive' as const) })),
+        { value: 9, label: "Not yet applicable / don't know", valence: 'missing', score: null },
+      ],
+    }
+    const el = await mount(null, observability)
+    const events: AnswerChangeEvent[] = []
+    el.addEventListener('answer-change', (e) => events.push(e))
+    expect(page.getByRole('radio').all()).toHaveLength(6)
+    await page.getByRole('radio', { name: "Not yet applicable / don't know" }).click()
+    expect(events.map((e) => [e.item, e.value])).toEqual([['d06', 9]])
+    await expect.element(page.getByRole('radio', { name: "Not yet applicable / don't know" })).toBeChecked()
+    expect(await axeViolations(document.body)).toEqual([])
   })
 
   it('reports the chosen option with an answer-change event', async () => {

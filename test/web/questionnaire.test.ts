@@ -52,6 +52,11 @@ describe('<sw-questionnaire>', () => {
     expect(changes).toContainEqual({ group: 'Mentors' })
   })
 
+  it('says on its first screen that the questions are our own wording, not checked against the MIDI manual', async () => {
+    await mount()
+    await expect.element(page.getByText(/our own wording of the MIDI determinants; they have not yet been checked against the MIDI manual/)).toBeVisible()
+  })
+
   it('on a shared device asks for a name and no group', async () => {
     await mount({}, { askName: true })
     await expect.element(page.getByLabelText('Your name or role (optional)')).toBeVisible()

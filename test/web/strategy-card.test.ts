@@ -7,9 +7,9 @@ import { recommendedStrategy } from './support/fixtures.ts'
 
 const strategy = recommendedStrategy
 
-async function mount(planned = false) {
+async function mount(planned = false, shown = strategy) {
   const el = document.createElement('sw-strategy-card')
-  el.strategy = strategy
+  el.strategy = shown
   el.rank = 1
   el.planned = planned
   el.sourceNames = new Map([['editorial', 'Strategiewijzer editorial team'], ['cfir', 'Waltz et al. 2019']])
@@ -62,6 +62,22 @@ describe('<sw-strategy-card>', () => {
     await page.getByRole('button', { name: /^Add to plan/ }).click()
     await el.updateComplete
     expect(el.shadowRoot?.activeElement?.textContent).toMatch(/^\s*Remove from plan/)
+  })
+
+  it('says that health-care expert ratings do not apply to a strategy whose mechanism changed', async () => {
+    await mount(false, {
+      ...strategy,
+      waltz: { importance: 3.4 },
+      mechanismChanged: true,
+      adaptationNote: 'ERIC means getting the innovation onto a list of reimbursed care.',
+    })
+    await expect.element(page.getByText(/changes how it works, so the health-care expert ratings do not apply/)).toBeVisible()
+    expect(document.body.querySelector('sw-strategy-card')?.shadowRoot?.textContent).not.toMatch(/3\.4/)
+  })
+
+  it('says nothing about ratings for a strategy that works as the original does', async () => {
+    const el = await mount()
+    expect(el.shadowRoot?.querySelector('.adapted')).toBeNull()
   })
 
   it('has no serious accessibility violations', async () => {

@@ -8,6 +8,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { LinkOut } from '../../server/schemas/api.ts'
 import { strengthLabel } from '../labels.ts'
+import { currentLang } from '../localization.ts'
 import { shared } from '../styles/shared.ts'
 
 /** One linked strategy or determinant with the links behind it. */
@@ -73,8 +74,8 @@ export class LinkList extends LitElement {
                   ${l.rationale}
                   <div class="method">
                     ${l.sourceUrl ? html`<a href=${l.sourceUrl} target="_blank" rel="noopener">${l.sourceLabel}</a>` : l.sourceLabel}
-                    · ${this.methodNames.get(l.method) ?? l.method} · ${msg('strength')} ${l.strength.toFixed(2)} · ${msg('evidence')} ${l.evidence}
-                    ${l.via ? html`<br />${l.via}` : nothing}
+                    · ${this.methodNames.get(l.method) ?? l.method} · ${msg('strength')} ${l.basis === 'lower-bound' ? '≥ ' : ''}${l.strength.toFixed(2)} · ${msg('evidence')} ${l.evidence}
+                    ${l.via ? html`<br />${l.via[currentLang()]}` : nothing}
                   </div>
                 </li>`
               )}

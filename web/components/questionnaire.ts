@@ -201,6 +201,9 @@ export class Questionnaire extends LitElement {
     </label>`
     return html`
       ${this.intro ? html`<p class="lead">${this.intro}</p>` : nothing}
+      <p class="muted caveat">
+        ${msg('These questions are our own wording of the MIDI determinants; they have not yet been checked against the MIDI manual.')}
+      </p>
       <div class="card">
         ${this.askName
           ? html`<div class="field">

@@ -130,6 +130,9 @@ export class StrategyCard extends LitElement {
         <span class="badge">${effortLabel(s.effort)}</span>
       </div>
       <p>${s.description}</p>
+      ${s.mechanismChanged
+        ? html`<p class="muted adapted">${msg('Adapted for schools in a way that changes how it works, so the health-care expert ratings do not apply.')}</p>`
+        : nothing}
       <details>
         <summary>${msg('Example in a school')}</summary>
         <p>${s.example}</p>

@@ -78,6 +78,11 @@ export class PageStart extends LitElement {
           'Strategiewijzer helps a school team that is introducing an approach — such as an integrated approach to students’ mental well-being — to see what stands in the way, and which implementation strategies could help. Your team fills in a short questionnaire based on the MIDI; you see which of the 29 determinants are barriers, and get strategies that address them, each with the reason why.'
         )}
       </p>
+      <p class="muted caveat">
+        ${msg(
+          'The questions follow the 29 determinants of the MIDI (Fleuren et al. 2014), but their wording and answer options are our own: they have not yet been checked against the MIDI manual, so compare results with MIDI studies with care.'
+        )}
+      </p>
       ${team.length > 0 || plan.length > 0
         ? html`<p class="notice">
             ${msg('Welcome back. Your answers and plan are kept in this browser.')}
@@ -145,7 +150,7 @@ export class PageStart extends LitElement {
           <li>${msg('One well-informed person (team leader or coordinator) answers the questions about the school.')}</li>
           <li>
             ${msg(
-              'Team results show, per determinant, how many answered negatively. By a common convention a determinant is a barrier when 20% or more answer negatively; you can change that threshold.'
+              'Team results show, per determinant, how many answered negatively. By a convention of studies that use the MIDI (stated, for example, by Verberne et al. 2018) a determinant is a barrier when 20% or more answer negatively; you can change that threshold.'
             )}
           </li>
           <li>${msg('Strategies are ranked by how severe the barriers they address are and how strongly they are linked to them. Filter them for your phase, people and effort, or ask for a small bundle that covers most barriers.')}</li>

@@ -74,7 +74,12 @@ export class PageStrategy extends LitElement {
             <dt>${msg('Who')}</dt><dd>${s.actors.map(actorLabel).join(', ')}</dd>
             <dt>${msg('Effort')}</dt><dd>${effortLabel(s.effort)}</dd>
             ${s.ericNumber ? html`<dt>${msg('Origin')}</dt><dd>${msg(str`ERIC strategy ${s.ericNumber}: ${s.ericName ?? ''} (Powell et al. 2015), adapted for schools`)}</dd>` : nothing}
-            ${s.waltz?.importance ? html`<dt>${msg('Expert rating')}</dt><dd>${msg(str`importance ${s.waltz.importance.toFixed(2)} / 5`)}${s.waltz.feasibility ? msg(str`, feasibility ${s.waltz.feasibility.toFixed(2)} / 5`) : ''} (Waltz et al. 2015)</dd>` : nothing}
+            ${s.adaptationNote ? html`<dt>${msg('Adaptation')}</dt><dd>${s.adaptationNote}</dd>` : nothing}
+            ${s.mechanismChanged
+              ? html`<dt>${msg('Expert rating')}</dt><dd>${msg('Not shown: the health-care experts rated the original strategy, which works differently.')}</dd>`
+              : s.waltz?.importance
+                ? html`<dt>${msg('Expert rating')}</dt><dd>${msg(str`importance ${s.waltz.importance.toFixed(2)} / 5`)}${s.waltz.feasibility ? msg(str`, feasibility ${s.waltz.feasibility.toFixed(2)} / 5`) : ''} (Waltz et al. 2015)</dd>`
+                : nothing}
           </dl>
           <div class="actions" style="margin:1rem 0">
             ${planned ? html`<span class="badge facilitator">✓ ${msg('In your plan')}</span>` : nothing}

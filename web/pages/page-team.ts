@@ -270,7 +270,7 @@ export class PageTeam extends LitElement {
     return html`<details class="settings">
       <summary>${msg(str`Thresholds: barrier at ${percent(s.barrierShare)} negative, facilitator at ${percent(s.facilitatorShare)} positive`)}</summary>
       <p class="notice">
-        ${msg('A determinant is a barrier when at least this share of respondents answers negatively, and a facilitator when at least this share answers positively. The 20% / 80% rule is a common convention in studies that use the MIDI, not a rule of the MIDI manual: change it when your team prefers another.')}
+        ${msg('A determinant is a barrier when at least this share of respondents answers negatively, and a facilitator when at least this share answers positively. The 20% / 80% rule is a convention of studies that use the MIDI (stated, for example, by Verberne et al. 2018 in a Dutch MIDI study), not a rule of the MIDI manual: change it when your team prefers another.')}
       </p>
       <div class="thresholds">
         <label>${msg('Barrier from (% negative)')}

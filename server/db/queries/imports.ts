@@ -32,6 +32,7 @@ export function replaceImportedSource(db: Db, source: ImportedSource, links: rea
     citation: source.citation,
     url: source.url ?? null,
     kind: 'imported' as const,
+    tier: 'imported' as const,
     evidence: source.evidence,
     descriptionNl: `Geïmporteerd met npm run kb:import: ${source.citation}`,
     descriptionEn: `Imported with npm run kb:import: ${source.citation}`,

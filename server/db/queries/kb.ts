@@ -100,6 +100,10 @@ export function readKbContent(db: Db): KbContent {
         actors: sortBy(actors.get(s.id)?.map((a) => a.actor) ?? [], ACTOR_ORDER),
         effort: s.effort,
         ...(Object.keys(waltz).length > 0 ? { waltz } : {}),
+        mechanismChanged: s.mechanismChanged,
+        ...(s.adaptationNoteNl !== null && s.adaptationNoteEn !== null
+          ? { adaptationNote: bi(s.adaptationNoteNl, s.adaptationNoteEn) }
+          : {}),
       }
     })
 
@@ -114,6 +118,7 @@ export function readKbContent(db: Db): KbContent {
       citation: s.citation,
       ...(s.url ? { url: s.url } : {}),
       kind: s.kind,
+      tier: s.tier,
       evidence: s.evidence,
       description: bi(s.descriptionNl, s.descriptionEn),
       origin: s.origin,
@@ -123,7 +128,13 @@ export function readKbContent(db: Db): KbContent {
     .select()
     .from(t.methods)
     .all()
-    .map((m) => ({ id: m.id, name: bi(m.nameNl, m.nameEn), description: bi(m.descriptionNl, m.descriptionEn) }))
+    .map((m) => ({
+      id: m.id,
+      name: bi(m.nameNl, m.nameEn),
+      description: bi(m.descriptionNl, m.descriptionEn),
+      bases: m.bases,
+      ...(m.fixedStrength !== null ? { fixedStrength: m.fixedStrength } : {}),
+    }))
 
   const links: Link[] = db
     .select()
@@ -136,8 +147,11 @@ export function readKbContent(db: Db): KbContent {
       source: l.sourceId,
       method: l.methodId,
       strength: l.strength,
-      ...(l.via ? { via: l.via } : {}),
+      basis: l.basis,
+      ...(l.cell !== null ? { cell: l.cell } : {}),
+      ...(l.construct !== null ? { construct: l.construct } : {}),
       rationale: bi(l.rationaleNl, l.rationaleEn),
+      ...(l.viaNl !== null && l.viaEn !== null ? { via: bi(l.viaNl, l.viaEn) } : {}),
     }))
 
   return { scales, determinants, clusters, strategies, sources, methods, links }

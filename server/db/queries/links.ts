@@ -18,7 +18,11 @@ export function insertLinks(tx: Pick<Db, 'insert'>, links: readonly Link[]): voi
           sourceId: l.source,
           methodId: l.method,
           strength: l.strength,
-          via: l.via ?? null,
+          basis: l.basis,
+          cell: l.cell ?? null,
+          construct: l.construct ?? null,
+          viaNl: l.via?.nl ?? null,
+          viaEn: l.via?.en ?? null,
           rationaleNl: l.rationale.nl,
           rationaleEn: l.rationale.en,
         }))

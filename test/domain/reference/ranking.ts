@@ -19,6 +19,7 @@ export type LinkEvidence = {
   readonly source: string
   readonly method: string
   readonly strength: number
+  readonly basis?: string
   readonly cell?: string
 }
 
@@ -60,7 +61,7 @@ export type RankInput = {
   readonly limit?: number
 }
 
-type Evidence = Pick<LinkEvidence, 'source' | 'method' | 'strength' | 'cell'>
+type Evidence = Pick<LinkEvidence, 'source' | 'method' | 'strength' | 'basis' | 'cell'>
 
 /** How one ranked strategy addresses one barrier. */
 export type Address = {
@@ -128,7 +129,13 @@ export function indexLinks(links: readonly LinkEvidence[], sources?: readonly st
     const pairs = new Map<number, PairEvidence>()
     for (const [determinant, list] of byDeterminant) {
       const evidence = list
-        .map(({ source, method, strength, cell }) => (cell === undefined ? { source, method, strength } : { source, method, strength, cell }))
+        .map(({ source, method, strength, basis, cell }) => ({
+          source,
+          method,
+          strength,
+          ...(basis !== undefined ? { basis } : {}),
+          ...(cell !== undefined ? { cell } : {}),
+        }))
         .sort((a, b) => b.strength - a.strength || a.source.localeCompare(b.source))
       pairs.set(determinant, {
         strength: evidence[0]?.strength ?? 0,

@@ -18,9 +18,9 @@ import {
   SHARE_EPSILON,
   type ScoreSettings,
 } from '../../../server/domain/thresholds.ts'
-import { GROUPS, type Valence } from '../../../server/domain/vocabulary.ts'
+import { GROUPS, type OptionValence } from '../../../server/domain/vocabulary.ts'
 
-const VALENCE_CODE: Record<Valence, number> = { negative: -1, neutral: 0, positive: 1 }
+const VALENCE_CODE: Record<OptionValence, number> = { negative: -1, neutral: 0, positive: 1, missing: Number.NaN }
 
 function validateResponses(
   questionnaire: Questionnaire,
@@ -192,6 +192,7 @@ function scoreDeterminant(
       if (value === null || value === undefined) continue
       const option = d.options[i]?.get(value)
       if (!option) continue // unreachable after validateResponses
+      if (Number.isNaN(option.code)) continue // an option that counts as missing
       answered++
       codeSum += option.code
       itemN[i]!++

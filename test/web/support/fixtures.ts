@@ -15,6 +15,8 @@ export const recommendedStrategy: RecommendedStrategy = {
   ericNumber: 2,
   ericName: 'Alter incentive/allowance structures',
   waltz: null,
+  mechanismChanged: false,
+  adaptationNote: null,
   score: 0.42,
   essentialScore: 0.3,
   addresses: [

@@ -1,0 +1,1 @@
+ALTER TABLE `determinant_strategies` DROP COLUMN `via`;
