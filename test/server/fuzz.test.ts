@@ -153,6 +153,11 @@ const plan = fc.record(
   { requiredKeys: [] }
 )
 const sources = fc.array(fc.constantFrom(...sourceIds), { minLength: 1, maxLength: 12 })
+/** A small survey export in our own CSV: item columns and answers by value or label. */
+const surveyUpload = fc
+  .array(fc.constantFrom('1', '2', '3', '4', '5', 'Eens', 'Mee oneens', ''), { minLength: 1, maxLength: 8 })
+  .map((cells) => ({ file: Buffer.from(`d01,d02\n${cells.map((c) => `${c},${c}`).join('\n')}\n`).toString('base64'), name: 'team.csv' }))
+
 const validBodies: Record<string, fc.Arbitrary<unknown>> = {
   scoreResponses: fc.record({ responses: fc.array(fc.record({ answers }), { minLength: 1, maxLength: 20 }) }),
   recommendStrategies: fc
@@ -175,6 +180,7 @@ const validBodies: Record<string, fc.Arbitrary<unknown>> = {
   updateRound: fc.record({ state: fc.constantFrom('open', 'closed'), label: fc.constant('Ronde') }, { requiredKeys: [] }),
   savePlan: fc.record({ baseRevision: fc.constant(0), entries: fc.uniqueArray(fc.constantFrom(...strategyIds), { maxLength: 5 }).map((ids) => ids.map((strategy) => ({ strategy, spec: {} }))) }),
   submitAnswers: fc.record({ submissionId: fc.stringMatching(/^[A-Za-z0-9_-]{8,20}$/), answers }),
+  ...Object.fromEntries(['previewSurveyImport', 'importSurvey'].map((id) => [id, surveyUpload])),
 }
 
 /**
