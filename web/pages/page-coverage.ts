@@ -113,9 +113,11 @@ export class PageCoverage extends LitElement {
       if (strategies.length === 0 || requested === 0) return undefined
       const barriers = await this.team.source.barrierInput(lang)
       if (!barriers) return undefined
-      const reference = await referenceData(lang)
-      const json = { strategies, ...barriers, ...sourcesBody(publishedOnly, reference.publishedSources) }
-      const coverage = await parseResponse(api.coverage.$post({ query: { lang }, json }))
+      const loading = referenceData(lang)
+      // Only "published sources only" needs the source list before asking.
+      const published = publishedOnly ? (await loading).publishedSources : []
+      const json = { strategies, ...barriers, ...sourcesBody(publishedOnly, published) }
+      const [coverage, reference] = await Promise.all([parseResponse(api.coverage.$post({ query: { lang }, json })), loading])
       return { coverage, publishedOnly, names: { sourceNames: reference.sourceNames, sourceTiers: reference.sourceTiers } }
     },
     args: () =>

@@ -215,15 +215,18 @@ export class PageRecommendations extends LitElement {
     task: async ([, filtersText, publishedOnly, lang]) => {
       const barriers = await this.team.source.barrierInput(lang)
       if (!barriers) return undefined
-      const reference = await referenceData(lang)
+      const loading = referenceData(lang)
+      // Only "published sources only" needs the source list before asking.
+      const published = publishedOnly ? (await loading).publishedSources : []
       const body = {
         ...barriers,
         ...(JSON.parse(filtersText) as ReturnType<typeof filtersBody>),
-        ...sourcesBody(publishedOnly, reference.publishedSources),
+        ...sourcesBody(publishedOnly, published),
       }
-      const [recommendations, catalogue] = await Promise.all([
+      const [recommendations, catalogue, reference] = await Promise.all([
         parseResponse(api.recommendations.$post({ query: { lang }, json: body })),
         strategyCatalogue(lang),
+        loading,
       ])
       return { recommendations, catalogue, sources: reference.sourceNames, tiers: reference.sourceTiers, publishedOnly }
     },
