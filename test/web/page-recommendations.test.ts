@@ -142,6 +142,8 @@ describe('<sw-page-recommendations>, evidence a team can trust', () => {
     )
     expect(last()?.sources).toEqual(['cfir', 'isc'])
     expect(store.state.filters.publishedOnly).toBe(true)
+    // Said beside the results too: on a phone the switch is in the folded filters.
+    await expect.element(page.getByText(/best-fitting strategies for your 3 barriers\.\s+Only links from published sources count\./)).toBeVisible()
     // A barrier some strategy could address, just not one shown, is said apart from those that have none.
     await expect
       .element(page.getByRole('status').filter({ hasText: 'Not addressed by these strategies' }))

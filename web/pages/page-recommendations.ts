@@ -388,6 +388,7 @@ export class PageRecommendations extends LitElement {
           ${r.mode === 'bundle'
             ? msg(str`A bundle of ${r.strategies.length} strategies that together cover as many of your ${r.barriers.length} barriers as possible.`)
             : msg(str`The ${r.strategies.length} best-fitting strategies for your ${r.barriers.length} barriers.`)}
+          ${names.publishedOnly ? msg('Only links from published sources count.') : nothing}
         </p>
         ${this.renderOrder(r)}
         ${r.mode === 'bundle' ? this.renderBundleCoverage(r, nameOf) : nothing}
