@@ -6,6 +6,7 @@
 import type { Lang } from '../server/domain/vocabulary.ts'
 import type { DeterminantOut, StrategyOut } from '../server/schemas/api.ts'
 import { api, parseResponse } from './api.ts'
+import { publishedSources, tierOfSource, type EvidenceTier } from './evidence-tier.ts'
 
 /** Memoises `load` per language; a failed load is forgotten so the next call retries. */
 function perLang<T>(load: (lang: Lang) => Promise<T>): (lang: Lang) => Promise<T> {
@@ -32,12 +33,17 @@ export const determinantList = perLang<readonly DeterminantOut[]>(
   async (lang) => (await parseResponse(api.determinants.$get({ query: { lang } }))).determinants
 )
 
-/** Clusters, sources and methods, with the names of sources and methods by id. */
+/**
+ * Clusters, sources and methods, with the names of sources and methods and the evidence tier
+ * of sources by id, and the ids of the published sources (every tier but our proposal).
+ */
 export const referenceData = perLang(async (lang) => {
   const reference = await parseResponse(api.reference.$get({ query: { lang } }))
   return {
     ...reference,
     sourceNames: new Map(reference.sources.map((s) => [s.id, s.label])) as ReadonlyMap<string, string>,
+    sourceTiers: new Map(reference.sources.map((s) => [s.id, tierOfSource(s)])) as ReadonlyMap<string, EvidenceTier>,
+    publishedSources: publishedSources(reference.sources) as readonly string[],
     methodNames: new Map(reference.methods.map((m) => [m.id, m.name])) as ReadonlyMap<string, string>,
   }
 })

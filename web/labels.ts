@@ -5,6 +5,8 @@
 import { msg, str } from '@lit/localize'
 import type { Status } from '../server/domain/scoring.ts'
 import type { Actor, Effort, Group, Phase, Respondent } from '../server/domain/vocabulary.ts'
+import { CROSSWALK_METHODS, type EvidenceTier, type StrengthBasis } from './evidence-tier.ts'
+import { getLocale } from './localization.ts'
 
 export const groupLabel = (g: Group): string =>
   ({
@@ -55,6 +57,80 @@ export const respondentLabel = (r: Respondent): string =>
 
 export const strengthLabel = (label: 'essential' | 'supportive'): string =>
   label === 'essential' ? msg('essential') : msg('supportive')
+
+/** A pair's label as a word that says it is about the link: "essential link", "supportive link". */
+export const linkLabel = (label: 'essential' | 'supportive'): string =>
+  label === 'essential' ? msg('essential link') : msg('supportive link')
+
+/** How much a source's evidence weighs, in words. */
+export const tierLabel = (tier: EvidenceTier): string =>
+  ({
+    'expert-data': msg('published expert data'),
+    'published-method': msg('published method'),
+    proposal: msg('our proposal (not tested)'),
+    imported: msg('imported'),
+    'expert-rated': msg('rated by experts'),
+  })[tier]
+
+/**
+ * The weight of one link's evidence in words: its source's tier, and, for a link that passed
+ * through our own crosswalk or classification, that it did (it is only as strong as that step).
+ */
+export function evidenceLabel(tier: EvidenceTier, method: string): string {
+  switch (CROSSWALK_METHODS[method]) {
+    case 'crosswalk':
+      return tier === 'expert-data' ? msg('expert data via our crosswalk') : msg(str`${tierLabel(tier)} via our crosswalk`)
+    case 'classification':
+      return tier === 'published-method'
+        ? msg('published method via our classification')
+        : msg(str`${tierLabel(tier)} via our classification`)
+    default:
+      return tierLabel(tier)
+  }
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>()
+/** A number formatter for the interface language, made once per language and style. */
+function formatter(style: 'percent' | 'decimal'): Intl.NumberFormat {
+  const key = `${getLocale()}|${style}`
+  let f = numberFormats.get(key)
+  if (!f) {
+    f =
+      style === 'percent'
+        ? new Intl.NumberFormat(getLocale(), { style: 'percent', maximumFractionDigits: 0 })
+        : new Intl.NumberFormat(getLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 2 })
+    numberFormats.set(key, f)
+  }
+  return f
+}
+
+/**
+ * A link strength as what it is: a printed share of experts ("44%"), a bound ("≥20%"), or a
+ * number with the word that says where it comes from ("0.4 (fixed value)"). Numbers follow the
+ * interface language (a decimal comma in Dutch).
+ */
+export function strengthText(strength: number, basis: StrengthBasis): string {
+  switch (basis) {
+    case 'printed':
+      return formatter('percent').format(strength)
+    case 'lower-bound':
+      return `≥${formatter('percent').format(strength)}`
+    case 'fixed':
+      return msg(str`${formatter('decimal').format(strength)} (fixed value)`)
+    case 'judgement':
+      return msg(str`${formatter('decimal').format(strength)} (our judgement)`)
+    case 'imported':
+      return msg(str`${formatter('decimal').format(strength)} (imported value)`)
+  }
+}
+
+/** A score with two decimals in the interface language ("0,75" in Dutch). */
+export const scoreText = (x: number): string =>
+  new Intl.NumberFormat(getLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x)
+
+/** Names joined as a sentence does in the interface language: "Time, Staff and Money". */
+export const nameList = (names: readonly string[]): string =>
+  new Intl.ListFormat(getLocale(), { style: 'long', type: 'conjunction' }).format(names)
 
 /**
  * How a barrier's severity reads: measured shares as "30% negative", weights the team gave as

@@ -3,6 +3,7 @@
  * plans, whether a round takes submissions, what a new round carries forward, and how two
  * rounds' profiles compare. Pure: times come in as arguments.
  */
+import type { Weighting } from './ranking.ts'
 import type { Status } from './scoring.ts'
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from './thresholds.ts'
 import type { Actor, Effort, Phase } from './vocabulary.ts'
@@ -39,6 +40,10 @@ export type PlanFilters = {
   readonly limit: number
   readonly exclude: readonly string[]
   readonly inUse: readonly string[]
+  /** How barriers weigh in the ranking; absent: by severity. */
+  readonly weighting?: Weighting
+  /** Only links from published sources (not our editorial proposals); absent: all sources. */
+  readonly publishedOnly?: boolean
 }
 
 /** A round's settings: how it is scored, how recommendations are filtered, the approach in use. */

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { ACTORS, EFFORTS, PHASES, RESPONDENTS } from '../domain/vocabulary.ts'
 import { CHANGES, PLAN_STATUSES, ROUND_STATES, SPEC_FIELDS } from '../domain/workspace.ts'
+import { WEIGHTINGS } from '../domain/ranking.ts'
 import { STATUSES } from '../domain/scoring.ts'
 import { Answers, ErrorResponse, MAX_RESPONDENTS, ScoreResponse } from './api.ts'
 import { Slug } from './kb.ts'
@@ -105,6 +106,8 @@ export const RoundSettingsIn = z.strictObject({
     limit: z.number().int().min(1).max(200),
     exclude: z.array(Slug).max(WORKSPACE_LIMITS.planEntries),
     inUse: z.array(Slug).max(WORKSPACE_LIMITS.planEntries),
+    weighting: z.enum(WEIGHTINGS).optional(),
+    publishedOnly: z.boolean().optional(),
   }),
   approach: z.array(Slug).max(WORKSPACE_LIMITS.planEntries),
 })

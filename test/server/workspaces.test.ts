@@ -307,6 +307,21 @@ describe('profile, plan and comparison', () => {
     expect(nextPlan.body.entries[0].spec.action).toBe('Studiemiddag')
   })
 
+  test('a round keeps the weighting and the published-sources choice, and refuses an unknown weighting naming it', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    const path = `/api/workspaces/${ws.id}/rounds/${round.id}`
+    const filters = { actors: [], mode: 'ranked', limit: 10, exclude: [], inUse: [], weighting: 'cfir-eric', publishedOnly: true }
+    const settings = { score: { barrierShare: 0.2, facilitatorShare: 0.8, minAnswers: 1 }, filters, approach: [] }
+    expect((await call('PATCH', path, { token: ws.teamToken, body: { settings } })).status).toBe(200)
+    expect((await call('GET', path, { token: ws.teamToken })).body.settings.filters).toEqual(filters)
+
+    const bad = await call('PATCH', path, { token: ws.teamToken, body: { settings: { ...settings, filters: { ...filters, weighting: 'loudest' } } } })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.issues[0].path).toBe('settings.filters.weighting')
+    expect((await call('GET', path, { token: ws.teamToken })).body.settings.filters.weighting).toBe('cfir-eric')
+  })
+
   test('compare names what changed between two rounds and the strategies behind improvements', async () => {
     const ws = await newWorkspace()
     const first = await newRound(ws)

@@ -1,13 +1,15 @@
 /**
  * @module <sw-link-list>: the provenance of linked pairs — for each linked strategy or
- * determinant, its combined strength and every link behind it with source, method, evidence
- * tag and reason. Shared by the determinant and strategy pages.
+ * determinant, whether the link is essential or supportive and its strength as what it is,
+ * and every link behind it with its reason, the weight of its evidence in words, its strength,
+ * source and method. Shared by the determinant and strategy pages.
  */
 import { localized, msg, str } from '@lit/localize'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { LinkOut } from '../../server/schemas/api.ts'
-import { strengthLabel } from '../labels.ts'
+import { basisOf, tierOfLink, viaText, type EvidenceTier } from '../evidence-tier.ts'
+import { evidenceLabel, linkLabel, strengthText } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { shared } from '../styles/shared.ts'
 
@@ -51,6 +53,15 @@ export class LinkList extends LitElement {
       .method {
         color: var(--sw-muted);
       }
+      .tier {
+        color: var(--sw-ink);
+        font-weight: 600;
+      }
+      .strength {
+        font-weight: 600;
+        font-size: 0.93rem;
+        white-space: nowrap;
+      }
     `,
   ]
 
@@ -58,13 +69,17 @@ export class LinkList extends LitElement {
   @property({ attribute: false }) pairs: readonly LinkedPair[] = []
   /** Method id → name, for the provenance lines. */
   @property({ attribute: false }) methodNames: ReadonlyMap<string, string> = new Map()
+  /** Source id → evidence tier; a source not in it is weighed by its method. */
+  @property({ attribute: false }) sourceTiers: ReadonlyMap<string, EvidenceTier> = new Map()
 
   override render() {
+    const lang = currentLang()
     return html`<ul class="pairs">
       ${this.pairs.map(
         (p) => html`<li>
           <a href=${p.href}>${p.title}</a>
-          <span class="badge ${p.label === 'essential' ? 'essential' : ''}">${strengthLabel(p.label)} ${p.strength.toFixed(2)}</span>
+          <span class="badge ${p.label === 'essential' ? 'essential' : ''}">${linkLabel(p.label)}</span>
+          ${this.renderPairStrength(p)}
           ${p.agreement > 1 ? html`<span class="badge">${msg(str`${p.agreement} methods agree`)}</span>` : nothing}
           <details>
             <summary>${p.links.length === 1 ? msg('Why linked (1 source)') : msg(str`Why linked (${p.links.length} sources)`)}</summary>
@@ -73,9 +88,11 @@ export class LinkList extends LitElement {
                 (l) => html`<li>
                   ${l.rationale}
                   <div class="method">
+                    <span class="tier">${evidenceLabel(tierOfLink(l, this.sourceTiers), l.method)}</span> ·
+                    <span class="strength">${strengthText(l.strength, basisOf(l))}</span> ·
                     ${l.sourceUrl ? html`<a href=${l.sourceUrl} target="_blank" rel="noopener">${l.sourceLabel}</a>` : l.sourceLabel}
-                    · ${this.methodNames.get(l.method) ?? l.method} · ${msg('strength')} ${l.basis === 'lower-bound' ? '≥ ' : ''}${l.strength.toFixed(2)} · ${msg('evidence')} ${l.evidence}
-                    ${l.via ? html`<br />${l.via[currentLang()]}` : nothing}
+                    · ${this.methodNames.get(l.method) ?? l.method}
+                    ${viaText(l.via, lang) ? html`<br />${viaText(l.via, lang)}` : nothing}
                   </div>
                 </li>`
               )}
@@ -84,6 +101,12 @@ export class LinkList extends LitElement {
         </li>`
       )}
     </ul>`
+  }
+
+  /** The pair's strength as its strongest link states it (a share, a bound, a fixed value…). */
+  private renderPairStrength(p: LinkedPair) {
+    const strongest = p.links.find((l) => l.strength === p.strength) ?? p.links[0]
+    return strongest ? html`<span class="strength">${strengthText(p.strength, basisOf(strongest))}</span>` : nothing
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * @module <sw-strategy-card>: one recommended strategy — what it is, an example from a Dutch
  * school, where it fits (cluster, phase, actors, effort) and why it is recommended: the
- * barriers it addresses, each with its severity and link strength and the sources behind it.
+ * barriers it addresses, each with its severity, whether the link is essential or supportive,
+ * and per source the weight of its evidence in words and the strength as what it is.
  * Whether it is in the plan is shown as a state, with a separate action to take it out.
  *
  * @fires strategy-action - {@link StrategyActionEvent}: `plan`, `unplan`, `in-use` or `exclude`.
@@ -10,8 +11,10 @@ import { localized, msg, str } from '@lit/localize'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { RecommendedStrategy, SeverityKind } from '../../server/schemas/api.ts'
+import { countedOnceNote, evidenceLines, evidenceStyles } from '../evidence.ts'
+import type { EvidenceTier } from '../evidence-tier.ts'
 import { StrategyActionEvent } from '../events.ts'
-import { actorLabel, effortLabel, phaseLabel, severityText, strengthLabel } from '../labels.ts'
+import { actorLabel, effortLabel, linkLabel, nameList, phaseLabel, scoreText, severityText } from '../labels.ts'
 import { shared } from '../styles/shared.ts'
 
 @customElement('sw-strategy-card')
@@ -19,6 +22,7 @@ import { shared } from '../styles/shared.ts'
 export class StrategyCard extends LitElement {
   static override styles = [
     shared,
+    evidenceStyles,
     css`
       :host {
         display: block;
@@ -67,11 +71,14 @@ export class StrategyCard extends LitElement {
         padding-left: 1.1rem;
       }
       .why li {
-        margin: 0.15rem 0;
+        margin: 0.35rem 0;
       }
-      .sources {
+      .agreement {
         color: var(--sw-muted);
         font-size: 0.88rem;
+      }
+      .why p.bundle {
+        font-weight: 400;
       }
       details summary {
         cursor: pointer;
@@ -105,8 +112,10 @@ export class StrategyCard extends LitElement {
   @property({ type: Number }) rank = 0
   /** Whether the strategy is in the team's plan. */
   @property({ type: Boolean }) planned = false
-  /** Names of the link sources, by id, for the evidence line. */
+  /** Names of the link sources, by id, for the evidence lines. */
   @property({ attribute: false }) sourceNames: ReadonlyMap<string, string> = new Map()
+  /** Evidence tiers of the link sources, by id; a source not in it is weighed by its method. */
+  @property({ attribute: false }) sourceTiers: ReadonlyMap<string, EvidenceTier> = new Map()
   /** What the barriers' severities mean (see the API's `severityKind`). */
   @property() severityKind: SeverityKind = 'share-negative'
 
@@ -122,7 +131,7 @@ export class StrategyCard extends LitElement {
       <header>
         ${this.rank > 0 ? html`<span class="rank" aria-hidden="true">${this.rank}</span>` : nothing}
         <h3 id="title"><a href="/kb/strategies/${s.id}">${this.rank > 0 ? html`<span class="visually-hidden">${this.rank}. </span>` : nothing}${s.name}</a></h3>
-        <span class="score" title=${msg('Sum over the barriers it addresses of severity × link strength')}>${msg(str`score ${s.score.toFixed(2)}`)}</span>
+        <span class="score" title=${msg('Fit to your barriers: essential links first, then all links; breadth counts but at most doubles')}>${msg(str`score ${scoreText(s.score)}`)}</span>
       </header>
       <div class="meta">
         <span class="badge">${s.clusterName}</span>
@@ -140,17 +149,16 @@ export class StrategyCard extends LitElement {
       </details>
       <div class="why">
         <p>${s.why}</p>
+        ${this.renderBundleShare(s)}
         <ul>
           ${s.addresses.map(
             (a) => html`<li>
               <a href="/kb/determinants/${a.determinant}">${a.name}</a>:
               ${this.severityKind === 'none' ? nothing : html`${severityText(a.severity, this.severityKind)} ·`}
-              <span class="badge ${a.label === 'essential' ? 'essential' : ''}">${strengthLabel(a.label)}</span>
-              ${msg(str`link ${a.strength.toFixed(2)}`)}
-              <span class="sources">
-                — ${a.evidence.map((e) => this.sourceNames.get(e.source) ?? e.source).join('; ')}
-                ${a.agreement > 1 ? html`(${msg(str`${a.agreement} methods agree`)})` : nothing}
-              </span>
+              <span class="badge ${a.label === 'essential' ? 'essential' : ''}">${linkLabel(a.label)}</span>
+              ${a.agreement > 1 ? html`<span class="agreement">(${msg(str`${a.agreement} methods agree`)})</span>` : nothing}
+              ${evidenceLines(a, this)}
+              ${countedOnceNote(a, s.addresses)}
             </li>`
           )}
         </ul>
@@ -169,6 +177,18 @@ export class StrategyCard extends LitElement {
         </button>
       </div>
     </article>`
+  }
+
+  /** In a bundle: which barriers this member covers, and which it only reaches, in words. */
+  private renderBundleShare(s: RecommendedStrategy) {
+    if (s.covers === undefined) return nothing
+    const name = (d: number) => s.addresses.find((a) => a.determinant === d)?.name ?? String(d)
+    const covers = s.covers.map(name)
+    const weakly = (s.weaklyCovers ?? []).map(name)
+    return html`<p class="bundle">
+      ${covers.length > 0 ? msg(str`In this bundle it covers ${nameList(covers)} (essential link).`) : nothing}
+      ${weakly.length > 0 ? msg(str`It weakly covers ${nameList(weakly)} (supportive links only).`) : nothing}
+    </p>`
   }
 
   private act(action: StrategyActionEvent['action']) {

@@ -1,6 +1,8 @@
 /**
  * @module <sw-page-coverage>: for intervention developers — list the strategies an approach
- * already uses and see which barriers they cover, which stay open, and what would close them.
+ * already uses and see which barriers they cover (an essential link), which they only weakly
+ * cover (supportive links), which they do not reach, and what would close each gap; if the
+ * team wants, with published sources only.
  */
 import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
@@ -8,8 +10,10 @@ import { LitElement, css, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { CoverageResponse, StrategyOut } from '../../server/schemas/api.ts'
 import { api, errorOf, parseResponse } from '../api.ts'
-import { strategyCatalogue } from '../catalogue.ts'
-import { severityText, strengthLabel } from '../labels.ts'
+import { referenceData, strategyCatalogue } from '../catalogue.ts'
+import { evidenceLines, evidenceStyles, type EvidenceNames } from '../evidence.ts'
+import { sourcesBody } from '../evidence-tier.ts'
+import { linkLabel, nameList, severityText } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { usesTeam } from '../state/app-state.ts'
 import { page, shared } from '../styles/shared.ts'
@@ -22,6 +26,7 @@ export class PageCoverage extends LitElement {
   static override styles = [
     shared,
     page,
+    evidenceStyles,
     css`
       .picker {
         display: grid;
@@ -55,12 +60,40 @@ export class PageCoverage extends LitElement {
       }
       .gap {
         border-left: 4px solid var(--sw-negative);
+        grid-column: 1 / -1;
       }
       .covered {
         border-left: 4px solid var(--sw-positive);
       }
+      .weak {
+        border-left: 4px solid #b45309;
+      }
       h3 {
         margin-top: 0;
+      }
+      .option {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+        min-height: 32px;
+      }
+      .option input {
+        width: 1.1rem;
+        height: 1.1rem;
+        flex: none;
+      }
+      .hint {
+        margin: 0 0 0 1.6rem;
+        font-size: 0.85rem;
+        color: var(--sw-muted);
+      }
+      .gaps > li,
+      .additions > li {
+        margin-bottom: 0.5rem;
+      }
+      details summary {
+        cursor: pointer;
+        min-height: 32px;
       }
     `,
   ]
@@ -75,14 +108,26 @@ export class PageCoverage extends LitElement {
   })
 
   private readonly result = new Task(this, {
-    task: async ([, approachText, lang, requested]) => {
+    task: async ([, approachText, publishedOnly, lang, requested]) => {
       const strategies = JSON.parse(approachText) as string[]
       if (strategies.length === 0 || requested === 0) return undefined
       const barriers = await this.team.source.barrierInput(lang)
       if (!barriers) return undefined
-      return parseResponse(api.coverage.$post({ query: { lang }, json: { strategies, ...barriers } }))
+      const loading = referenceData(lang)
+      // Only "published sources only" needs the source list before asking.
+      const published = publishedOnly ? (await loading).publishedSources : []
+      const json = { strategies, ...barriers, ...sourcesBody(publishedOnly, published) }
+      const [coverage, reference] = await Promise.all([parseResponse(api.coverage.$post({ query: { lang }, json })), loading])
+      return { coverage, publishedOnly, names: { sourceNames: reference.sourceNames, sourceTiers: reference.sourceTiers } }
     },
-    args: () => [this.team.source.barrierKey, JSON.stringify(this.team.state.approach), currentLang(), this.requested] as const,
+    args: () =>
+      [
+        this.team.source.barrierKey,
+        JSON.stringify(this.team.state.approach),
+        this.team.state.filters.publishedOnly === true,
+        currentLang(),
+        this.requested,
+      ] as const,
   })
 
   /** Whether there are barriers to check against: the round's answers, or this browser's. */
@@ -116,6 +161,12 @@ export class PageCoverage extends LitElement {
           error: (e) => html`<p class="error" role="alert">${errorOf(e).message}</p>`,
           complete: (catalogue) => this.renderPicker(catalogue),
         })}
+        <div style="margin-top:1rem">
+          <label class="option">
+            <input type="checkbox" aria-describedby="published-hint" .checked=${s.filters.publishedOnly === true} @change=${this.togglePublished} />${msg('Published sources only')}
+          </label>
+          <p class="hint" id="published-hint">${msg('Leaves out our own proposals (editorial links, not tested by experts).')}</p>
+        </div>
         <div class="actions" style="margin-top:1rem">
           <button class="btn primary" ?disabled=${!hasBarriers || s.approach.length === 0} @click=${() => (this.requested += 1)}>${msg('Check coverage')}</button>
         </div>
@@ -123,7 +174,7 @@ export class PageCoverage extends LitElement {
       ${this.result.render({
         pending: () => html`<p class="muted" role="status">${msg('Checking…')}</p>`,
         error: (e) => html`<p class="error" role="alert">${errorOf(e).message}</p>`,
-        complete: (r) => (r ? this.renderResult(r) : nothing),
+        complete: (r) => (r ? this.renderResult(r.coverage, r.publishedOnly, r.names) : nothing),
       })}
     `
   }
@@ -146,52 +197,106 @@ export class PageCoverage extends LitElement {
     </div>`
   }
 
-  private renderResult(r: CoverageResponse) {
-    const name = (id: string) => this.catalogue.value?.get(id)?.name ?? id
+  private renderResult(r: CoverageResponse, publishedOnly: boolean, names: EvidenceNames) {
+    const barrierName = (d: number) => r.barriers.find((b) => b.determinant === d)?.name ?? String(d)
+    const severity = (d: number) => {
+      const b = r.barriers.find((x) => x.determinant === d)
+      return b && r.severityKind !== 'none' ? html` (${severityText(b.severity, r.severityKind)})` : nothing
+    }
+    const linked = (list: CoverageResponse['covered']) =>
+      list.length === 0
+        ? html`<p>${msg('None.')}</p>`
+        : html`<ul>
+            ${list.map(
+              (c) => html`<li>
+                <strong>${c.name}</strong>${severity(c.determinant)}:
+                ${c.links.map((l, i) => html`${i > 0 ? ', ' : ''}${this.strategyName(l.strategy)} (${linkLabel(l.label)})`)}
+              </li>`
+            )}
+          </ul>`
     return html`<section aria-labelledby="result-title">
       <h2 id="result-title">${msg('Coverage')}</h2>
       <p role="status">
-        ${msg(str`${r.covered.length} of ${r.barriers.length} barriers are addressed by your approach; ${r.uncovered.length} are not.`)}
+        ${msg(str`Of your ${r.barriers.length} barriers, your approach covers ${r.covered.length} through an essential link, covers ${r.weaklyCovered.length} only weakly (supportive links) and does not reach ${r.uncovered.length}.`)}
+        ${publishedOnly ? msg('Only links from published sources count.') : nothing}
       </p>
       <div class="grid">
         <div class="card covered">
-          <h3>${msg('Covered')}</h3>
-          ${r.covered.length === 0
-            ? html`<p>${msg('None.')}</p>`
-            : html`<ul>
-                ${r.covered.map(
-                  (c) => html`<li>
-                    <strong>${c.name}</strong>${r.severityKind === 'none' ? nothing : html` (${severityText(c.severity, r.severityKind)})`}${c.weak ? html` — <em>${msg('only supportive links')}</em>` : nothing}:
-                    ${c.links.map((l, i) => html`${i > 0 ? ', ' : ''}${name(l.strategy)} (${strengthLabel(l.label)})`)}
-                  </li>`
-                )}
-              </ul>`}
+          <h3>${msg('Covered (essential link)')}</h3>
+          ${linked(r.covered)}
+        </div>
+        <div class="card weak">
+          <h3>${msg('Weakly covered (supportive links only)')}</h3>
+          ${linked(r.weaklyCovered)}
         </div>
         <div class="card gap">
           <h3>${msg('Gaps and what could close them')}</h3>
-          ${r.suggestions.length === 0
-            ? html`<p>${msg('No gaps: every barrier is addressed.')}</p>`
-            : html`<ul>
-                ${r.suggestions.map(
-                  (sg) => html`<li>
-                    <strong>${sg.name}</strong>:
-                    ${sg.strategies.length === 0
-                      ? msg('no strategy in the knowledge base addresses it')
-                      : sg.strategies.map((x, i) => html`${i > 0 ? ', ' : ''}<a href="/kb/strategies/${x.id}">${x.name}</a> (${strengthLabel(x.label)})`)}
-                  </li>`
-                )}
+          ${r.gaps.length === 0
+            ? html`<p>${msg('No gaps: an essential link covers every barrier.')}</p>`
+            : html`<ul class="gaps">
+                ${r.gaps.map((d) => this.renderGap(r, d, publishedOnly))}
               </ul>`}
           ${r.additions.length > 0
             ? html`<h3>${msg('Best additions together')}</h3>
-                <ol>
-                  ${r.additions.map(
-                    (a) => html`<li><a href="/kb/strategies/${a.id}">${a.name}</a> — ${msg('closes:')} ${(a.covers ?? []).map((d) => r.barriers.find((b) => b.determinant === d)?.name ?? d).join(', ')}</li>`
-                  )}
+                <ol class="additions">
+                  ${r.additions.map((a) => this.renderAddition(a, barrierName, names))}
                 </ol>`
             : nothing}
         </div>
       </div>
     </section>`
+  }
+
+  /** One gap: whether it is weakly covered or not reached, and the stronger strategies, or plainly none. */
+  private renderGap(r: CoverageResponse, d: number, publishedOnly: boolean) {
+    const weak = r.weaklyCovered.some((c) => c.determinant === d)
+    const suggestion = r.suggestions.find((sg) => sg.determinant === d)
+    const name = suggestion?.name ?? r.barriers.find((b) => b.determinant === d)?.name ?? String(d)
+    const strategies = suggestion?.strategies ?? []
+    const none = publishedOnly
+      ? weak
+        ? msg('With published sources only, no strategy links to this barrier more strongly.')
+        : msg('With published sources only, this barrier has no strategy.')
+      : weak
+        ? msg('No strategy links to this barrier more strongly.')
+        : msg('No strategy in the knowledge base addresses this barrier.')
+    return html`<li>
+      <strong>${name}</strong> — ${weak ? msg('weakly covered') : msg('not reached')}:
+      ${strategies.length === 0
+        ? none
+        : strategies.map(
+            (x, i) => html`${i > 0 ? ', ' : ''}<a href="/kb/strategies/${x.id}">${x.name}</a> (${linkLabel(x.label)})`
+          )}
+    </li>`
+  }
+
+  /** One addition: what it closes (essential link), what it only reaches, and the evidence for both. */
+  private renderAddition(a: CoverageResponse['additions'][number], barrierName: (d: number) => string, names: EvidenceNames) {
+    const covers = a.covers ?? []
+    const weakly = a.weaklyCovers ?? []
+    const shown = a.addresses.filter((x) => covers.includes(x.determinant) || weakly.includes(x.determinant))
+    return html`<li>
+      <a href="/kb/strategies/${a.id}">${a.name}</a>
+      ${covers.length > 0 ? html`— ${msg(str`covers ${nameList(covers.map(barrierName))} (essential link)`)}` : nothing}
+      ${weakly.length > 0 ? html`— ${msg(str`weakly covers ${nameList(weakly.map(barrierName))} (supportive links only)`)}` : nothing}
+      ${shown.length > 0
+        ? html`<details>
+            <summary>${msg('Evidence')}<span class="visually-hidden">: ${a.name}</span></summary>
+            <ul>
+              ${shown.map((x) => html`<li>${x.name}: ${linkLabel(x.label)} ${evidenceLines(x, names)}</li>`)}
+            </ul>
+          </details>`
+        : nothing}
+    </li>`
+  }
+
+  private strategyName(id: string) {
+    return this.catalogue.value?.get(id)?.name ?? id
+  }
+
+  private togglePublished(e: Event) {
+    const publishedOnly = (e.target as HTMLInputElement).checked
+    this.team.source.update((s) => ({ filters: { ...s.filters, publishedOnly } }))
   }
 
   private toggle(id: string, on: boolean) {

@@ -41,7 +41,7 @@ export class PageDeterminant extends LitElement {
         parseResponse(api.determinants[':number'].$get({ param: { number: String(number) }, query: { lang } })),
         referenceData(lang),
       ])
-      return { determinant, methods: reference.methodNames }
+      return { determinant, methods: reference.methodNames, tiers: reference.sourceTiers }
     },
     args: () => [this.number, currentLang()] as const,
   })
@@ -50,7 +50,7 @@ export class PageDeterminant extends LitElement {
     return this.data.render({
       pending: () => html`<p class="muted">${msg('Loading…')}</p>`,
       error: (e) => html`<h1>${msg('Determinant')}</h1><p class="error" role="alert">${errorOf(e).message}</p>`,
-      complete: ({ determinant: d, methods }) => html`
+      complete: ({ determinant: d, methods, tiers }) => html`
         <p><a href="/kb">${msg('Knowledge base')}</a> › ${groupLabel(d.group)}</p>
         <h1>${d.number}. ${d.name}</h1>
         <p class="lead">${d.definition}</p>
@@ -74,6 +74,7 @@ export class PageDeterminant extends LitElement {
           <sw-link-list
             .pairs=${d.strategies.map((s) => ({ href: `/kb/strategies/${s.id}`, title: s.name, strength: s.strength, label: s.label, agreement: s.agreement, links: s.links }))}
             .methodNames=${methods}
+            .sourceTiers=${tiers}
           ></sw-link-list>
         </section>
       `,

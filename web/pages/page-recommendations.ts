@@ -1,19 +1,22 @@
 /**
  * @module <sw-page-recommendations>: the strategies for the team's barriers, ranked or as a
- * covering bundle, filtered to the team's plan, each with its reasons; the barriers no
- * strategy addresses are said plainly.
+ * covering bundle, filtered to the team's plan and, if the team wants, to published sources,
+ * each with its reasons and the weight of its evidence; how the order is made, what a bundle
+ * covers and only weakly covers, and the barriers no strategy addresses are said plainly.
  */
 import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement } from 'lit/decorators.js'
+import type { Weighting } from '../../server/domain/ranking.ts'
 import { ACTORS, EFFORTS, PHASES, type Actor, type Effort, type Phase } from '../../server/domain/vocabulary.ts'
 import type { RecommendationsResponse } from '../../server/schemas/api.ts'
 import { api, errorOf, parseResponse } from '../api.ts'
 import { referenceData, strategyCatalogue } from '../catalogue.ts'
 import '../components/strategy-card.ts'
+import { sourcesBody, type EvidenceTier } from '../evidence-tier.ts'
 import type { StrategyActionEvent } from '../events.ts'
-import { actorLabel, effortLabel, phaseLabel } from '../labels.ts'
+import { actorLabel, effortLabel, nameList, phaseLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { usesTeam, type Filters } from '../state/app-state.ts'
 import type { RestoreEvent } from '../state/store.ts'
@@ -22,7 +25,10 @@ import { ActiveTeamData } from '../workspace/active-data.ts'
 import { session } from '../workspace/session.ts'
 import type { TeamState } from '../workspace/team-data.ts'
 
-/** The filter part of the request body: the plan's phase, people and effort, mode and size. */
+/**
+ * The filter part of the request body: the plan's phase, people and effort, mode, size and
+ * weighting. The sources ("published sources only") are added where the source list is known.
+ */
 export function filtersBody(filters: Filters) {
   const plan = {
     ...(filters.phase ? { phase: filters.phase } : {}),
@@ -31,8 +37,23 @@ export function filtersBody(filters: Filters) {
     exclude: filters.exclude,
     inUse: filters.inUse,
   }
-  return { plan, mode: filters.mode, limit: filters.limit }
+  return { plan, mode: filters.mode, limit: filters.limit, weighting: filters.weighting ?? 'severity' }
 }
+
+/** Whether the plan narrows the strategies (phase, people, effort, or strategies set aside). */
+export const planNarrows = (f: Filters): boolean =>
+  f.phase !== undefined || f.actors.length > 0 || f.maxEffort !== undefined || f.exclude.length > 0 || f.inUse.length > 0
+
+/** The weightings a team can choose, each with its name and one line on what it does. */
+const weightingChoices = (): readonly { value: Weighting; label: string; hint: string }[] => [
+  { value: 'severity', label: msg('By severity'), hint: msg('Barriers more people answered negatively count more.') },
+  { value: 'equal', label: msg('Every barrier the same'), hint: msg('Each barrier counts equally, however many answered negatively.') },
+  {
+    value: 'cfir-eric',
+    label: msg('As the CFIR–ERIC tool'),
+    hint: msg('Adds up the link strengths over your barriers, like the CFIR–ERIC matching tool’s cumulative percentage; essential links do not come first.'),
+  },
+]
 
 @customElement('sw-page-recommendations')
 @localized()
@@ -124,6 +145,64 @@ export class PageRecommendations extends LitElement {
       .basis {
         margin-bottom: 1rem;
       }
+      .hint {
+        margin: 0 0 0.35rem 1.6rem;
+        font-size: 0.85rem;
+        color: var(--sw-muted);
+      }
+      .summary {
+        display: grid;
+        gap: 0.75rem;
+        margin-bottom: 1rem;
+      }
+      .summary > p,
+      .order > p {
+        margin: 0;
+      }
+      .order details {
+        margin-top: 0.25rem;
+      }
+      .order summary {
+        cursor: pointer;
+        color: var(--sw-primary-dark);
+        font-weight: 600;
+        min-height: 32px;
+      }
+      .order details p {
+        margin: 0.35rem 0;
+        max-width: 70ch;
+      }
+      dl.coverage {
+        display: grid;
+        gap: 0.35rem;
+        margin: 0;
+      }
+      dl.coverage div {
+        border-left: 4px solid var(--sw-line);
+        padding-left: 0.6rem;
+      }
+      dl.coverage div.covered {
+        border-color: var(--sw-positive);
+      }
+      dl.coverage div.weak {
+        border-color: #b45309;
+      }
+      dl.coverage div.none {
+        border-color: var(--sw-negative);
+      }
+      dl.coverage dt {
+        font-weight: 600;
+      }
+      dl.coverage dd {
+        margin: 0;
+      }
+      .notice ul {
+        margin: 0.35rem 0 0;
+        padding-left: 1.2rem;
+      }
+      .notice p {
+        margin: 0.35rem 0 0;
+      }
     `,
   ]
 
@@ -133,18 +212,31 @@ export class PageRecommendations extends LitElement {
 
   private readonly results = new Task(this, {
     // The filters are compared as text: a new object each render must not refetch.
-    task: async ([, filtersText, lang]) => {
+    task: async ([, filtersText, publishedOnly, lang]) => {
       const barriers = await this.team.source.barrierInput(lang)
       if (!barriers) return undefined
-      const body = { ...barriers, ...(JSON.parse(filtersText) as ReturnType<typeof filtersBody>) }
+      const loading = referenceData(lang)
+      // Only "published sources only" needs the source list before asking.
+      const published = publishedOnly ? (await loading).publishedSources : []
+      const body = {
+        ...barriers,
+        ...(JSON.parse(filtersText) as ReturnType<typeof filtersBody>),
+        ...sourcesBody(publishedOnly, published),
+      }
       const [recommendations, catalogue, reference] = await Promise.all([
         parseResponse(api.recommendations.$post({ query: { lang }, json: body })),
         strategyCatalogue(lang),
-        referenceData(lang),
+        loading,
       ])
-      return { recommendations, catalogue, sources: reference.sourceNames }
+      return { recommendations, catalogue, sources: reference.sourceNames, tiers: reference.sourceTiers, publishedOnly }
     },
-    args: () => [this.team.source.barrierKey, JSON.stringify(filtersBody(this.team.state.filters)), currentLang()] as const,
+    args: () =>
+      [
+        this.team.source.barrierKey,
+        JSON.stringify(filtersBody(this.team.state.filters)),
+        this.team.state.filters.publishedOnly === true,
+        currentLang(),
+      ] as const,
   })
 
   override render() {
@@ -165,7 +257,7 @@ export class PageRecommendations extends LitElement {
             error: (e) => html`<p class="error" role="alert">${errorOf(e).message}</p>`,
             complete: (r) =>
               r
-                ? this.renderResults(r.recommendations, r.sources)
+                ? this.renderResults(r.recommendations, r)
                 : html`<div class="notice">
                     <p>${msg('There are no barriers to work from yet.')}</p>
                     ${session.active && this.team.source.kind === 'round'
@@ -215,6 +307,22 @@ export class PageRecommendations extends LitElement {
           ${[3, 5, 10, 20, 50].map((n) => html`<option value=${n} ?selected=${f.limit === n}>${n}</option>`)}
         </select>
       </div>
+      <fieldset>
+        <legend>${msg('Sources')}</legend>
+        <label class="option">
+          <input type="checkbox" aria-describedby="published-hint" .checked=${f.publishedOnly === true} @change=${(e: Event) => set({ publishedOnly: (e.target as HTMLInputElement).checked })} />${msg('Published sources only')}
+        </label>
+        <p class="hint" id="published-hint">${msg('Leaves out our own proposals (editorial links, not tested by experts).')}</p>
+      </fieldset>
+      <fieldset>
+        <legend>${msg('How barriers weigh')}</legend>
+        ${weightingChoices().map(
+          (w) => html`<label class="option">
+              <input type="radio" name="weighting" aria-describedby="weighting-${w.value}" .checked=${(f.weighting ?? 'severity') === w.value} @change=${() => set({ weighting: w.value })} />${w.label}
+            </label>
+            <p class="hint" id="weighting-${w.value}">${w.hint}</p>`
+        )}
+      </fieldset>
       <div class="field">
         <label for="phase">${msg('Phase of your plan')}</label>
         <select id="phase" @change=${(e: Event) => set({ phase: ((e.target as HTMLSelectElement).value || undefined) as Phase | undefined })}>
@@ -266,22 +374,33 @@ export class PageRecommendations extends LitElement {
     </div>`
   }
 
-  private renderResults(r: RecommendationsResponse, sources: ReadonlyMap<string, string>) {
+  private renderResults(
+    r: RecommendationsResponse,
+    names: { sources: ReadonlyMap<string, string>; tiers: ReadonlyMap<string, EvidenceTier>; publishedOnly: boolean }
+  ) {
     const planned = new Set(this.team.state.plan.map((p) => p.strategy))
-    const names = new Map(r.barriers.map((b) => [b.determinant, b.name]))
+    const barrierNames = new Map(r.barriers.map((b) => [b.determinant, b.name]))
+    const nameOf = (d: number) => barrierNames.get(d) ?? String(d)
+    const reachable = r.uncovered.filter((d) => !r.unreachable.includes(d))
     return html`
-      <p>
-        ${r.mode === 'bundle'
-          ? msg(str`A bundle of ${r.strategies.length} strategies that together cover as many of your ${r.barriers.length} barriers as possible.`)
-          : msg(str`The ${r.strategies.length} best-fitting strategies for your ${r.barriers.length} barriers.`)}
-      </p>
-      ${r.uncovered.length > 0
-        ? html`<div class="notice warning" role="status">
-            <strong>${msg('Not addressed by these strategies:')}</strong>
-            ${r.uncovered.map((d) => names.get(d) ?? String(d)).join(', ')}.
-            ${msg('Widen the filters, show more strategies, or discuss these barriers separately.')}
-          </div>`
-        : nothing}
+      <div class="summary">
+        <p>
+          ${r.mode === 'bundle'
+            ? msg(str`A bundle of ${r.strategies.length} strategies that together cover as many of your ${r.barriers.length} barriers as possible.`)
+            : msg(str`The ${r.strategies.length} best-fitting strategies for your ${r.barriers.length} barriers.`)}
+          ${names.publishedOnly ? msg('Only links from published sources count.') : nothing}
+        </p>
+        ${this.renderOrder(r)}
+        ${r.mode === 'bundle' ? this.renderBundleCoverage(r, nameOf) : nothing}
+        ${this.renderUnreachable(r.unreachable.map(nameOf), names.publishedOnly)}
+        ${r.mode === 'ranked' && reachable.length > 0
+          ? html`<div class="notice warning" role="status">
+              <strong>${msg('Not addressed by these strategies:')}</strong>
+              ${nameList(reachable.map(nameOf))}.
+              ${msg('Widen the filters, show more strategies, or discuss these barriers separately.')}
+            </div>`
+          : nothing}
+      </div>
       <div class="results" @strategy-action=${this.onAction}>
         ${r.strategies.length === 0
           ? html`<p>${msg('No strategy fits these filters. Try another phase, more people or more effort.')}</p>`
@@ -290,12 +409,94 @@ export class PageRecommendations extends LitElement {
                 .strategy=${s}
                 .rank=${i + 1}
                 .planned=${planned.has(s.id)}
-                .sourceNames=${sources}
+                .sourceNames=${names.sources}
+                .sourceTiers=${names.tiers}
                 .severityKind=${r.severityKind}
               ></sw-strategy-card>`
             )}
       </div>
     `
+  }
+
+  /** One line on how the order is made, and a disclosure with the rule in a few sentences. */
+  private renderOrder(r: RecommendationsResponse) {
+    const line =
+      r.mode === 'bundle'
+        ? msg('The bundle is chosen for coverage: first the barriers an essential link covers, then those reached at all.')
+        : r.weighting === 'cfir-eric'
+          ? msg('Order: as the CFIR–ERIC tool, the link strengths added up over your barriers.')
+          : msg('Order: essential links first, then fit; breadth counts but at most doubles.')
+    return html`<div class="order">
+      <p>${line}</p>
+      <details>
+        <summary>${msg('How is the order made?')}</summary>
+        <p>
+          ${msg('A link is essential at strength 0.5 or more (for expert data: at least half of the experts chose the strategy for the barrier), supportive below that. A barrier counts as covered only through an essential link; supportive links cover it weakly.')}
+        </p>
+        <p>
+          ${msg('Strategies with essential links to your barriers come first, ordered by how well those links fit your most severe barriers. Then all links count: the strongest contribution in full, the next one half, the one after a quarter, and so on, so many weak links together count at most twice the best one. One expert judgement that our crosswalk spreads over several barriers counts once.')}
+        </p>
+        <p>
+          ${msg('With the CFIR–ERIC weighting the order is the matching tool’s cumulative percentage instead: the strengths of each strategy’s links added up, every barrier counting the same, without an essential tier.')}
+        </p>
+      </details>
+    </div>`
+  }
+
+  /**
+   * What the bundle covers, weakly covers and does not reach, in words; and, when it has fewer
+   * strategies than asked for, why.
+   */
+  private renderBundleCoverage(r: RecommendationsResponse, nameOf: (d: number) => string) {
+    const covered = r.covered ?? []
+    const weak = r.weaklyCovered ?? []
+    const list = (ds: readonly number[]) => (ds.length > 0 ? nameList(ds.map(nameOf)) : msg('none'))
+    const asked = this.team.state.filters.limit
+    const got = r.strategies.length
+    return html`<dl class="coverage" aria-label=${msg('What the bundle covers')}>
+        <div class="covered"><dt>${msg('Covered (essential link)')}</dt><dd>${list(covered)}</dd></div>
+        <div class="weak"><dt>${msg('Weakly covered (supportive links only)')}</dt><dd>${list(weak)}</dd></div>
+        <div class="none"><dt>${msg('Not reached')}</dt><dd>${list(r.uncovered)}</dd></div>
+      </dl>
+      ${got > 0 && got < asked ? this.renderFewer(asked, got, r, nameOf) : nothing}`
+  }
+
+  /** Why a bundle has fewer strategies than asked for: the engine stops when none adds coverage. */
+  private renderFewer(asked: number, got: number, r: RecommendationsResponse, nameOf: (d: number) => string) {
+    const reachesAll = r.uncovered.every((d) => r.unreachable.includes(d))
+    const weak = r.weaklyCovered ?? []
+    return html`<div class="notice" role="status">
+      <p>
+        ${reachesAll
+          ? got === 1
+            ? msg(str`You asked for ${asked} strategies; one is enough: it reaches every barrier a fitting strategy can reach.`)
+            : msg(str`You asked for ${asked} strategies; ${got} are enough: together they reach every barrier a fitting strategy can reach.`)
+          : msg(str`You asked for ${asked} strategies; only ${got} add to what the bundle covers.`)}
+        ${weak.length > 0 ? msg(str`For ${nameList(weak.map(nameOf))} no fitting strategy has an essential link.`) : nothing}
+        ${r.unreachable.length > 0
+          ? msg(str`For ${nameList(r.unreachable.map(nameOf))} there is no fitting strategy at all (widen the plan or the sources).`)
+          : nothing}
+      </p>
+    </div>`
+  }
+
+  /** The barriers no strategy that fits the plan (and the sources) addresses, each said plainly. */
+  private renderUnreachable(names: readonly string[], publishedOnly: boolean) {
+    if (names.length === 0) return nothing
+    const narrows = planNarrows(this.team.state.filters)
+    const sentence = publishedOnly
+      ? narrows
+        ? msg('With published sources only, this barrier has no strategy that fits your plan.')
+        : msg('With published sources only, this barrier has no strategy.')
+      : narrows
+        ? msg('No strategy that fits your plan addresses this barrier.')
+        : msg('No strategy in the knowledge base addresses this barrier.')
+    return html`<div class="notice warning" role="status">
+      <strong>${msg('Barriers without a strategy')}</strong>
+      <ul>
+        ${names.map((n) => html`<li><strong>${n}</strong>: ${sentence}</li>`)}
+      </ul>
+    </div>`
   }
 
   private onAction(e: StrategyActionEvent) {

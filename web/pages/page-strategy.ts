@@ -51,7 +51,7 @@ export class PageStrategy extends LitElement {
         parseResponse(api.strategies[':id'].$get({ param: { id }, query: { lang } })),
         referenceData(lang),
       ])
-      return { strategy, methods: reference.methodNames }
+      return { strategy, methods: reference.methodNames, tiers: reference.sourceTiers }
     },
     args: () => [this.strategyId, currentLang()] as const,
   })
@@ -60,7 +60,7 @@ export class PageStrategy extends LitElement {
     return this.data.render({
       pending: () => html`<p class="muted">${msg('Loading…')}</p>`,
       error: (e) => html`<h1>${msg('Strategy')}</h1><p class="error" role="alert">${errorOf(e).message}</p>`,
-      complete: ({ strategy: s, methods }) => {
+      complete: ({ strategy: s, methods, tiers }) => {
         const planned = this.team.state.plan.some((p) => p.strategy === s.id)
         return html`
           <p><a href="/kb">${msg('Knowledge base')}</a> › ${s.clusterName}</p>
@@ -93,6 +93,7 @@ export class PageStrategy extends LitElement {
             <sw-link-list
               .pairs=${s.determinants.map((d) => ({ href: `/kb/determinants/${d.number}`, title: `${d.number}. ${d.name}`, strength: d.strength, label: d.label, agreement: d.agreement, links: d.links }))}
               .methodNames=${methods}
+              .sourceTiers=${tiers}
             ></sw-link-list>
           </section>
         `

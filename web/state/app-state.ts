@@ -8,6 +8,7 @@
 // zod/mini, not zod: this module is on the first screen, and the mini build tree-shakes to a
 // few kilobytes where the classic one weighs about 28 kB gzipped.
 import * as z from 'zod/mini'
+import { WEIGHTINGS } from '../../server/domain/ranking.ts'
 import { ACTORS, EFFORTS, PHASES, RESPONDENTS } from '../../server/domain/vocabulary.ts'
 import { emptySpecification } from '../../server/domain/workspace.ts'
 import {
@@ -70,6 +71,7 @@ export type ChosenBarrier = z.infer<typeof ChosenBarrier>
 
 const Mode = z.enum(['ranked', 'bundle'])
 const Limit = int().check(z.minimum(1), z.maximum(200))
+const Weighting = z.enum(WEIGHTINGS)
 export const Filters = z.object({
   phase: z.optional(Phase),
   actors: z.array(Actor),
@@ -78,6 +80,10 @@ export const Filters = z.object({
   limit: Limit,
   exclude: z.array(Slug),
   inUse: z.array(Slug),
+  /** How barriers weigh in the ranking; absent: by severity. */
+  weighting: z.optional(Weighting),
+  /** Only links from published sources (every tier but our proposal), on the recommendations and the coverage check. */
+  publishedOnly: z.optional(z.boolean()),
 })
 export type Filters = z.infer<typeof Filters>
 
@@ -181,6 +187,8 @@ const readFilters: Reader<Filters> = object({
   limit: orDefault(valid(Limit), () => DEFAULT_STATE.filters.limit),
   exclude: slugs,
   inUse: slugs,
+  weighting: optional(valid(Weighting)),
+  publishedOnly: optional(valid(z.boolean())),
 })
 
 const readSpec = object(

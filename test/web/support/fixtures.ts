@@ -47,6 +47,48 @@ export const recommendedStrategy: RecommendedStrategy = {
   why: 'Addresses 2 of your barriers, most strongly Time available (50% negative; essential link).',
 }
 
+/**
+ * A strategy with one expert cell behind two barriers (a crosswalk fans one CFIR construct out
+ * over Materials and Time): Materials counted it, so Time counts it no more.
+ */
+export const cellSharingStrategy: RecommendedStrategy = {
+  ...recommendedStrategy,
+  id: 'access-new-funding',
+  name: 'Access new funding',
+  score: 0.5,
+  essentialScore: 0,
+  addresses: [
+    {
+      determinant: 24,
+      name: 'Materials and facilities',
+      severity: 1,
+      strength: 0.44,
+      counted: 0.44,
+      label: 'supportive',
+      agreement: 1,
+      evidence: [{ source: 'isc', method: 'cfir-eric-crosswalk', strength: 0.44, cell: 'isc/available-resources/access-new-funding' }],
+    },
+    {
+      determinant: 23,
+      name: 'Time available',
+      severity: 0.5,
+      strength: 0.44,
+      counted: 0,
+      label: 'supportive',
+      agreement: 1,
+      evidence: [{ source: 'isc', method: 'cfir-eric-crosswalk', strength: 0.44, cell: 'isc/available-resources/access-new-funding' }],
+    },
+  ],
+  why: 'Supports work on 2 of your barriers.',
+}
+
+/** The sources of the fixtures as /api/reference lists them (`editorial` is our proposal). */
+export const referenceSources = [
+  { id: 'editorial', label: 'Strategiewijzer editorial team', citation: '', url: null, kind: 'editorial', evidence: 'P', description: '', origin: 'curated', links: 2 },
+  { id: 'cfir', label: 'Waltz et al. 2019', citation: '', url: null, kind: 'expert-survey', evidence: 'V', description: '', origin: 'curated', links: 1 },
+  { id: 'isc', label: 'Implement Sci Commun 2023', citation: '', url: null, kind: 'expert-survey', evidence: 'S', description: '', origin: 'curated', links: 2 },
+]
+
 /** A catalogue entry (/api/strategies) named `name`. */
 export const catalogueStrategy = (id: string, name: string) => ({
   ...recommendedStrategy,
