@@ -127,7 +127,7 @@ function audit(kb: KbIndex) {
       top5: ranked.strategies.map((s) => ({
         id: s.id,
         name: kb.strategy.get(s.id)?.name.en ?? s.id,
-        essentialScore: s.essentialScore,
+        best: s.best,
         score: s.score,
         why: explainRanked(s, kb.names.en, 'en', true),
       })),
@@ -155,7 +155,7 @@ function main() {
     for (const set of result.sets) {
       console.log(`\n## ${set.name}`)
       console.log(`summed (the rule before issue 11): ${set.summedTop5.join('; ')}`)
-      set.top5.forEach((s, i) => console.log(`${i + 1}. ${s.name} (essential ${s.essentialScore}, fit ${s.score}) — ${s.why}`))
+      set.top5.forEach((s, i) => console.log(`${i + 1}. ${s.name} (best ${s.best}, fit ${s.score}) — ${s.why}`))
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })

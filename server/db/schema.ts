@@ -134,7 +134,10 @@ export const strategyActors = sqliteTable(
 
 export const sources = sqliteTable('sources', {
   id: text().primaryKey(),
+  /** The label in English (and in Dutch where `labelNl` is null). */
   label: text().notNull(),
+  /** The Dutch label where it differs from the English one. */
+  labelNl: text(),
   citation: text().notNull(),
   url: text(),
   kind: text({ enum: ['expert-survey', 'theory', 'delphi', 'editorial', 'imported'] }).notNull(),

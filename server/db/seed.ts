@@ -223,7 +223,8 @@ export function writeKb(db: Db, kb: KbSources, hash: string, options: { force?: 
       .values(
         kb.sources.records.map((s) => ({
           id: s.id,
-          label: s.label,
+          label: s.label.en,
+          labelNl: s.label.nl === s.label.en ? null : s.label.nl,
           citation: s.citation,
           url: s.url ?? null,
           kind: s.kind,

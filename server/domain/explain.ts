@@ -37,9 +37,10 @@ const barriersWord = (n: number, lang: Lang) =>
   lang === 'nl' ? (n === 1 ? 'belemmering' : 'belemmeringen') : n === 1 ? 'barrier' : 'barriers'
 
 /**
- * Explains a ranked strategy, leading with what orders it: the barriers it addresses
- * essentially (at most two, each with its severity and link), or else the (at most two)
- * barriers its supportive links contribute most to; then how many more it supports.
+ * Explains a ranked strategy, leading with what orders it: when its main contribution is an
+ * essential link, the barriers it addresses essentially (at most two, each with its severity
+ * and link); otherwise the (at most two) barriers it contributes most to, each with its link;
+ * then how many more it supports.
  *
  * @param names determinant number → name in `lang`
  * @param severityKnown false when the team gave barriers without severities
@@ -51,9 +52,10 @@ export function explainRanked(
   severityKnown = true
 ): string {
   const describe = (a: Address) => describeAddress(a, nameOf(names, a.determinant), lang, severityKnown)
+  // The addresses come main contribution first; an essential lead names its essential links.
   const essential = r.addresses.filter((a) => a.label === 'essential')
   const n = r.addresses.length
-  if (essential.length > 0) {
+  if (r.addresses[0]?.label === 'essential') {
     const main = essential.slice(0, 2).map(describe)
     const rest = n - main.length
     if (lang === 'nl') {

@@ -97,11 +97,11 @@ export type RankedStrategy = {
    * largest first, the i-th halved i times. With `cfir-eric` weighting their plain sum.
    */
   readonly score: number
-  /** The same fit over its essential contributions only (0 with `cfir-eric` weighting). */
-  readonly essentialScore: number
+  /** Its largest single contribution, weight × counted strength: what orders the ranking first (0 with `cfir-eric` weighting). */
+  readonly best: number
   /** The severity of the most severe barrier it addresses essentially; 0 when none. */
   readonly topEssentialSeverity: number
-  /** Essential first, then by contribution: the explanation leads with the main reason. */
+  /** Largest contribution first (essential before supportive where equal): the explanation leads with the main reason. */
   readonly addresses: readonly Address[]
   readonly essentialLinks: number
 }
@@ -311,8 +311,8 @@ function insertionSort<T>(items: T[], compare: (a: T, b: T) => number): void {
 const byStrength = (a: Found, b: Found) => b.weight * b.strength - a.weight * a.strength || a.determinant - b.determinant
 const isEssential = (a: Address) => a.counted >= ESSENTIAL_STRENGTH
 const byCounted = (a: Address, b: Address) =>
-  Number(isEssential(b)) - Number(isEssential(a)) ||
   b.weight * b.counted - a.weight * a.counted ||
+  Number(isEssential(b)) - Number(isEssential(a)) ||
   a.determinant - b.determinant
 
 /** Σ of contributions taken largest first, the i-th halved i times (they arrive in any order). */
@@ -349,20 +349,16 @@ function ranked(id: string, found: Found[], weighting: Weighting): RankedStrateg
   if (weighting === 'cfir-eric') {
     let sum = 0
     for (const a of addresses) sum += a.weight * a.counted
-    return { id, score: roundScore(sum), essentialScore: 0, topEssentialSeverity: 0, addresses, essentialLinks }
+    return { id, score: roundScore(sum), best: 0, topEssentialSeverity: 0, addresses, essentialLinks }
   }
   const all: number[] = []
-  const essential: number[] = []
   let topEssentialSeverity = 0
   for (const a of addresses) {
-    const c = a.weight * a.counted
-    all.push(c)
-    if (isEssential(a)) {
-      essential.push(c)
-      topEssentialSeverity = Math.max(topEssentialSeverity, a.severity)
-    }
+    all.push(a.weight * a.counted)
+    if (isEssential(a)) topEssentialSeverity = Math.max(topEssentialSeverity, a.severity)
   }
-  return { id, score: fitOf(all), essentialScore: fitOf(essential), topEssentialSeverity, addresses, essentialLinks }
+  const score = fitOf(all) // sorts `all`, largest first
+  return { id, score, best: roundScore(all[0] ?? 0), topEssentialSeverity, addresses, essentialLinks }
 }
 
 function scoreStrategy(
@@ -381,14 +377,14 @@ function scoreStrategy(
 }
 
 /**
- * The documented order (docs/engine.md §2): higher essential fit; then the more severe barrier
- * addressed essentially; then higher fit over all links; then more essential links; then more
- * barriers addressed; then the strategy id, alphabetically. With `cfir-eric` weighting the
- * first two are 0 for every strategy, so the cumulative score leads.
+ * The documented order (docs/engine.md §2): the larger best single contribution; then the more
+ * severe barrier addressed essentially; then the higher fit over all links; then more essential
+ * links; then more barriers addressed; then the strategy id, alphabetically. With `cfir-eric`
+ * weighting the first two are 0 for every strategy, so the cumulative score leads.
  */
 export function compareRanked(a: RankedStrategy, b: RankedStrategy): number {
   return (
-    b.essentialScore - a.essentialScore ||
+    b.best - a.best ||
     b.topEssentialSeverity - a.topEssentialSeverity ||
     b.score - a.score ||
     b.essentialLinks - a.essentialLinks ||
@@ -452,9 +448,10 @@ function notReached(barriers: readonly Barrier[], by: readonly RankedStrategy[])
 
 /**
  * Ranks the strategies that fit the plan by how well they fit the barriers (docs/engine.md §2):
- * essential links before supportive ones, each side by a fit that weighs every contribution
- * weight × strength and lets breadth at most double the best one. With `weighting: 'cfir-eric'`
- * the score is the CFIR–ERIC matching tool's cumulative percentage ÷ 100.
+ * first by their best single contribution weight × strength (so an essential link to a barrier
+ * beats any supportive link to one no more severe), then by a fit over all their links in which
+ * breadth can at most double the best one. With `weighting: 'cfir-eric'` the score is the
+ * CFIR–ERIC matching tool's cumulative percentage ÷ 100.
  */
 export function rankStrategies(input: RankInput): RankResult {
   const all = candidates(input)

@@ -131,7 +131,7 @@ function why(kb: KbIndex, r: Recommended, lang: Lang, severityKind: SeverityKind
 function recommendation(kb: KbIndex, r: Recommended, lang: Lang, severityKind: SeverityKind): Recommendation {
   return {
     score: r.score,
-    essentialScore: r.essentialScore,
+    best: r.best,
     addresses: r.addresses.map((a) => ({
       determinant: a.determinant,
       name: addressName(kb, a.determinant, lang),
@@ -199,7 +199,7 @@ class Pieces {
 
 /** `JSON.stringify(recommendation(…))` without its opening brace, from the cached pieces. */
 function writeRecommendation(out: Pieces, kb: KbIndex, r: Recommended, lang: Lang, severityKind: SeverityKind): void {
-  out.write(`"score":${JSON.stringify(r.score)},"essentialScore":${JSON.stringify(r.essentialScore)},"addresses":[`)
+  out.write(`"score":${JSON.stringify(r.score)},"best":${JSON.stringify(r.best)},"addresses":[`)
   r.addresses.forEach((a, i) => {
     if (i > 0) out.write(',')
     out.copy(addressStart(kb, a.determinant, lang))
@@ -279,7 +279,7 @@ export function presentLink(kb: KbIndex, l: Link, lang: Lang): LinkOut {
   const source = kb.source.get(l.source)
   return {
     source: l.source,
-    sourceLabel: source?.label ?? l.source,
+    sourceLabel: source?.label[lang] ?? l.source,
     sourceUrl: source?.url ?? null,
     evidence: source?.evidence ?? 'P',
     tier: source?.tier ?? 'proposal',

@@ -60,7 +60,7 @@ export const referenceRoutes = createRouter()
         })),
         sources: kb.content.sources.map((s) => ({
           id: s.id,
-          label: s.label,
+          label: s.label[lang],
           citation: s.citation,
           url: s.url ?? null,
           kind: s.kind,

@@ -484,8 +484,8 @@ export const AddressOut = z.object({
 export const RecommendedStrategy = StrategyOut.extend({
   /** The fit over all links (docs/engine.md §2); with `cfir-eric` weighting the cumulative score. */
   score: z.number(),
-  /** The fit over essential links only: it orders the ranking before `score`. */
-  essentialScore: z.number(),
+  /** The largest single contribution, severity × strength: it orders the ranking before `score`. */
+  best: z.number(),
   addresses: z.array(AddressOut),
   why: z.string(),
   /** Bundle mode: the barriers this strategy covers (essential link) that no earlier choice covered. */

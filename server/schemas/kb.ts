@@ -216,8 +216,11 @@ export const StrategiesFile = z.strictObject({
 
 export const Source = z.strictObject({
   id: Slug,
-  /** A short label for lists, e.g. "Waltz et al. 2019 (CFIR–ERIC)". */
-  label: z.string().trim().min(1),
+  /**
+   * A short label for lists, e.g. "Waltz et al. 2019 (CFIR–ERIC)": one text for both languages,
+   * or {nl, en} where words in it need translating.
+   */
+  label: z.union([z.string().trim().min(1).transform((text) => ({ nl: text, en: text })), BilingualText]),
   citation: z.string().trim().min(1),
   /** http(s) only: the URL becomes a link in the app. */
   url: z.url({ protocol: /^https?$/ }).optional(),

@@ -93,12 +93,25 @@ describe('rankStrategies: formula and explanation', () => {
 
   test('weights each link by the barrier\'s severity; the second contribution counts half', () => {
     const result = rankStrategies({ barriers, strategies, links })
-    // a: essential 0.5×0.6 = 0.3; fit 0.3 + ½ × 0.2×0.3 = 0.33.
-    // b: essential 0.2×0.6 = 0.12; fit 0.5×0.3 + ½ × 0.12 = 0.21. c addresses no barrier.
-    expect(result.strategies.map((s) => [s.id, s.essentialScore, s.score])).toEqual([
+    // a: best 0.5×0.6 = 0.3; fit 0.3 + ½ × 0.2×0.3 = 0.33.
+    // b: best 0.5×0.3 = 0.15; fit 0.15 + ½ × 0.2×0.6 = 0.21. c addresses no barrier.
+    expect(result.strategies.map((s) => [s.id, s.best, s.score])).toEqual([
       ['a', 0.3, 0.33],
-      ['b', 0.12, 0.21],
+      ['b', 0.15, 0.21],
     ])
+  })
+
+  test('an essential link to a mild barrier does not jump a strong link to the worst one', () => {
+    const result = rankStrategies({
+      barriers: [
+        { determinant: 1, severity: 1 },
+        { determinant: 2, severity: 0.25 },
+      ],
+      strategies: [facts('for-the-worst'), facts('for-the-mild')],
+      links: [link(1, 'for-the-worst', 0.45), link(2, 'for-the-mild', 0.6)],
+    })
+    // 1 × 0.45 = 0.45 against 0.25 × 0.6 = 0.15.
+    expect(result.strategies.map((s) => s.id)).toEqual(['for-the-worst', 'for-the-mild'])
   })
 
   test('breadth at most doubles the best contribution: ten weak links lose to one essential link', () => {
@@ -158,7 +171,7 @@ describe('rankStrategies: formula and explanation', () => {
       [22, 0.6, 0.3], // falls back to its editorial link
       [20, 0.6, 0], // nothing else links it
     ])
-    expect(a?.essentialScore).toBe(0.54)
+    expect(a?.best).toBe(0.54)
     expect(a?.score).toBe(0.54 + 0.075)
   })
 
@@ -184,13 +197,25 @@ describe('rankStrategies: formula and explanation', () => {
 describe('rankStrategies: tie-break', () => {
   test.for([
     {
-      why: 'equal scores: more essential links first',
+      why: 'the larger best contribution first, however broad the other',
       links: [link(1, 'z', 0.6), link(1, 'a', 0.3), link(2, 'a', 0.3)],
       expected: ['z', 'a'],
     },
     {
-      why: 'equal scores and essential links: more barriers addressed first',
-      links: [link(1, 'z', 0.3), link(1, 'a', 0.2), link(2, 'a', 0.2)],
+      why: 'equal best contributions: the more severe barrier addressed essentially first',
+      severities: [1, 0.6],
+      links: [link(2, 'z', 0.5), link(1, 'a', 0.3)],
+      expected: ['z', 'a'],
+    },
+    {
+      why: 'equal best contributions: the higher fit first',
+      links: [link(1, 'z', 0.3), link(1, 'a', 0.3), link(2, 'a', 0.2)],
+      expected: ['a', 'z'],
+    },
+    {
+      why: 'equal best and fit: more barriers addressed first',
+      severities: [1, 0],
+      links: [link(1, 'z', 0.3), link(1, 'a', 0.3), link(2, 'a', 0.3)],
       expected: ['a', 'z'],
     },
     {
@@ -198,25 +223,23 @@ describe('rankStrategies: tie-break', () => {
       links: [link(1, 'b', 0.4), link(1, 'a', 0.4)],
       expected: ['a', 'b'],
     },
-  ])('$why', ({ links, expected }) => {
+  ])('$why', ({ links, expected, severities = [1, 1] }) => {
     const strategies = ['a', 'b', 'z'].map((id) => facts(id))
-    const barriers = [
-      { determinant: 1, severity: 1 },
-      { determinant: 2, severity: 1 },
-    ]
+    const barriers = severities.map((severity, i) => ({ determinant: i + 1, severity }))
     expect(rankStrategies({ barriers, strategies, links }).strategies.map((s) => s.id)).toEqual(expected)
   })
 
   test('is not decided by floating-point noise', () => {
-    // 0.2 + 0.2 / 2 and 0.3 differ in binary; rounded scores tie and b, with two barriers, goes first.
-    const links = [link(1, 'b', 0.2), link(2, 'b', 0.2), link(1, 'a', 0.3)]
+    // 0.3 × 0.1 is 0.030000000000000002 in binary, above 1 × 0.03: rounded, the best
+    // contributions tie, and b, essential for its barrier, goes first by the documented rule.
+    const links = [link(1, 'a', 0.1), link(2, 'b', 1)]
     const barriers = [
-      { determinant: 1, severity: 1 },
-      { determinant: 2, severity: 1 },
+      { determinant: 1, severity: 0.3 },
+      { determinant: 2, severity: 0.03 },
     ]
     const result = rankStrategies({ barriers, strategies: [facts('a'), facts('b')], links })
     expect(result.strategies.map((s) => s.id)).toEqual(['b', 'a'])
-    expect(result.strategies[0]?.score).toBe(result.strategies[1]?.score)
+    expect(result.strategies[0]?.best).toBe(result.strategies[1]?.best)
   })
 })
 

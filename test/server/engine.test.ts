@@ -206,17 +206,20 @@ describe('POST /api/recommendations', () => {
     expect(body.mode).toBe('ranked')
     expect(body.barriers.map((b: any) => b.determinant)).toEqual([19, 23, 16, 4])
     expect(body.strategies).toHaveLength(10)
-    // Essential fit orders first; among strategies without essential links, the fit over all.
-    const essential = body.strategies.map((s: any) => s.essentialScore)
-    expect(essential).toEqual([...essential].sort((a: number, b: number) => b - a))
-    const supportiveOnly = body.strategies.filter((s: any) => s.essentialScore === 0).map((s: any) => s.score)
-    expect(supportiveOnly).toEqual([...supportiveOnly].sort((a: number, b: number) => b - a))
+    // The best single contribution orders first; among equal ones, the fit over all links.
+    const best = body.strategies.map((s: any) => s.best)
+    expect(best).toEqual([...best].sort((a: number, b: number) => b - a))
+    for (let i = 1; i < body.strategies.length; i++) {
+      const [a, b] = [body.strategies[i - 1], body.strategies[i]]
+      if (a.best === b.best && !a.addresses.some((x: any) => x.label === 'essential')) expect(a.score).toBeGreaterThanOrEqual(b.score)
+    }
     for (const s of body.strategies) {
       expect(s).toMatchObject({ id: expect.any(String), name: expect.any(String), score: expect.any(Number), why: expect.any(String) })
       expect(s.addresses.length).toBeGreaterThan(0)
       const contributions = s.addresses.map((a: any) => a.severity * a.counted).sort((a: number, b: number) => b - a)
       const fit = contributions.reduce((sum: number, c: number, i: number) => sum + c / 2 ** i, 0)
       expect(s.score).toBeCloseTo(fit, 9)
+      expect(s.best).toBeCloseTo(contributions[0], 9)
       for (const a of s.addresses) {
         expect([19, 23, 16, 4]).toContain(a.determinant)
         expect(a).toMatchObject({ determinant: expect.any(Number), severity: expect.any(Number), strength: expect.any(Number) })

@@ -228,6 +228,16 @@ describe('GET /api/questionnaire', () => {
 })
 
 describe('GET /api/reference and /api/links', () => {
+  test('gives each source its label in the language asked for', async () => {
+    const label = async (lang: string, id: string) =>
+      (await get(`/api/reference?lang=${lang}`)).body.sources.find((s: any) => s.id === id)?.label
+    expect(await label('nl', 'strategiewijzer-editorial')).toBe('Redactie van Strategiewijzer')
+    expect(await label('en', 'strategiewijzer-editorial')).toBe('Strategiewijzer editorial team')
+    expect(await label('nl', 'waltz-2019-table1')).toBe('Waltz e.a. 2019, CFIR–ERIC, tabel 1')
+    const links = (await get('/api/links?lang=nl&source=strategiewijzer-editorial')).body.links
+    expect(links[0].sourceLabel).toBe('Redactie van Strategiewijzer')
+  })
+
   test('lists clusters, sources and methods with counts', async () => {
     const { body } = await get('/api/reference?lang=en')
     expect(body.clusters.length).toBe(11)
@@ -277,7 +287,7 @@ describe('GET /api/reference and /api/links', () => {
     const strategy = (await get('/api/strategies/capture-share-local-knowledge?lang=en')).body
     const link = strategy.determinants.find((d: any) => d.number === 23).links.find((l: any) => l.method === 'cfir-eric-crosswalk')
     expect(link).toMatchObject({ basis: 'lower-bound', cell: expect.stringMatching(/available-resources/), via: { en: expect.any(String) } })
-    const determinant = (await get('/api/determinants/23')).body
+    const determinant = (await get('/api/determinants/23?lang=en')).body
     const same = determinant.strategies.find((s: any) => s.id === 'capture-share-local-knowledge').links.find((l: any) => l.method === 'cfir-eric-crosswalk')
     expect(same).toEqual({ ...link, rationale: same.rationale })
   })

@@ -103,7 +103,7 @@ describe('recommendationsBody', () => {
     const ghost = {
       id: 'no-such-strategy',
       score: 1,
-      essentialScore: 0,
+      best: 0,
       topEssentialSeverity: 0,
       addresses: [],
       essentialLinks: 0,

@@ -114,7 +114,7 @@ export function readKbContent(db: Db): KbContent {
     .all()
     .map((s) => ({
       id: s.id,
-      label: s.label,
+      label: bi(s.labelNl ?? s.label, s.label),
       citation: s.citation,
       ...(s.url ? { url: s.url } : {}),
       kind: s.kind,

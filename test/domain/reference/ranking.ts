@@ -79,7 +79,7 @@ export type Address = {
 export type RankedStrategy = {
   readonly id: string
   readonly score: number
-  readonly essentialScore: number
+  readonly best: number
   readonly topEssentialSeverity: number
   readonly addresses: readonly Address[]
   readonly essentialLinks: number
@@ -204,8 +204,8 @@ function scoreStrategy(
   const essential = (a: Address) => a.counted >= ESSENTIAL_STRENGTH
   addresses.sort(
     (a, b) =>
-      Number(essential(b)) - Number(essential(a)) ||
       b.weight * b.counted - a.weight * a.counted ||
+      Number(essential(b)) - Number(essential(a)) ||
       a.determinant - b.determinant
   )
   const cumulative = weighting === 'cfir-eric'
@@ -214,7 +214,7 @@ function scoreStrategy(
     score: cumulative
       ? round(addresses.reduce((sum, a) => sum + a.weight * a.counted, 0))
       : fit(addresses.map((a) => a.weight * a.counted)),
-    essentialScore: cumulative ? 0 : fit(addresses.filter(essential).map((a) => a.weight * a.counted)),
+    best: cumulative ? 0 : round(Math.max(0, ...addresses.map((a) => a.weight * a.counted))),
     topEssentialSeverity: cumulative ? 0 : Math.max(0, ...addresses.filter(essential).map((a) => a.severity)),
     addresses,
     essentialLinks: addresses.filter((a) => a.label === 'essential').length,
@@ -223,7 +223,7 @@ function scoreStrategy(
 
 export function compareRanked(a: RankedStrategy, b: RankedStrategy): number {
   return (
-    b.essentialScore - a.essentialScore ||
+    b.best - a.best ||
     b.topEssentialSeverity - a.topEssentialSeverity ||
     b.score - a.score ||
     b.essentialLinks - a.essentialLinks ||

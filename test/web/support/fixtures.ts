@@ -18,7 +18,7 @@ export const recommendedStrategy: RecommendedStrategy = {
   mechanismChanged: false,
   adaptationNote: null,
   score: 0.42,
-  essentialScore: 0.3,
+  best: 0.3,
   addresses: [
     {
       determinant: 23,
@@ -56,7 +56,7 @@ export const cellSharingStrategy: RecommendedStrategy = {
   id: 'access-new-funding',
   name: 'Access new funding',
   score: 0.5,
-  essentialScore: 0,
+  best: 0,
   addresses: [
     {
       determinant: 24,
@@ -96,7 +96,7 @@ export const catalogueStrategy = (id: string, name: string) => ({
   name,
   addresses: undefined,
   score: undefined,
-  essentialScore: undefined,
+  best: undefined,
   why: undefined,
 })
 

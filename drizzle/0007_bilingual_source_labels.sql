@@ -1,0 +1,1 @@
+ALTER TABLE `sources` ADD `label_nl` text;
