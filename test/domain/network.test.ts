@@ -218,10 +218,12 @@ const arbNetwork = (prefix: string, depth: number): fc.Arbitrary<NetworkInput> =
     .record({
       minGroupSize: fc.integer({ min: 3, max: 8 }),
       schools: fc.array(arbSchool(prefix), { maxLength: 4 }),
-      children: depth >= 3 ? fc.constant([]) : fc.array(fc.constant(null), { maxLength: 2 }),
+      children: fc.integer({ min: 0, max: depth >= 3 ? 0 : 2 }),
     })
     .chain(({ minGroupSize, schools, children }) =>
-      fc.tuple(...children.map((_, i) => arbNetwork(`${prefix}.${i}`, depth + 1))).map((kids) => ({ id: `net-${prefix}`, name: `net-${prefix}`, minGroupSize, schools, children: kids }))
+      fc
+        .tuple(...Array.from({ length: children }, (_, i) => arbNetwork(`${prefix}.${i}`, depth + 1)))
+        .map((kids): NetworkInput => ({ id: `net-${prefix}`, name: `net-${prefix}`, minGroupSize, schools, children: kids }))
     )
 
 const arbFilter: fc.Arbitrary<OverviewFilter> = fc.record(
