@@ -91,6 +91,13 @@ export interface NetworkRepository {
   /** Leaves the outer network; false when there was none. */
   leaveParent(childId: string): Promise<boolean>
 
+  /**
+   * A short text that changes whenever anything the network's views are built from changes:
+   * its and its inner networks' settings and schools, the schools' names, their rounds' labels,
+   * order, submissions (revision) and plans (plan revision). Null when there is no network.
+   * Cheaper than {@link networkTree}: views are cached by it.
+   */
+  networkStamp(id: string): Promise<string | null>
   /** The network with its schools and inner networks, read at one moment; null when absent. */
   networkTree(id: string): Promise<NetworkTree | null>
   /** The plans of these rounds (an absent key: an empty plan). */

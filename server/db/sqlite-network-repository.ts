@@ -216,6 +216,56 @@ export function createSqliteNetworkRepository(db: Db): NetworkRepository {
       })
     },
 
+    async networkStamp(id) {
+      return db.transaction((tx) => {
+        const parts: string[] = []
+        let level = [id]
+        const seen = new Set<string>()
+        const ids: string[] = []
+        while (level.length > 0 && ids.length < 10_000) {
+          const rows = tx
+            .select({ id: t.networks.id, name: t.networks.name, min: t.networks.minGroupSize, parent: t.networks.parentId })
+            .from(t.networks)
+            .where(ids.length === 0 ? eq(t.networks.id, id) : inArray(t.networks.parentId, level))
+            .orderBy(asc(t.networks.id))
+            .all()
+          level = []
+          for (const r of rows) {
+            if (seen.has(r.id)) continue
+            seen.add(r.id)
+            ids.push(r.id)
+            level.push(r.id)
+            parts.push(`n${r.id}:${r.parent ?? ''}:${r.min}:${r.name}`)
+          }
+          if (ids.length === 0) return null
+        }
+        const workspaceIds: string[] = []
+        for (const chunk of chunks(ids)) {
+          const rows = tx
+            .select({ network: t.networkMemberships.networkId, workspace: t.workspaces.id, name: t.workspaces.name, joinedAt: t.networkMemberships.joinedAt })
+            .from(t.networkMemberships)
+            .innerJoin(t.workspaces, eq(t.workspaces.id, t.networkMemberships.workspaceId))
+            .where(inArray(t.networkMemberships.networkId, chunk))
+            .orderBy(asc(t.networkMemberships.networkId), asc(t.networkMemberships.joinedAt), asc(t.workspaces.id))
+            .all()
+          for (const r of rows) {
+            workspaceIds.push(r.workspace)
+            parts.push(`m${r.network}:${r.workspace}:${r.joinedAt}:${r.name}`)
+          }
+        }
+        for (const chunk of chunks([...new Set(workspaceIds)])) {
+          const rows = tx
+            .select({ id: t.rounds.id, workspace: t.rounds.workspaceId, revision: t.rounds.revision, plan: t.rounds.planRevision, position: t.rounds.position, label: t.rounds.label })
+            .from(t.rounds)
+            .where(inArray(t.rounds.workspaceId, chunk))
+            .orderBy(asc(t.rounds.workspaceId), asc(t.rounds.position))
+            .all()
+          for (const r of rows) parts.push(`r${r.workspace}:${r.id}:${r.revision}:${r.plan}:${r.position}:${r.label}`)
+        }
+        return parts.join('\n')
+      })
+    },
+
     async networkTree(id) {
       // One read transaction: the schools, rounds and inner networks of one moment.
       return db.transaction((tx) => {

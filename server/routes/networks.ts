@@ -5,7 +5,7 @@
  * (server/domain/network.ts, docs/networks.md). A school joins and leaves from its own
  * workspace, with its team link (/api/workspaces/{id}/networks).
  */
-import { createRoute } from '@hono/zod-openapi'
+import { createRoute, type RouteConfig, type RouteConfigToTypedResponse } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import {
   DEFAULT_MIN_GROUP_SIZE,
@@ -14,15 +14,17 @@ import {
   networkLearning,
   networkOverview,
   networkWorkbook,
+  type NetworkInput,
   type NetworkOverview,
   type OverviewFilter,
 } from '../domain/network.ts'
 import type { Lang } from '../domain/vocabulary.ts'
 import { ApiError } from '../http/errors.ts'
 import { networkNotFound, requireFacilitator } from '../http/facilitator-auth.ts'
-import { networkInput } from '../http/present-network.ts'
+import { networkAnswer } from '../http/present-network.ts'
 import { origin } from '../http/present-workspace.ts'
 import { createRouter, type AppEnv } from '../http/router.ts'
+import type { z } from 'zod'
 import { requireTeam } from '../http/team-auth.ts'
 import { hashToken, newFacilitatorToken, newId, newInviteToken } from '../http/tokens.ts'
 import {
@@ -228,12 +230,17 @@ async function presentNetwork(c: Ctx, id: string) {
   }
 }
 
-/** The overview for a filter, with the network's input (read and cached). */
-async function overviewOf(c: Ctx, id: string, filter: OverviewFilter) {
-  const tree = await c.var.networks.networkTree(id)
-  if (!tree) throw networkNotFound()
-  const input = await networkInput(c, tree)
-  return { input, overview: networkOverview(input, filter) }
+/** The 200 answer of a route, as c.json would type it, for a body serialised by hand. */
+type JsonAnswer<R extends RouteConfig> = Response & Extract<RouteConfigToTypedResponse<R>, { _status: 200 }>
+
+/**
+ * The answer of a view, from the cache while nothing of the network changed (no network read
+ * beyond its stamp, no scoring, no serialising).
+ */
+async function cachedView<R extends RouteConfig, T>(c: Ctx, id: string, variant: unknown[], build: (input: NetworkInput) => T): Promise<JsonAnswer<R>> {
+  const bytes = await networkAnswer(c, id, JSON.stringify(variant), build)
+  if (!bytes) throw networkNotFound()
+  return c.body(bytes, 200, { 'Content-Type': 'application/json' }) as unknown as JsonAnswer<R>
 }
 
 const strategyName = (c: Ctx, lang: Lang) => (id: string) => c.var.kb.strategy.get(id)?.name[lang] ?? id
@@ -313,54 +320,58 @@ export const networkRoutes = createRouter()
   .openapi(overview, async (c) => {
     const { id } = c.req.valid('param')
     const q = c.req.valid('query')
-    const { overview } = await overviewOf(c, id, filterOf(q))
-    return c.json(presentOverview(c, overview, q.lang), 200)
+    return cachedView<typeof overview, OverviewOut>(c, id, ['overview', q.round, q.group, q.lang], (input) =>
+      presentOverview(c, networkOverview(input, filterOf(q)), q.lang)
+    )
   })
   .openapi(learning, async (c) => {
     const { id } = c.req.valid('param')
     const q = c.req.valid('query')
-    const { input, overview } = await overviewOf(c, id, filterOf(q))
     const name = strategyName(c, q.lang)
     const linked = linkedTo(c)
-    return c.json(
-      {
-        round: overview.round,
+    return cachedView<typeof learning, LearningOut>(c, id, ['learning', q.round, q.group, q.lang], (input) => {
+      const o = networkOverview(input, filterOf(q))
+      return {
+        round: o.round,
         // The domain's readonly records, as the wire's plain arrays.
-        strategies: networkLearning(input, overview, linked).map((s) => ({
+        strategies: networkLearning(input, o, linked).map((s) => ({
           ...s,
           name: name(s.strategy),
           linked: [...linked(s.strategy)].sort((a, b) => a - b),
         })) as LearningOut['strategies'],
-      },
-      200
-    )
+      }
+    })
   })
   .openapi(workbook, async (c) => {
     const { id } = c.req.valid('param')
     const { lang } = c.req.valid('query')
-    const { input, overview: latest } = await overviewOf(c, id, {})
-    const overviews = latest.rounds.map((round) => networkOverview(input, { round }))
     const names = c.var.kb.names[lang]
-    const sheets = networkWorkbook(overviews, {
-      school: lang === 'nl' ? 'School' : 'School',
-      network: lang === 'nl' ? 'Netwerk' : 'Network',
-      total: lang === 'nl' ? 'Totaal (getoonde scholen)' : 'Total (schools shown)',
-      n: 'n',
-      tooFew: lang === 'nl' ? 'te weinig antwoorden om te tonen' : 'too few answers to show',
-      determinant: (d) => `${d}. ${names.get(d) ?? ''}`.trim(),
+    return cachedView<typeof workbook, z.infer<typeof WorkbookOut>>(c, id, ['workbook', lang], (input) => {
+      const rounds = networkOverview(input, {}).rounds
+      const sheets = networkWorkbook(
+        rounds.map((round) => networkOverview(input, { round })),
+        {
+          school: 'School',
+          network: lang === 'nl' ? 'Netwerk' : 'Network',
+          total: lang === 'nl' ? 'Totaal (getoonde scholen)' : 'Total (schools shown)',
+          n: 'n',
+          tooFew: lang === 'nl' ? 'te weinig antwoorden om te tonen' : 'too few answers to show',
+          determinant: (d) => `${d}. ${names.get(d) ?? ''}`.trim(),
+        }
+      )
+      return { sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => [...r]) })) }
     })
-    return c.json({ sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => [...r]) })) }, 200)
   })
   .openapi(handout, async (c) => {
     const { id } = c.req.valid('param')
     const q = c.req.valid('query')
-    const { input, overview } = await overviewOf(c, id, filterOf(q))
-    const h = networkHandout(overview, networkLearning(input, overview, linkedTo(c)))
     const names = c.var.kb.names[q.lang]
     const dName = (d: number) => names.get(d) ?? String(d)
     const sName = strategyName(c, q.lang)
-    return c.json(
-      {
+    return cachedView<typeof handout, HandoutOut>(c, id, ['handout', q.round, q.group, q.lang], (input) => {
+      const o = networkOverview(input, filterOf(q))
+      const h = networkHandout(o, networkLearning(input, o, linkedTo(c)))
+      return {
         ...h,
         sharedBarriers: h.sharedBarriers.map((b) => ({ ...b, name: dName(b.number) })),
         rows: h.rows.map((r) => ({
@@ -369,9 +380,8 @@ export const networkRoutes = createRouter()
           strategies: r.strategies.map((s) => ({ ...s, name: sName(s.strategy) })),
         })),
         learned: h.learned.map((l) => ({ ...l, name: sName(l.strategy) })),
-      } as HandoutOut,
-      200
-    )
+      } as HandoutOut
+    })
   })
   .openapi(listMemberships, async (c) => {
     const { id } = c.req.valid('param')
