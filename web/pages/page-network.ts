@@ -133,18 +133,30 @@ export class PageNetwork extends LitElement {
         padding: 0;
         margin: 1rem 0;
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
-        gap: 0.5rem 2rem;
+        grid-template-columns: repeat(auto-fill, minmax(min(26rem, 100%), 1fr));
+        gap: 0.5rem 3rem;
       }
       .present li {
         display: flex;
         justify-content: space-between;
+        align-items: baseline;
         gap: 1rem;
         border-bottom: 1px solid var(--sw-line);
-        padding: 0.25rem 0;
+        padding: 0.35rem 0;
       }
       .present .value {
         font-weight: 800;
+        font-size: 2.2rem;
+        white-space: nowrap;
+      }
+      .present .value.muted {
+        font-size: 1.3rem;
+        font-weight: 600;
+        white-space: normal;
+        text-align: right;
+      }
+      .present .who {
+        white-space: nowrap;
       }
       .present nav {
         display: flex;
@@ -387,8 +399,9 @@ export class PageNetwork extends LitElement {
         <ul>
           ${columns.map((c) => {
             const cell = c.cells.get(current.number)
-            const text = c.suppressed || !cell || cell.status === 'suppressed' ? msg('too few answers to show') : `${cell.status === 'barrier' ? '▲ ' : ''}${share(cell.negativeShare)}`
-            return html`<li><span>${c.name} <span class="muted">(n = ${c.n})</span></span><span class="value">${text}</span></li>`
+            const hidden = c.suppressed || !cell || cell.status === 'suppressed'
+            const text = hidden ? msg('too few answers to show') : `${cell.status === 'barrier' ? '▲ ' : ''}${share(cell.negativeShare)}`
+            return html`<li><span class="who">${c.name} <span class="muted">(n = ${c.n})</span></span><span class="value ${hidden ? 'muted' : ''}">${text}</span></li>`
           })}
         </ul>`
     } else {
