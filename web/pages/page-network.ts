@@ -473,10 +473,10 @@ export class PageNetwork extends LitElement {
       const { default: writeExcelFile } = await import('write-excel-file/browser')
       const data = sheets.map((s) =>
         s.rows.map((row, r) =>
-          row.map((value) =>
+          row.map((value, c) =>
             value === null
               ? null
-              : typeof value === 'number' && r > 0 && row.indexOf(value) > 1
+              : typeof value === 'number' && r > 0 && c > 1
                 ? { value, format: '0%' }
                 : { value, ...(r === 0 ? { fontWeight: 'bold' as const } : {}) }
           )
