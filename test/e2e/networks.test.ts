@@ -37,7 +37,7 @@ async function school(name: string, answers: number[]) {
 
 async function invitationLink(page: Page) {
   await page.getByRole('button', { name: 'Een school uitnodigen' }).click()
-  const field = page.getByRole('textbox', { name: 'Uitnodigingslink' })
+  const field = page.getByRole('textbox', { name: 'Uitnodigingslink', exact: true })
   await field.waitFor()
   return field.inputValue()
 }
@@ -141,6 +141,37 @@ describe('a learning network, end to end', () => {
     await expect.poll(() => slides.locator('h2').innerText()).toBe(firstTitle)
     await page.keyboard.press('Escape')
     await page.getByRole('button', { name: 'Presentatiemodus' }).waitFor()
+    await context.close()
+  })
+
+  test('the facilitator raises the minimum and nests the network in an outer one; the outer one sees it pooled', async () => {
+    const { context, page } = await h.newPage({ width: 1280, height: 900 })
+    const network = await api('POST', '/api/networks', { name: 'Lokaal West' })
+    const outer = await api('POST', '/api/networks', { name: 'Regio' })
+    for (const [name, answers] of [['School C', [5, 5, 4, 1, 2]], ['School D', [5, 4, 1, 1, 1, 2]]] as const) {
+      const ws = await school(name, [...answers])
+      const { inviteToken } = await api('POST', `/api/networks/${network.id}/invitations`, undefined, network.facilitatorToken)
+      await api('POST', `/api/workspaces/${ws.id}/networks`, { inviteToken }, ws.teamToken)
+    }
+    await page.goto(network.links.network)
+    await page.getByRole('heading', { level: 1, name: 'Lokaal West' }).waitFor()
+    const table = page.getByRole('table')
+    await expect.poll(() => table.locator('td.suppressed[rowspan]').count()).toBe(0)
+    await page.getByRole('spinbutton', { name: 'Minimum aantal antwoorden om een school te tonen' }).fill('6')
+    await page.getByRole('button', { name: 'Opslaan' }).click()
+    // School C (5 answers) is now under the minimum.
+    await expect.poll(() => table.locator('td.suppressed[rowspan]').count()).toBe(1)
+
+    const invitation = await api('POST', `/api/networks/${outer.id}/invitations`, undefined, outer.facilitatorToken)
+    await page.getByLabel('Uitnodigingslink van een overkoepelend netwerk').fill(invitation.links.join)
+    await page.getByRole('button', { name: 'Aansluiten als onderliggend netwerk' }).click()
+    await page.getByText('Onderdeel van Regio').waitFor()
+    expect(await axeViolations(page), 'network settings').toEqual([])
+
+    const seen = await api('GET', `/api/networks/${outer.id}/overview`, undefined, outer.facilitatorToken)
+    expect(seen.schools).toEqual([])
+    expect(seen.networks).toEqual([expect.objectContaining({ name: 'Lokaal West', schools: 1, n: 6, suppressed: false })])
+    expect(JSON.stringify(seen)).not.toMatch(/School C|School D/)
     await context.close()
   })
 })

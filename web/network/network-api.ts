@@ -30,6 +30,8 @@ export function networkApi(id: string) {
     network: () => parseResponse(net.$get({ param }, init)),
     update: (json: { name?: string; minGroupSize?: number }) => parseResponse(net.$patch({ param, json }, init)),
     invite: () => parseResponse(net.invitations.$post({ param }, init)),
+    joinOuter: (inviteToken: string) => parseResponse(net.parent.$post({ param, json: { inviteToken } }, init)),
+    leaveOuter: () => parseResponse(net.parent.$delete({ param }, init)),
     overview: (q: OverviewQuery) => parseResponse(net.overview.$get({ param, query: query(q) }, init)),
     learning: (q: OverviewQuery) => parseResponse(net.learning.$get({ param, query: query(q) }, init)),
     workbook: (lang: Lang) => parseResponse(net.workbook.$get({ param, query: { lang } }, init)),

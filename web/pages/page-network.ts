@@ -9,7 +9,7 @@ import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import type { CellStatus } from '../../server/domain/network.ts'
+import { MIN_GROUP_SIZE_FLOOR, type CellStatus } from '../../server/domain/network.ts'
 import { GROUPS, type Group } from '../../server/domain/vocabulary.ts'
 import { errorOf } from '../api.ts'
 import { changeLabel } from '../components/compare-chart.ts'
@@ -19,8 +19,9 @@ import { downloadBlob } from '../download.ts'
 import { groupLabel, statusLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { networkApi, NoFacilitatorLinkError, type Learning, type Overview } from '../network/network-api.ts'
-import { networkCredentials } from '../network/network-credentials.ts'
+import { inviteTokenOf, networkCredentials } from '../network/network-credentials.ts'
 import { page, shared } from '../styles/shared.ts'
+import { workspaceForm } from '../styles/workspace.ts'
 import { planStatusLabel } from '../workspace/round-text.ts'
 import { slug } from '../workspace/round-files.ts'
 
@@ -39,6 +40,7 @@ export class PageNetwork extends LitElement {
   static override styles = [
     shared,
     page,
+    workspaceForm,
     css`
       .filters {
         display: flex;
@@ -181,6 +183,7 @@ export class PageNetwork extends LitElement {
   @state() private invitation?: { link: string; expiresAt: number }
   @state() private problem?: string
   @state() private presenting = false
+  @state() private outerInvite = ''
   @state() private slide = 0
 
   private readonly data = new Task(this, {
@@ -295,6 +298,8 @@ export class PageNetwork extends LitElement {
         </div>
       </section>
 
+      ${this.renderSettings(network)}
+
       <section aria-labelledby="learned-title">
         <h2 id="learned-title">${msg('What the schools learned')}</h2>
         <p>${msg('Per strategy the schools running it, and what changed in the barriers it addresses there since their round before. A prompt for the conversation, not proof of effect.')}</p>
@@ -303,6 +308,66 @@ export class PageNetwork extends LitElement {
           : html`<div class="grid">${learning.strategies.map((l) => this.renderLearning(l, names))}</div>`}
       </section>
     `
+  }
+
+  private renderSettings(network: Awaited<ReturnType<ReturnType<typeof networkApi>['network']>>) {
+    return html`<section aria-labelledby="settings-title">
+      <h2 id="settings-title">${msg('Settings')}</h2>
+      <form class="inline-form" @submit=${this.saveMinimum}>
+        <div class="field">
+          <label for="min">${msg('Fewest answers to show a school')}</label>
+          <input id="min" name="min" type="number" min=${MIN_GROUP_SIZE_FLOOR} max="500" step="1" required .value=${String(network.minGroupSize)} />
+        </div>
+        <button class="btn" type="submit">${msg('Save')}</button>
+      </form>
+      ${network.parent
+        ? html`<p>
+            <button class="btn small danger" type="button" @click=${this.leaveOuter}>${msg(str`Leave ${network.parent.name}`)}</button>
+          </p>`
+        : html`<form class="inline-form" style="margin-top:1rem" @submit=${this.joinOuter}>
+            <div class="field">
+              <label for="outer">${msg('Invitation link of an outer network')}</label>
+              <input id="outer" type="text" maxlength="300" placeholder="https://…/n/join#swi_…" .value=${this.outerInvite}
+                @input=${(e: Event) => (this.outerInvite = (e.target as HTMLInputElement).value)} />
+            </div>
+            <button class="btn" type="submit" ?disabled=${!this.outerInvite.trim()}>${msg('Join as an inner network')}</button>
+          </form>
+          <p class="hint">${msg('The outer network’s facilitator then sees this network only pooled, never its schools one by one.')}</p>`}
+    </section>`
+  }
+
+  private async saveMinimum(e: Event) {
+    e.preventDefault()
+    const value = Number(new FormData(e.target as HTMLFormElement).get('min'))
+    await this.change(() => networkApi(this.networkId).update({ minGroupSize: value }))
+  }
+
+  private async joinOuter(e: Event) {
+    e.preventDefault()
+    const token = inviteTokenOf(this.outerInvite)
+    if (!token) {
+      this.problem = msg('That is not an invitation link: it ends in #swi_ followed by 32 characters.')
+      return
+    }
+    if (await this.change(() => networkApi(this.networkId).joinOuter(token))) this.outerInvite = ''
+  }
+
+  private async leaveOuter() {
+    if (!window.confirm(msg('Leave the outer network? Its facilitator no longer sees this network, at once.'))) return
+    await this.change(() => networkApi(this.networkId).leaveOuter())
+  }
+
+  /** Runs a change, reloads the network, and says what went wrong, if anything. */
+  private async change(work: () => Promise<unknown>): Promise<boolean> {
+    this.problem = undefined
+    try {
+      await work()
+      void this.data.run()
+      return true
+    } catch (error) {
+      this.problem = `${msg('That did not work.')} ${errorOf(error).message}`
+      return false
+    }
   }
 
   private columns(overview: Overview): Column[] {
