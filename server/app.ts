@@ -13,6 +13,8 @@ import { apiNotFound, envelope, onError } from './http/errors.ts'
 import { hostCheck } from './http/host-check.ts'
 import { rateLimit, type RateLimitOptions } from './http/rate-limit.ts'
 import { createRouter } from './http/router.ts'
+import type { NetworkRepository } from './db/network-repository.ts'
+import { createSqliteNetworkRepository } from './db/sqlite-network-repository.ts'
 import { createSqliteWorkspaceRepository } from './db/sqlite-workspace-repository.ts'
 import type { WorkspaceRepository } from './db/workspace-repository.ts'
 import { securityHeaders } from './http/security-headers.ts'
@@ -22,6 +24,7 @@ import { determinantRoutes } from './routes/determinants.ts'
 import { docsRoutes } from './routes/docs.ts'
 import { engineRoutes } from './routes/engine.ts'
 import { metaRoutes } from './routes/meta.ts'
+import { networkRoutes } from './routes/networks.ts'
 import { questionnaireRoutes } from './routes/questionnaire.ts'
 import { referenceRoutes } from './routes/reference.ts'
 import { respondRoutes } from './routes/respond.ts'
@@ -44,6 +47,8 @@ export type AppOptions = {
   readonly webRoot?: string
   /** The workspace store; defaults to the SQLite one over `db`. */
   readonly workspaces?: WorkspaceRepository
+  /** The learning-network store; defaults to the SQLite one over `db`. */
+  readonly networks?: NetworkRepository
   /** Hex secret respondent links are derived from (server/http/tokens.ts); random when absent. */
   readonly tokenSecret?: string
   /** The clock (tests move it past a round's closing date). */
@@ -59,11 +64,11 @@ export type AppOptions = {
   readonly rateLimit?: RateLimitOptions
 }
 
-type ApiOptions = Required<Pick<AppOptions, 'db' | 'kb' | 'workspaces' | 'tokenSecret' | 'now'>> & {
+type ApiOptions = Required<Pick<AppOptions, 'db' | 'kb' | 'workspaces' | 'networks' | 'tokenSecret' | 'now'>> & {
   readonly publicUrl: string | null
 }
 
-function apiRoutes({ db, kb, workspaces, tokenSecret, now, publicUrl }: ApiOptions) {
+function apiRoutes({ db, kb, workspaces, networks, tokenSecret, now, publicUrl }: ApiOptions) {
   const api = createRouter()
   const tooLarge = (c: Context) =>
     c.json(envelope('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`), 413)
@@ -82,6 +87,7 @@ function apiRoutes({ db, kb, workspaces, tokenSecret, now, publicUrl }: ApiOptio
     c.set('db', db)
     c.set('kb', kb.get())
     c.set('workspaces', workspaces)
+    c.set('networks', networks)
     c.set('tokenSecret', tokenSecret)
     c.set('now', now)
     c.set('publicUrl', publicUrl)
@@ -96,11 +102,17 @@ function apiRoutes({ db, kb, workspaces, tokenSecret, now, publicUrl }: ApiOptio
     .route('/', engineRoutes)
     .route('/', workspaceRoutes)
     .route('/', importRoutes)
+    .route('/', networkRoutes)
     .route('/', respondRoutes)
   api.openAPIRegistry.registerComponent('securitySchemes', 'teamToken', {
     type: 'http',
     scheme: 'bearer',
     description: 'The token of a team link (swt_…)',
+  })
+  api.openAPIRegistry.registerComponent('securitySchemes', 'facilitatorToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token of a learning network’s facilitator link (swf_…)',
   })
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -128,6 +140,7 @@ export function createApp({
   kb = createKbStore(db),
   webRoot,
   workspaces = createSqliteWorkspaceRepository(db),
+  networks = createSqliteNetworkRepository(db),
   tokenSecret = newSecret(),
   now = Date.now,
   publicUrl,
@@ -147,7 +160,7 @@ export function createApp({
       rateLimit({ ...limit, perMinute: limit.perMinute * 5, burst: Math.max(limit.burst, 200), key: (c) => c.req.path })
     )
   }
-  app.route('/api', apiRoutes({ db, kb, workspaces, tokenSecret, now, publicUrl: publicUrl ?? null }))
+  app.route('/api', apiRoutes({ db, kb, workspaces, networks, tokenSecret, now, publicUrl: publicUrl ?? null }))
   if (webRoot) {
     const indexFile = join(webRoot, 'index.html')
     // Hashed build files never change under their name; only found ones may be cached. The

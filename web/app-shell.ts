@@ -36,6 +36,10 @@ const PAGES: Record<Exclude<RouteName, 'not-found' | 'start'>, () => Promise<unk
   compare: () => import('./pages/page-compare.ts'),
   report: () => import('./pages/page-report.ts'),
   respond: () => import('./pages/page-respond.ts'),
+  'network-new': () => import('./pages/page-network-new.ts'),
+  'network-join': () => import('./pages/page-network-join.ts'),
+  network: () => import('./pages/page-network.ts'),
+  'network-handout': () => import('./pages/page-network-handout.ts'),
 }
 
 @customElement('sw-app')
@@ -381,6 +385,14 @@ export class App extends LitElement {
         return html`<sw-page-report .workspaceId=${param ?? ''}></sw-page-report>`
       case 'respond':
         return html`<sw-page-respond></sw-page-respond>`
+      case 'network-new':
+        return html`<sw-page-network-new></sw-page-network-new>`
+      case 'network-join':
+        return html`<sw-page-network-join></sw-page-network-join>`
+      case 'network':
+        return html`<sw-page-network .networkId=${param ?? ''}></sw-page-network>`
+      case 'network-handout':
+        return html`<sw-page-network-handout .networkId=${param ?? ''}></sw-page-network-handout>`
       default:
         return html`<div style="padding:2rem">
           <h1>${msg('Page not found')}</h1>
@@ -476,6 +488,10 @@ export class App extends LitElement {
       compare: msg('Compare rounds'),
       report: msg('Round report'),
       respond: msg('Questionnaire'),
+      'network-new': msg('Create a learning network'),
+      'network-join': msg('Join a learning network'),
+      network: msg('Learning network'),
+      'network-handout': msg('Session handout'),
     }
     return titles[this.router.route.name] ?? msg('Page not found')
   }

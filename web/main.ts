@@ -5,12 +5,14 @@
 import { savedLang, switchLang } from './localization.ts'
 import { navigate } from './router.ts'
 import { adoptTokens } from './styles/shared.ts'
+import { networkCredentials } from './network/network-credentials.ts'
 import { credentials } from './workspace/credentials.ts'
 
 credentials.adoptFromUrl()
+networkCredentials.adoptFromUrl()
 // A link pasted into the address bar of an open page only changes the fragment.
 window.addEventListener('hashchange', () => {
-  if (credentials.adoptFromUrl()) navigate(window.location.pathname + window.location.search, { replace: true })
+  if (credentials.adoptFromUrl() || networkCredentials.adoptFromUrl()) navigate(window.location.pathname + window.location.search, { replace: true })
 })
 
 adoptTokens()

@@ -21,6 +21,10 @@ export const ROUTES = [
   ['compare', /^\/w\/([A-Za-z0-9_-]{16})\/compare\/?$/],
   ['report', /^\/w\/([A-Za-z0-9_-]{16})\/report\/?$/],
   ['respond', /^\/r\/?$/],
+  ['network-new', /^\/n\/new\/?$/],
+  ['network-join', /^\/n\/join\/?$/],
+  ['network', /^\/n\/([A-Za-z0-9_-]{16})\/?$/],
+  ['network-handout', /^\/n\/([A-Za-z0-9_-]{16})\/handout\/?$/],
 ] as const
 
 export type RouteName = (typeof ROUTES)[number][0] | 'not-found'

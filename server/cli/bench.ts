@@ -561,6 +561,80 @@ const workspaceScenario: Scenario = {
   },
 }
 
+/**
+ * A learning network of 50 schools, each with 3 rounds of 30 submissions and a plan: the
+ * overview a facilitator projects, read at a steady rate (open loop, p50/p99) and in a closed
+ * loop for the server's CPU per request. The overview is cached by the rounds' revisions: the
+ * first read scores the 150 rounds, every later one only reads the revisions and builds the
+ * overview from counts.
+ */
+const networkScenario: Scenario = {
+  name: 'network',
+  summary: 'the overview of a network of 50 schools × 3 rounds × 30 respondents',
+  async run(bench) {
+    const base = bench.server.base
+    const send = async (method: string, path: string, body: unknown, token?: string) => {
+      const res = await fetch(base + path, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      })
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
+      return (await res.json()) as Record<string, any>
+    }
+    const schools = 50
+    const network = await send('POST', '/api/networks', { name: 'Bench network' })
+    const strategies = [...bench.kb.strategy.keys()].slice(0, 5)
+    const t0 = performance.now()
+    let submitted = 0
+    for (let s = 0; s < schools; s++) {
+      const ws = await send('POST', '/api/workspaces', { name: `School ${s + 1}`, innovation: 'Welbevinden' })
+      for (const [r, label] of ['Nulmeting', 'Meting 2', 'Meting 3'].entries()) {
+        const round = await send('POST', `/api/workspaces/${ws.id}/rounds`, { label }, ws.teamToken)
+        const answers = team(bench.kb, 30, s * 10 + r + 1)
+        await Promise.all(
+          answers.map((a, i) =>
+            send('POST', `/api/respond/${round.respondentToken}`, { submissionId: `net-${s}-${r}-${String(i).padStart(4, '0')}`, answers: a.answers })
+          )
+        )
+        submitted += answers.length
+        await send('PUT', `/api/workspaces/${ws.id}/rounds/${round.id}/plan`, {
+          baseRevision: 0,
+          entries: strategies.slice(0, 1 + ((s + r) % 5)).map((strategy, i) => ({ strategy, status: i % 2 ? 'running' : 'planned', spec: {}, barriers: [4, 16] })),
+        }, ws.teamToken)
+      }
+      const invitation = await send('POST', `/api/networks/${network.id}/invitations`, {}, network.facilitatorToken)
+      await send('POST', `/api/workspaces/${ws.id}/networks`, { inviteToken: invitation.inviteToken }, ws.teamToken)
+    }
+    const setup = (performance.now() - t0) / 1000
+    const url = `${base}/api/networks/${network.id}/overview?lang=nl`
+    const headers = { authorization: `Bearer ${network.facilitatorToken}` }
+    const first0 = performance.now()
+    const first = await fetch(url, { headers })
+    const bytes = (await first.arrayBuffer()).byteLength
+    const firstMs = performance.now() - first0
+    if (first.status !== 200) throw new Error(`overview answered ${first.status}`)
+
+    // A coaching session reads the overview now and then; 20 a second is many facilitators at once.
+    await bench.load.open({ url, headers, rate: 20, seconds: bench.scale(2, 1) })
+    const open = await bench.load.open({ url, headers, rate: 20, seconds: bench.scale(10, 3) })
+    const busy = await bench.load.open({ url, headers, rate: 100, seconds: bench.scale(5, 2) })
+    const amount = bench.scale(2000, 400)
+    const before = bench.server.cpu()
+    const closed = await bench.load.closed({ url, headers, amount, connections: 4 })
+    const after = bench.server.cpu()
+    const cpu = ((after.user + after.system - before.user - before.system) * 1000) / closed.requests
+    return [
+      { measure: 'network overview, first read (scores 150 rounds)', value: firstMs, unit: 'ms', note: `${schools} schools, ${submitted} submissions stored in ${setup.toFixed(1)} s; answer ${(bytes / 1024).toFixed(1)} kB` },
+      { measure: 'network overview at 20 req/s: p50', value: open.p50, unit: 'ms', note: `${open.sent} requests, max ${open.max.toFixed(1)} ms${open.errors ? `, ${open.errors} unanswered` : ''}` },
+      { measure: 'network overview at 20 req/s: p99', value: open.p99, unit: 'ms', target: { op: '<', limit: 50 } },
+      { measure: 'network overview at 100 req/s: p50', value: busy.p50, unit: 'ms', note: `${busy.sent} requests, max ${busy.max.toFixed(1)} ms${busy.errors ? `, ${busy.errors} unanswered` : ''}` },
+      { measure: 'network overview at 100 req/s: p99', value: busy.p99, unit: 'ms' },
+      { measure: 'server CPU per network overview', value: cpu, unit: 'µs', note: `${closed.requests} requests in a closed loop of 4 connections, ${Math.round(closed.rps)} req/s` },
+    ]
+  },
+}
+
 const memoryScenario: Scenario = {
   name: 'memory',
   summary: "the server's peak resident memory after the scenarios before it",
@@ -577,6 +651,7 @@ const SCENARIOS: readonly Scenario[] = [
   openLoopScenario,
   engineScenario,
   workspaceScenario,
+  networkScenario,
   memoryScenario,
 ]
 

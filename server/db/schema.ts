@@ -229,3 +229,4 @@ export type LinkRow = typeof determinantStrategies.$inferSelect
 export type SourceRow = typeof sources.$inferSelect
 
 export * from './workspace-schema.ts'
+export * from './network-schema.ts'

@@ -37,7 +37,7 @@ const toWorkspace = (r: t.WorkspaceRow): Workspace => ({
   updatedAt: r.updatedAt,
 })
 
-const toRound = (r: t.RoundRow): Round => ({
+export const toRound = (r: t.RoundRow): Round => ({
   id: r.id,
   workspaceId: r.workspaceId,
   position: r.position,
@@ -72,7 +72,7 @@ const toSubmission = (r: t.SubmissionRow): Submission => ({
   receivedAt: r.receivedAt,
 })
 
-const toPlanEntry = (r: t.PlanEntryRow): PlanEntry => ({
+export const toPlanEntry = (r: t.PlanEntryRow): PlanEntry => ({
   strategy: r.strategyId,
   status: r.status,
   spec: r.spec,

@@ -4,6 +4,7 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Db } from '../db/client.ts'
+import type { NetworkRepository } from '../db/network-repository.ts'
 import type { WorkspaceRepository } from '../db/workspace-repository.ts'
 import type { KbIndex } from '../domain/kb-index.ts'
 import { validationFailed } from './errors.ts'
@@ -23,6 +24,7 @@ export type AppEnv = {
     /** The public origin links are built on (https://example.org), or null to use the request's. */
     publicUrl: string | null
     teamTokenId: string
+    networks: NetworkRepository
   }
 }
 

@@ -13,12 +13,21 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 /** Prefixes tell the two kinds apart in a message or a secret scanner. */
 export const TEAM_TOKEN_PREFIX = 'swt_'
 export const RESPONDENT_TOKEN_PREFIX = 'swr_'
+/** A learning network's facilitator link, and an invitation to join a network. */
+export const FACILITATOR_TOKEN_PREFIX = 'swf_'
+export const INVITE_TOKEN_PREFIX = 'swi_'
 
 /** A random id for a record (96 bits, URL-safe); not a secret. */
 export const newId = (): string => randomBytes(12).toString('base64url')
 
 /** A new team token. */
 export const newTeamToken = (): string => TEAM_TOKEN_PREFIX + randomBytes(24).toString('base64url')
+
+/** A new facilitator token (192 random bits, like a team token). */
+export const newFacilitatorToken = (): string => FACILITATOR_TOKEN_PREFIX + randomBytes(24).toString('base64url')
+
+/** A new invitation token (192 random bits). */
+export const newInviteToken = (): string => INVITE_TOKEN_PREFIX + randomBytes(24).toString('base64url')
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex')
 
@@ -39,4 +48,4 @@ export function matchesHash(token: string, hash: string): boolean {
 }
 
 /** Shape check before any lookup: anything else is not a token of ours. */
-export const TOKEN_PATTERN = /^sw[tr]_[A-Za-z0-9_-]{32}$/
+export const TOKEN_PATTERN = /^sw[trfi]_[A-Za-z0-9_-]{32}$/

@@ -181,6 +181,11 @@ const validBodies: Record<string, fc.Arbitrary<unknown>> = {
   savePlan: fc.record({ baseRevision: fc.constant(0), entries: fc.uniqueArray(fc.constantFrom(...strategyIds), { maxLength: 5 }).map((ids) => ids.map((strategy) => ({ strategy, spec: {} }))) }),
   submitAnswers: fc.record({ submissionId: fc.stringMatching(/^[A-Za-z0-9_-]{8,20}$/), answers }),
   ...Object.fromEntries(['previewSurveyImport', 'importSurvey'].map((id) => [id, surveyUpload])),
+  createNetwork: fc.record({ name: fc.constantFrom('Regio Noord', 'Landelijk'), minGroupSize: fc.integer({ min: 3, max: 30 }) }, { requiredKeys: ['name'] }),
+  updateNetwork: fc.record({ name: fc.constantFrom('Regio Oost'), minGroupSize: fc.integer({ min: 3, max: 30 }) }, { requiredKeys: [] }),
+  // The fixture's unused invitation replaces this one (see INVITE below).
+  joinNetwork: fc.constant({ inviteToken: `swi_${'A'.repeat(32)}` }),
+  joinOuterNetwork: fc.constant({ inviteToken: `swi_${'A'.repeat(32)}` }),
 }
 
 /**
@@ -204,15 +209,38 @@ async function workspaceFixture() {
     headers: { authorization: `Bearer ${ws.teamToken}` },
   })
   const list = (await submissions.json()) as any
+  // A network the workspace is in, and an invitation of it not yet used.
+  const network = await post(`${base}/networks`, { name: 'Fuzz' })
+  const joined = await post(`${base}/networks/${network.id}/invitations`, {}, network.facilitatorToken)
+  await post(`${base}/workspaces/${ws.id}/networks`, { inviteToken: joined.inviteToken }, ws.teamToken)
+  const invite = await post(`${base}/networks/${network.id}/invitations`, {}, network.facilitatorToken)
   return {
     token: ws.teamToken as string,
-    values: { id: ws.id, roundId: round.id, tokenId: token.id, submissionId: list.submissions[0].id, token: round.respondentToken, from: round.id, to: round.id } as Record<string, string>,
+    values: { id: ws.id, roundId: round.id, tokenId: token.id, submissionId: list.submissions[0].id, token: round.respondentToken, from: round.id, to: round.id, network: network.id, invite: invite.inviteToken } as Record<string, string>,
   }
 }
 
+/** A network (the `id` of a network route) with a school, and an unused invitation of another network. */
+async function networkFixture() {
+  const ws = await workspaceFixture()
+  const post = async (url: string, token: string) =>
+    (await (await app.request(url, { method: 'POST', headers: { ...json, authorization: `Bearer ${token}` }, body: '{}' })).json()) as any
+  const outer = (await (await app.request(`${base}/networks`, { method: 'POST', headers: json, body: JSON.stringify({ name: 'Buiten' }) })).json()) as any
+  const invite = await post(`${base}/networks/${outer.id}/invitations`, outer.facilitatorToken)
+  const facilitator = (await (await app.request(`${base}/networks`, { method: 'POST', headers: json, body: JSON.stringify({ name: 'Fuzz' }) })).json()) as any
+  const joined = await post(`${base}/networks/${facilitator.id}/invitations`, facilitator.facilitatorToken)
+  await app.request(`${base}/workspaces/${ws.values.id}/networks`, {
+    method: 'POST',
+    headers: { ...json, authorization: `Bearer ${ws.token}` },
+    body: JSON.stringify({ inviteToken: joined.inviteToken }),
+  })
+  return { token: facilitator.facilitatorToken as string, values: { id: facilitator.id, invite: invite.inviteToken } as Record<string, string> }
+}
+
 /** Path and query parameters a valid-shaped request must take from {@link workspaceFixture}. */
-const FIXTURE_PARAMS = new Set(['id', 'roundId', 'tokenId', 'submissionId', 'token', 'from', 'to'])
+const FIXTURE_PARAMS = new Set(['id', 'roundId', 'tokenId', 'submissionId', 'token', 'from', 'to', 'network'])
 const isWorkspaceRoute = (template: string) => /^\/(workspaces|respond)\b/.test(template)
+const isNetworkRoute = (template: string) => /^\/networks\/\{id\}/.test(template)
 
 /** A valid body made hostile: a field replaced, an unknown field, a list repeated or swollen. */
 function mutated(body: fc.Arbitrary<unknown>) {
@@ -307,15 +335,17 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     const body = op.requestBody
       ? fc.oneof({ weight: 3, arbitrary: validBodies[id] ?? fc.constant({}) }, { weight: 1, arbitrary: fromSchema(op.requestBody.content['application/json']?.schema ?? {}) })
       : fc.constant(undefined)
-    const workspace = isWorkspaceRoute(template)
+    const workspace = isWorkspaceRoute(template) || isNetworkRoute(template)
     await fc.assert(
-      fc.asyncProperty(path(template, op, false), query(op, false), body, async (url, search, value) => {
+      fc.asyncProperty(path(template, op, false), query(op, false), body, async (url, search, given) => {
+        let value = given
         let headers: Record<string, string> = value === undefined ? {} : json
         let target = url + search
         if (workspace) {
-          // Workspace routes need a real workspace, round and team token: one per request, as a
-          // request may delete or close what it names.
-          const fixture = await workspaceFixture()
+          // Workspace and network routes need a real workspace, round, network and token: one
+          // per request, as a request may delete or close what it names.
+          const fixture = isNetworkRoute(template) ? await networkFixture() : await workspaceFixture()
+          if (value && typeof value === 'object' && 'inviteToken' in value) value = { ...value, inviteToken: fixture.values.invite }
           const real = new URL(target, 'http://localhost')
           for (const name of FIXTURE_PARAMS) if (real.searchParams.has(name)) real.searchParams.set(name, fixture.values[name] ?? '')
           target = `${template.replace(/\{(\w+)\}/g, (_, name: string) => fixture.values[name] ?? '')}${real.search}`

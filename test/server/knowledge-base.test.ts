@@ -355,6 +355,15 @@ describe('unknown routes and documentation', () => {
         '/workspaces/{id}/compare',
         '/workspaces/{id}/export',
         '/respond/{token}',
+        '/workspaces/{id}/networks',
+        '/networks',
+        '/networks/{id}',
+        '/networks/{id}/invitations',
+        '/networks/{id}/parent',
+        '/networks/{id}/overview',
+        '/networks/{id}/learning',
+        '/networks/{id}/workbook',
+        '/networks/{id}/handout',
       ].sort()
     )
     expect(body.paths['/score'].post.requestBody.content).toHaveProperty('text/csv')

@@ -6,6 +6,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import { customElement } from 'lit/decorators.js'
 import { StoreController } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
+import { networkCredentials } from '../network/network-credentials.ts'
 import { credentials } from '../workspace/credentials.ts'
 import { ChangeController, session } from '../workspace/session.ts'
 
@@ -70,6 +71,7 @@ export class PageStart extends LitElement {
   override render() {
     const { team, plan } = this.store.state
     const workspaces = credentials.workspaces()
+    const networks = networkCredentials.networks()
     return html`
       ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
       <h1>${msg('From barriers to strategies that fit your school')}</h1>
@@ -102,6 +104,10 @@ export class PageStart extends LitElement {
               </ul>`
           : nothing}
         <div class="actions"><a class="btn primary" href="/w/new">${msg('Create a workspace')}</a></div>
+        <p class="muted">
+          ${msg('Coaching several schools?')} <a href="/n/new">${msg('Create a learning network')}</a>
+          ${networks.map((n) => html` · <a href="/n/${n.id}">${n.name || msg('Learning network')}</a>`)}
+        </p>
       </section>
       <h2>${msg('Or try it without saving')}</h2>
       <p class="muted">${msg('Everything below stays in this browser: handy to try Strategiewijzer, or for a team that answers together on one device.')}</p>

@@ -17,6 +17,7 @@ import { currentLang } from '../localization.ts'
 import { navigate } from '../router.ts'
 import { page, shared } from '../styles/shared.ts'
 import { workspaceForm } from '../styles/workspace.ts'
+import { inviteTokenOf } from '../network/network-credentials.ts'
 import { credentials } from '../workspace/credentials.ts'
 import { session, ChangeController } from '../workspace/session.ts'
 import { statusOf, teamApi, NoTeamLinkError } from '../workspace/team-api.ts'
@@ -29,6 +30,7 @@ type Confirm =
   | { kind: 'renew'; roundId: string }
   | { kind: 'close'; roundId: string }
   | { kind: 'revoke'; tokenId: string; current: boolean }
+  | { kind: 'leave-network'; networkId: string; name: string }
 
 @customElement('sw-page-workspace')
 @localized()
@@ -173,6 +175,7 @@ export class PageWorkspace extends LitElement {
   @state() private inviteLabel = ''
   @state() private deleteName = ''
   @state() private poster?: RoundOut
+  @state() private inviteText = ''
 
   private timer?: ReturnType<typeof setInterval>
 
@@ -187,6 +190,11 @@ export class PageWorkspace extends LitElement {
       return ws
     },
     args: () => [this.workspaceId] as const,
+  })
+
+  private readonly networks = new Task(this, {
+    task: async ([id, ws]) => (ws ? (await teamApi(id).networks()).networks : []),
+    args: () => [this.workspaceId, this.ws?.id] as const,
   })
 
   private readonly tokens = new Task(this, {
@@ -253,6 +261,7 @@ export class PageWorkspace extends LitElement {
         : nothing}
       ${this.renderRounds(ws)}
       ${this.renderTeamLinks()}
+      ${this.renderNetworks()}
       ${this.renderData(ws)}
       ${this.poster ? this.renderPoster(ws, this.poster) : nothing}
     `
@@ -471,6 +480,71 @@ export class PageWorkspace extends LitElement {
       </form>
       ${this.newLink ? html`<div style="margin-top:1rem"><sw-team-link-notice .link=${this.newLink}></sw-team-link-notice></div>` : nothing}
     </section>`
+  }
+
+  // ── Learning networks ──────────────────────────────────────────────────────────────────
+
+  private renderNetworks() {
+    return html`<section aria-labelledby="networks-title">
+      <h2 id="networks-title">${msg('Learning networks')}</h2>
+      <p class="muted">${msg('A learning network’s facilitator sees the rounds of its schools side by side, as aggregates only: a round with too few answers is never shown as numbers, and nobody’s answers are ever shown. You can leave at any time; the workspace disappears from the network at once.')}</p>
+      ${this.networks.render({
+        pending: () => html`<p class="muted">${msg('Loading…')}</p>`,
+        error: (e) => html`<p class="error" role="alert">${errorOf(e).message}</p>`,
+        complete: (networks) =>
+          networks.length === 0
+            ? html`<p>${msg('This workspace is in no learning network.')}</p>`
+            : html`<ul>
+                ${networks.map(
+                  (n) => html`<li>
+                    ${n.name} <span class="muted">(${msg('since')} ${dateText(n.joinedAt)})</span>
+                    <button class="btn small danger" type="button" @click=${() => this.ask({ kind: 'leave-network', networkId: n.id, name: n.name })}>
+                      ${msg('Leave')}<span class="visually-hidden"> ${n.name}</span>
+                    </button>
+                  </li>`
+                )}
+              </ul>`,
+      })}
+      ${this.confirming?.kind === 'leave-network'
+        ? this.renderConfirm(
+            msg(str`Leave ${this.confirming.name}? Its facilitator no longer sees this workspace, at once. To join again you need a new invitation.`),
+            msg('Yes, leave the network'),
+            () => this.leaveNetwork(this.confirming as Extract<Confirm, { kind: 'leave-network' }>)
+          )
+        : nothing}
+      <form class="inline-form" style="margin-top:1rem" @submit=${this.joinNetwork}>
+        <div class="field">
+          <label for="network-invite">${msg('Invitation link of a network')}</label>
+          <input id="network-invite" type="text" maxlength="300" placeholder="https://…/n/join#swi_…" .value=${this.inviteText}
+            @input=${(e: Event) => (this.inviteText = (e.target as HTMLInputElement).value)} />
+        </div>
+        <button class="btn" type="submit" ?disabled=${this.busy || !this.inviteText.trim()}>${msg('Join the network')}</button>
+      </form>
+    </section>`
+  }
+
+  private async joinNetwork(e: Event) {
+    e.preventDefault()
+    const ws = this.ws
+    if (!ws) return
+    const token = inviteTokenOf(this.inviteText)
+    if (!token) {
+      this.message = { kind: 'error', text: msg('That is not an invitation link: it ends in #swi_ followed by 32 characters.') }
+      return
+    }
+    const joined = await this.act(() => teamApi(ws.id).joinNetwork(token))
+    if (joined) {
+      this.message = { kind: 'ok', text: msg(str`This workspace is now in ${joined.network.name}.`) }
+      this.inviteText = ''
+      void this.networks.run()
+    }
+  }
+
+  private async leaveNetwork(confirm: Extract<Confirm, { kind: 'leave-network' }>) {
+    const ws = this.ws
+    if (!ws) return
+    const done = await this.act(() => teamApi(ws.id).leaveNetwork(confirm.networkId).then(() => true), msg(str`This workspace left ${confirm.name}.`))
+    if (done) void this.networks.run()
   }
 
   // ── Data ───────────────────────────────────────────────────────────────────────────────

@@ -49,6 +49,9 @@ export function teamApi(id: string) {
     plan: (roundId: string) => parseResponse(round.plan.$get({ param: r(roundId) }, init)),
     savePlan: (roundId: string, json: Parameters<typeof round.plan.$put>[0]['json']) =>
       parseResponse(round.plan.$put({ param: r(roundId), json }, init)),
+    networks: () => parseResponse(ws.networks.$get({ param }, init)),
+    joinNetwork: (inviteToken: string) => parseResponse(ws.networks.$post({ param, json: { inviteToken } }, init)),
+    leaveNetwork: (network: string) => parseResponse(ws.networks.$delete({ param, query: { network } }, init)),
     compare: (from: string, to: string, lang: Lang) => parseResponse(ws.compare.$get({ param, query: { from, to, lang } }, init)),
     /** The export file as the server wrote it (a Blob, to save unchanged). */
     exportFile: async () => {
