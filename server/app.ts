@@ -28,6 +28,7 @@ import { respondRoutes } from './routes/respond.ts'
 import { strategyRoutes } from './routes/strategies.ts'
 import { workspaceRoutes } from './routes/workspaces.ts'
 import { importRoutes } from './routes/imports.ts'
+import { templateRoutes } from './routes/templates.ts'
 
 const RESPOND_PATH = '/api/respond/'
 
@@ -96,6 +97,7 @@ function apiRoutes({ db, kb, workspaces, tokenSecret, now, publicUrl }: ApiOptio
     .route('/', engineRoutes)
     .route('/', workspaceRoutes)
     .route('/', importRoutes)
+    .route('/', templateRoutes)
     .route('/', respondRoutes)
   api.openAPIRegistry.registerComponent('securitySchemes', 'teamToken', {
     type: 'http',

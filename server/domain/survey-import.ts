@@ -328,7 +328,7 @@ export function applyImport(
     for (const p of placed) {
       const raw = (cells[p.index] ?? '').trim()
       if (p.as === 'response-id' && raw !== '') id = raw
-      else if (p.as === 'role') role = /^(key[- ]informant|sleutelinformant)$/i.test(raw) ? 'key-informant' : raw ? 'user' : undefined
+      else if (p.as === 'role') role = /^(key[- ]informant|sleutelinformant|ki)$/i.test(raw) ? 'key-informant' : raw ? 'user' : undefined
       else if (p.as === 'group' && raw !== '') group = raw
       const item = p.as ? byId.get(p.as) : undefined
       if (!item || answers[item.id] !== undefined && answers[item.id] !== null) continue
