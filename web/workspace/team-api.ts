@@ -49,6 +49,12 @@ export function teamApi(id: string) {
     plan: (roundId: string) => parseResponse(round.plan.$get({ param: r(roundId) }, init)),
     savePlan: (roundId: string, json: Parameters<typeof round.plan.$put>[0]['json']) =>
       parseResponse(round.plan.$put({ param: r(roundId), json }, init)),
+    /** Reads a survey export and shows how it maps; stores nothing. */
+    previewImport: (roundId: string, lang: Lang, json: Parameters<typeof round.imports.preview.$post>[0]['json']) =>
+      parseResponse(round.imports.preview.$post({ param: r(roundId), query: { lang }, json }, init)),
+    /** Stores the responses of a survey export with the confirmed mapping, each once. */
+    importSurvey: (roundId: string, lang: Lang, json: Parameters<typeof round.imports.$post>[0]['json']) =>
+      parseResponse(round.imports.$post({ param: r(roundId), query: { lang }, json }, init)),
     compare: (from: string, to: string, lang: Lang) => parseResponse(ws.compare.$get({ param, query: { from, to, lang } }, init)),
     /** The export file as the server wrote it (a Blob, to save unchanged). */
     exportFile: async () => {
