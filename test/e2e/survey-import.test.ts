@@ -43,7 +43,7 @@ async function choose(page: Page, name: string) {
 
 async function confirm(page: Page, count: number) {
   const button = page.getByRole('button', { name: count === 1 ? 'Import 1 response' : `Import ${count} responses` })
-  await expect.poll(() => button.isEnabled()).toBe(true)
+  await expect.poll(() => button.isEnabled(), { timeout: 15_000 }).toBe(true)
   await button.click()
   await page.locator('#import-result').waitFor()
   // Focus moves to the result.
@@ -53,7 +53,7 @@ async function confirm(page: Page, count: number) {
       while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
       return el?.id
     })
-  await expect.poll(focused).toBe('import-result')
+  await expect.poll(focused, { timeout: 15_000 }).toBe('import-result')
 }
 
 describe('survey exports brought into a round through the mapping step', () => {
@@ -117,8 +117,12 @@ describe('survey exports brought into a round through the mapping step', () => {
     await phone.page.getByRole('heading', { level: 3, name: 'Import answers from Forms, LimeSurvey or Qualtrics' }).waitFor()
     await choose(phone.page, 'ms-forms-sheet1.csv')
     await phone.page.getByText('0 new, 3 already imported').waitFor()
-    await phone.page.getByRole('heading', { level: 4, name: 'How ms-forms-sheet1.csv is read' }).scrollIntoViewIfNeeded()
-    if (SHOTS) await phone.page.screenshot({ path: join(SHOTS, 'mapping-phone.png'), fullPage: true })
+    await phone.page.getByRole('heading', { level: 4, name: 'How ms-forms-sheet1.csv is read' }).evaluate((e) => e.scrollIntoView())
+    if (SHOTS) {
+      await phone.page.screenshot({ path: join(SHOTS, 'mapping-phone.png') })
+      await phone.page.getByRole('table', { name: 'Columns of the file' }).evaluate((e) => e.scrollIntoView())
+      await phone.page.screenshot({ path: join(SHOTS, 'mapping-phone-columns.png') })
+    }
     expect(await axeViolations(phone.page), 'mapping step on a phone').toEqual([])
   })
 })

@@ -99,8 +99,13 @@ export class SurveyImport extends LitElement {
         border-bottom: 1px solid var(--sw-line);
       }
       td select {
-        max-width: 22rem;
+        display: block;
+        margin-top: 0.3rem;
+        max-width: 24rem;
         width: 100%;
+      }
+      section h4 {
+        margin-top: 1.25rem;
       }
       .unmatched {
         color: var(--sw-danger, #a40000);
@@ -133,9 +138,6 @@ export class SurveyImport extends LitElement {
         td {
           padding: 0.35rem 0.25rem;
           font-size: 0.92rem;
-        }
-        td select {
-          max-width: 11rem;
         }
       }
     `,
@@ -248,7 +250,6 @@ export class SurveyImport extends LitElement {
           <tr>
             <th scope="col">${msg('Column')}</th>
             <th scope="col">${msg('Read as')}</th>
-            <th scope="col">${msg('Change')}</th>
           </tr>
         </thead>
         <tbody>
@@ -262,8 +263,6 @@ export class SurveyImport extends LitElement {
                 ${c.role === 'item'
                   ? html`${c.item}<span class="item-text">${item?.text ?? ''}</span>`
                   : html`<span class=${c.role === 'unmatched' ? 'unmatched' : ''}>${roleLabel(c.role)}</span>`}
-              </td>
-              <td>
                 <label class="visually-hidden" for=${id}>${msg(str`Column ${c.header} is`)}</label>
                 <select id=${id} .value=${current} @change=${(e: Event) => this.handleColumn(c.header, (e.target as HTMLSelectElement).value)}>
                   ${current === '' ? html`<option value="" selected>${msg('— choose —')}</option>` : nothing}
