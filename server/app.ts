@@ -31,6 +31,7 @@ import { respondRoutes } from './routes/respond.ts'
 import { strategyRoutes } from './routes/strategies.ts'
 import { workspaceRoutes } from './routes/workspaces.ts'
 import { importRoutes } from './routes/imports.ts'
+import { templateRoutes } from './routes/templates.ts'
 
 const RESPOND_PATH = '/api/respond/'
 
@@ -103,6 +104,7 @@ function apiRoutes({ db, kb, workspaces, networks, tokenSecret, now, publicUrl }
     .route('/', workspaceRoutes)
     .route('/', importRoutes)
     .route('/', networkRoutes)
+    .route('/', templateRoutes)
     .route('/', respondRoutes)
   api.openAPIRegistry.registerComponent('securitySchemes', 'teamToken', {
     type: 'http',

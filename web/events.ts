@@ -72,6 +72,16 @@ export class ToastCloseEvent extends Event {
   }
 }
 
+/** Responses of a survey export were stored (in a round, or in this browser). */
+export class SurveyImportedEvent extends Event {
+  static readonly type = 'survey-imported'
+  readonly added: number
+  constructor(added: number) {
+    super(SurveyImportedEvent.type, { bubbles: true, composed: true })
+    this.added = added
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'answer-change': AnswerChangeEvent
@@ -81,5 +91,6 @@ declare global {
     'questionnaire-submit': QuestionnaireSubmitEvent
     'toast-action': ToastActionEvent
     'toast-close': ToastCloseEvent
+    'survey-imported': SurveyImportedEvent
   }
 }

@@ -63,7 +63,7 @@ export function teamCsv(team: readonly Member[]): string {
   ])
 }
 
-function decodeMessage(problem: DecodeProblem): string {
+export function decodeMessage(problem: DecodeProblem): string {
   switch (problem) {
     case 'binary':
       return msg('this is not a text file (a workbook?); save it as CSV.')
@@ -78,7 +78,7 @@ function decodeMessage(problem: DecodeProblem): string {
   }
 }
 
-function syntaxMessage(error: CsvSyntaxError): string {
+export function syntaxMessage(error: CsvSyntaxError): string {
   switch (error) {
     case 'unclosed-quote':
       return msg('a quoted cell is not closed: its opening quote has no closing quote.')

@@ -14,6 +14,16 @@ import type { CsvRow } from './csv-read.ts'
 /** A read file: rows of cells, each with the line (or spreadsheet row) it came from. */
 export type SurveyTable = readonly CsvRow[]
 
+/** What one uploaded export may hold; the server's reader and the browser's apply the same. */
+export const SURVEY_FILE_LIMITS = {
+  /** Rows, the header rows included (a round holds at most 2,000 submissions). */
+  maxRows: 2_010,
+  maxColumns: 400,
+  maxCellLength: 4_000,
+  /** What an .xlsx may unpack to: a workbook of 2,000 rows × 400 columns stays far below. */
+  maxUnpackedBytes: 60 * 1024 * 1024,
+} as const
+
 export const SURVEY_TOOLS = ['qualtrics', 'limesurvey', 'ms-forms', 'strategiewijzer', 'unknown'] as const
 export type SurveyTool = (typeof SURVEY_TOOLS)[number]
 
@@ -328,7 +338,7 @@ export function applyImport(
     for (const p of placed) {
       const raw = (cells[p.index] ?? '').trim()
       if (p.as === 'response-id' && raw !== '') id = raw
-      else if (p.as === 'role') role = /^(key[- ]informant|sleutelinformant)$/i.test(raw) ? 'key-informant' : raw ? 'user' : undefined
+      else if (p.as === 'role') role = /^(key[- ]informant|sleutelinformant|ki)$/i.test(raw) ? 'key-informant' : raw ? 'user' : undefined
       else if (p.as === 'group' && raw !== '') group = raw
       const item = p.as ? byId.get(p.as) : undefined
       if (!item || answers[item.id] !== undefined && answers[item.id] !== null) continue

@@ -6,16 +6,10 @@
 import { readSheet } from 'read-excel-file/node'
 import { readCsv, type CsvRow } from '../domain/csv-read.ts'
 import { decodeText } from '../domain/decode-text.ts'
+import { SURVEY_FILE_LIMITS } from '../domain/survey-import.ts'
 import { zipUnpackedSize } from '../domain/zip-size.ts'
 
-export const SURVEY_FILE_LIMITS = {
-  /** Rows, the header rows included (a round holds at most 2,000 submissions). */
-  maxRows: 2_010,
-  maxColumns: 400,
-  maxCellLength: 4_000,
-  /** What an .xlsx may unpack to: a workbook of 2,000 rows × 400 columns stays far below. */
-  maxUnpackedBytes: 60 * 1024 * 1024,
-} as const
+export { SURVEY_FILE_LIMITS }
 
 export type SurveyFileKind = 'csv' | 'xlsx'
 

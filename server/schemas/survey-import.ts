@@ -91,3 +91,7 @@ export const SurveyImportOut = z.object({
   dropped: Dropped,
   submissionCount: z.number().int(),
 })
+
+/** GET /api/templates/{tool}: the survey tools a template file is made for. */
+export const TEMPLATE_TOOLS = ['limesurvey', 'qualtrics'] as const
+export const TemplateParam = z.strictObject({ tool: z.enum(TEMPLATE_TOOLS) })

@@ -338,6 +338,7 @@ describe('unknown routes and documentation', () => {
         '/score',
         '/strategies',
         '/strategies/{id}',
+        '/templates/{tool}',
         '/workspaces',
         '/workspaces/import',
         '/workspaces/{id}',

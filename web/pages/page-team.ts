@@ -17,6 +17,9 @@ import { session } from '../workspace/session.ts'
 import type { RespondentRow } from '../workspace/team-data.ts'
 import { dateText } from '../workspace/round-text.ts'
 import '../components/profile-chart.ts'
+import '../components/survey-import.ts'
+import type { RoundData } from '../workspace/round-data.ts'
+import { localImporter, roundImporter, type SurveyImporter } from '../workspace/survey-importers.ts'
 import { downloadText } from '../download.ts'
 import { groupLabel, percent, respondentLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
@@ -132,11 +135,16 @@ export class PageTeam extends LitElement {
       ul.issues {
         margin: 0.5rem 0 0;
       }
+      .survey-import {
+        margin-top: 1.25rem;
+        padding: 0.75rem 1rem;
+      }
     `,
   ]
 
   private readonly team = new ActiveTeamData(this, (e) => void this.focusRestored(e))
   @state() private view: 'chart' | 'table' = 'chart'
+  #importer?: { key: string; importer: SurveyImporter }
   @state() private importMessage?: { kind: 'ok' | 'error'; text: string; issues?: readonly CsvIssue[] }
 
   private readonly profile = new Task(this, {
@@ -170,6 +178,7 @@ export class PageTeam extends LitElement {
             </div>
             ${this.importMessage?.kind === 'error' ? html`<p class="error" role="alert" style="margin-top:1rem">${this.importMessage.text}</p>` : nothing}`
           : this.renderLocalActions(count)}
+        <sw-survey-import class="card survey-import" .importer=${this.importer()} @survey-imported=${this.surveyImported}></sw-survey-import>
         ${this.renderSettings()}
       </section>
       ${count > 0
@@ -219,7 +228,7 @@ export class PageTeam extends LitElement {
             </div>`
           : nothing}
         <p class="muted" style="margin-top:0.75rem">
-          ${msg('CSV: one row per respondent, one column per question id (d01, d13a, …) with the answer value or its label; optional columns respondent and role (user or key-informant). Exports from Forms, LimeSurvey or Qualtrics work once their columns are named after the question ids.')}
+          ${msg('CSV: one row per respondent, one column per question id (d01, d13a, …) with the answer value or its label; optional columns respondent and role (user or key-informant). For an export of Forms, LimeSurvey or Qualtrics, use the import below: it shows how each column is read.')}
         </p>
     `
   }
@@ -317,6 +326,22 @@ export class PageTeam extends LitElement {
         </button>
       </div>
     `
+  }
+
+  /** Where the import step stores: the active round, or this browser (one importer per target). */
+  private importer(): SurveyImporter {
+    const active = this.team.source.kind === 'round' ? session.active : null
+    const key = active ? `${active.workspaceId}/${active.roundId}` : 'local'
+    if (this.#importer?.key !== key) {
+      this.#importer = { key, importer: active ? roundImporter(active.workspaceId, active.roundId) : localImporter(store) }
+    }
+    return this.#importer.importer
+  }
+
+  /** A round reads its count and profile again at once; this browser's store has changed already. */
+  private async surveyImported() {
+    const source = this.team.source
+    if (source.kind === 'round') await (source as RoundData).refresh()
   }
 
   private newRespondent() {

@@ -38,6 +38,8 @@ export const Member = z.object({
   label: z.string(),
   role: Respondent,
   answers: Answers,
+  /** Where an imported response came from (the tool's response id, or a digest of its row): imported again, it is not doubled. */
+  key: z.optional(z.string()),
 })
 export type Member = z.infer<typeof Member>
 
@@ -156,6 +158,7 @@ const readMember: Reader<Member> = object({
   // An older copy without roles counts everyone as a user, as the CSV import does.
   role: orWhenMissing(valid(Respondent), () => 'user' as const),
   answers,
+  key: optional(valid(z.string())),
 })
 
 const readDraftObject: Reader<Draft> = object({

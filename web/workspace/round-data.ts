@@ -372,6 +372,11 @@ export class RoundData extends EventTarget implements TeamData {
     await this.#refresh()
   }
 
+  /** Reads the round again now (after answers were imported), instead of at the next poll. */
+  refresh(): Promise<void> {
+    return this.#refresh()
+  }
+
   async barrierInput(lang: Lang): Promise<BarrierInput | null> {
     const profile = await this.profile(lang)
     return profile ? { profile } : null

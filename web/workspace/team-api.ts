@@ -52,6 +52,12 @@ export function teamApi(id: string) {
     networks: () => parseResponse(ws.networks.$get({ param }, init)),
     joinNetwork: (inviteToken: string) => parseResponse(ws.networks.$post({ param, json: { inviteToken } }, init)),
     leaveNetwork: (network: string) => parseResponse(ws.networks.$delete({ param, query: { network } }, init)),
+    /** Reads a survey export and shows how it maps; stores nothing. */
+    previewImport: (roundId: string, lang: Lang, json: Parameters<typeof round.imports.preview.$post>[0]['json']) =>
+      parseResponse(round.imports.preview.$post({ param: r(roundId), query: { lang }, json }, init)),
+    /** Stores the responses of a survey export with the confirmed mapping, each once. */
+    importSurvey: (roundId: string, lang: Lang, json: Parameters<typeof round.imports.$post>[0]['json']) =>
+      parseResponse(round.imports.$post({ param: r(roundId), query: { lang }, json }, init)),
     compare: (from: string, to: string, lang: Lang) => parseResponse(ws.compare.$get({ param, query: { from, to, lang } }, init)),
     /** The export file as the server wrote it (a Blob, to save unchanged). */
     exportFile: async () => {
