@@ -8,7 +8,7 @@
 import { msg, str } from '@lit/localize'
 import { readCsv, type CsvRow } from '../server/domain/csv-read.ts'
 import { decodeText } from '../server/domain/decode-text.ts'
-import { SURVEY_FILE_LIMITS } from '../server/domain/survey-import.ts'
+import { SURVEY_FILE_LIMITS, sheetRows } from '../server/domain/survey-import.ts'
 import { zipUnpackedSize } from '../server/domain/zip-size.ts'
 import { decodeMessage, syntaxMessage } from './team-csv.ts'
 
@@ -17,12 +17,6 @@ export type SurveyFileRead =
   | { readonly ok: false; readonly text: string }
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString()
-  return String(value)
-}
 
 /** The rows of an export, or why it cannot be read (naming the line where there is one). */
 export async function readSurveyFile(bytes: Uint8Array, name: string): Promise<SurveyFileRead> {
@@ -49,14 +43,9 @@ export async function readSurveyFile(bytes: Uint8Array, name: string): Promise<S
   } catch {
     return refuse(notWorkbook)
   }
-  if (data.length > SURVEY_FILE_LIMITS.maxRows) return refuse(msg(str`the file has more than ${SURVEY_FILE_LIMITS.maxRows} rows.`))
-  const rows: CsvRow[] = []
-  data.forEach((row, i) => {
-    const cells = row.map(cellText)
-    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop()
-    if (cells.length > 0) rows.push({ line: i + 1, cells: cells.map((c) => c.slice(0, SURVEY_FILE_LIMITS.maxCellLength)) })
-  })
-  const wide = rows.find((r) => r.cells.length > SURVEY_FILE_LIMITS.maxColumns)
-  if (wide) return refuse(msg(str`line ${wide.line}: more than ${SURVEY_FILE_LIMITS.maxColumns} columns.`))
-  return { ok: true, rows }
+  const sheet = sheetRows(data)
+  if (sheet.ok) return { ok: true, rows: sheet.rows }
+  return sheet.limit === 'rows'
+    ? refuse(msg(str`the file has more than ${SURVEY_FILE_LIMITS.maxRows} rows.`))
+    : refuse(msg(str`line ${sheet.line}: more than ${SURVEY_FILE_LIMITS.maxColumns} columns.`))
 }

@@ -32,6 +32,7 @@ import { readKbContent } from '../db/queries/kb.ts'
 import { loadKb } from '../db/seed.ts'
 import { indexKb, type KbIndex } from '../domain/kb-index.ts'
 import type { ResponseRecord } from '../domain/scoring.ts'
+import { seededRandom } from './seeded-random.ts'
 
 const root = join(import.meta.dirname, '..', '..')
 const { values } = parseArgs({
@@ -44,19 +45,10 @@ const { values } = parseArgs({
 const rounds = Number(values.rounds)
 const budgetMs = Number(values.ms)
 
-/** mulberry32, as in bench.ts: every run sends the same teams. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** The plausible team of bench.ts: six common barriers, 1 answer in 10 skipped. */
 function team(kb: KbIndex, n: number, seed = 1): ResponseRecord[] {
-  const next = random(seed)
+  const next = seededRandom(seed)
   const problems = new Set([4, 16, 21, 23, 25, 28])
   const pick = (item: KbIndex['questionnaire']['items'][number]) => {
     const negative = problems.has(item.determinant) ? 0.35 : 0.08

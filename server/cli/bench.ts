@@ -30,6 +30,7 @@ import { bundleStrategies, rankStrategies } from '../domain/ranking.ts'
 import { scoreResponses, type ResponseRecord } from '../domain/scoring.ts'
 import type { ClosedJob, ClosedResult, Job, OpenJob, OpenResult, Reply } from './bench-load.ts'
 import { ensureBuilt, ROOT, SERVER_BUNDLE } from './build-stamp.js'
+import { seededRandom } from './seeded-random.ts'
 
 // ── What a scenario gets and gives ──────────────────────────────────────────────────────────
 
@@ -195,15 +196,6 @@ function startLoadGenerator(): LoadGenerator {
 
 // ── Teams to send ───────────────────────────────────────────────────────────────────────────
 
-/** A small deterministic PRNG (mulberry32), so every run sends the same team. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /**
  * `n` respondents of a plausible team: most determinants are answered favourably (8%
@@ -213,7 +205,7 @@ function random(seed: number) {
  * barriers, which no real team reports.
  */
 function team(kb: KbIndex, n: number, seed = 1): ResponseRecord[] {
-  const next = random(seed)
+  const next = seededRandom(seed)
   const problems = new Set([4, 16, 21, 23, 25, 28])
   const pick = (item: KbIndex['questionnaire']['items'][number]) => {
     const negative = problems.has(item.determinant) ? 0.35 : 0.08

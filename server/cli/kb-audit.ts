@@ -18,6 +18,7 @@ import { explainRanked } from '../domain/explain.ts'
 import { indexKb, type KbIndex } from '../domain/kb-index.ts'
 import { indexLinks, rankStrategies, type Barrier } from '../domain/ranking.ts'
 import { ESSENTIAL_STRENGTH } from '../domain/vocabulary.ts'
+import { seededRandom } from './seeded-random.ts'
 
 const root = join(import.meta.dirname, '..', '..')
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, kb: { type: 'string' } } })
@@ -38,15 +39,6 @@ export const AUDIT_SETS: readonly { name: string; barriers: readonly (number | B
   { name: 'financial resources + legislation', barriers: [22, 29] },
 ]
 
-/** mulberry32: the same random barrier sets on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** The kind of source of a link: what the audit groups by. */
 const kindOf = (kb: KbIndex, source: string) => kb.source.get(source)?.kind ?? 'unknown'
@@ -89,7 +81,7 @@ function audit(kb: KbIndex) {
   }
 
   // Which kind of source the top-10 score comes from, over random barrier sets.
-  const next = random(2026)
+  const next = seededRandom(2026)
   const numbers = kb.content.determinants.map((d) => d.number)
   const supplied: Record<string, number> = {}
   let total = 0

@@ -24,6 +24,32 @@ export const SURVEY_FILE_LIMITS = {
   maxUnpackedBytes: 60 * 1024 * 1024,
 } as const
 
+/** A spreadsheet cell as text: dates as ISO 8601, empty cells as "". */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString()
+  return String(value)
+}
+
+/**
+ * A worksheet's rows (as a spreadsheet reader gives them) as text rows with their row number,
+ * trailing empty cells and empty rows left out, cells cut at the length limit; or the limit a
+ * sheet passes, with the row where it does.
+ */
+export function sheetRows(
+  data: readonly (readonly unknown[])[]
+): { ok: true; rows: CsvRow[] } | { ok: false; limit: 'rows' | 'columns'; line: number } {
+  if (data.length > SURVEY_FILE_LIMITS.maxRows) return { ok: false, limit: 'rows', line: SURVEY_FILE_LIMITS.maxRows + 1 }
+  const rows: CsvRow[] = []
+  data.forEach((row, i) => {
+    const cells = row.map(cellText)
+    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop()
+    if (cells.length > 0) rows.push({ line: i + 1, cells: cells.map((c) => c.slice(0, SURVEY_FILE_LIMITS.maxCellLength)) })
+  })
+  const wide = rows.find((r) => r.cells.length > SURVEY_FILE_LIMITS.maxColumns)
+  return wide ? { ok: false, limit: 'columns', line: wide.line } : { ok: true, rows }
+}
+
 export const SURVEY_TOOLS = ['qualtrics', 'limesurvey', 'ms-forms', 'strategiewijzer', 'unknown'] as const
 export type SurveyTool = (typeof SURVEY_TOOLS)[number]
 

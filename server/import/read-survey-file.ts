@@ -6,7 +6,7 @@
 import { readSheet } from 'read-excel-file/node'
 import { readCsv, type CsvRow } from '../domain/csv-read.ts'
 import { decodeText } from '../domain/decode-text.ts'
-import { SURVEY_FILE_LIMITS } from '../domain/survey-import.ts'
+import { SURVEY_FILE_LIMITS, sheetRows } from '../domain/survey-import.ts'
 import { zipUnpackedSize } from '../domain/zip-size.ts'
 
 export { SURVEY_FILE_LIMITS }
@@ -21,12 +21,6 @@ export type SurveyFileRead =
 export function kindOfFile(bytes: Uint8Array, name = ''): SurveyFileKind {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx'
   return /\.xlsx$/i.test(name) ? 'xlsx' : 'csv'
-}
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString()
-  return String(value)
 }
 
 export async function readSurveyFile(bytes: Uint8Array, name = ''): Promise<SurveyFileRead> {
@@ -48,16 +42,9 @@ export async function readSurveyFile(bytes: Uint8Array, name = ''): Promise<Surv
   } catch {
     return { ok: false, code: 'not-xlsx', message: 'the file is not an Excel workbook (.xlsx) that can be read' }
   }
-  if (data.length > SURVEY_FILE_LIMITS.maxRows) {
-    return { ok: false, line: SURVEY_FILE_LIMITS.maxRows + 1, code: 'too-many-rows', message: `more than ${SURVEY_FILE_LIMITS.maxRows} rows` }
-  }
-  const rows: CsvRow[] = []
-  data.forEach((row, i) => {
-    const cells = row.map(cellText)
-    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop()
-    if (cells.length > 0) rows.push({ line: i + 1, cells: cells.map((c) => c.slice(0, SURVEY_FILE_LIMITS.maxCellLength)) })
-  })
-  const wide = rows.find((r) => r.cells.length > SURVEY_FILE_LIMITS.maxColumns)
-  if (wide) return { ok: false, line: wide.line, code: 'too-many-columns', message: `more than ${SURVEY_FILE_LIMITS.maxColumns} columns` }
-  return { ok: true, rows }
+  const sheet = sheetRows(data)
+  if (sheet.ok) return { ok: true, rows: sheet.rows }
+  return sheet.limit === 'rows'
+    ? { ok: false, line: sheet.line, code: 'too-many-rows', message: `more than ${SURVEY_FILE_LIMITS.maxRows} rows` }
+    : { ok: false, line: sheet.line, code: 'too-many-columns', message: `more than ${SURVEY_FILE_LIMITS.maxColumns} columns` }
 }
