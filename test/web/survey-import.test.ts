@@ -125,6 +125,32 @@ describe('<sw-survey-import>', () => {
     expect(store.state.team).toHaveLength(3)
   })
 
+  it('keeps every choice when the preview asked for first answers last', async () => {
+    // Two choices in quick succession: the first one's preview is held back until the second's arrived.
+    const local = localImporter(store)
+    let release: (() => void) | undefined
+    let remaps = 0
+    element.importer = {
+      ...local,
+      preview: async (file, mapping, lang) => {
+        const answer = await local.preview(file, mapping, lang)
+        if (mapping && ++remaps === 1) await new Promise<void>((resolve) => (release = resolve))
+        return answer
+      },
+    }
+    await choose(formsExport)
+    await page.getByRole('combobox', { name: 'Column What is your job? is' }).selectOptions('group')
+    await expect.poll(() => release !== undefined).toBe(true)
+    await page.getByRole('combobox', { name: 'Answer “Zo-zo” to d01 counts as' }).selectOptions('Neither agree nor disagree')
+    const confirm = page.getByRole('button', { name: 'Import 2 responses' })
+    await expect.element(confirm).toBeEnabled()
+    release?.()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    // The late answer to the first choice did not put back a mapping without the second.
+    await expect.element(confirm).toBeEnabled()
+    await expect.element(page.getByRole('combobox', { name: 'Answer “Zo-zo” to d01 counts as' })).not.toBeInTheDocument()
+  })
+
   it('says why a broken file is not read, naming the line', async () => {
     await choose('ID,Start time,The approach is clear.\r\n1,"2026-03-03,Agree\r\n')
     await expect.element(page.getByRole('alert')).toHaveTextContent(/Nothing was read from forms\.csv: line 2: a quoted cell is not closed/)

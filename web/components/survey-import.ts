@@ -423,7 +423,9 @@ export class SurveyImport extends LitElement {
     this.reset()
     const file = { bytes: new Uint8Array(await chosen.arrayBuffer()), name: chosen.name }
     await this.run(async (importer) => {
+      const seq = ++this.previewSeq
       const [items, preview] = await Promise.all([importer.items(currentLang()), importer.preview(file, undefined, currentLang())])
+      if (seq !== this.previewSeq) return
       this.items = items
       this.file = file
       this.show(preview)
@@ -443,11 +445,20 @@ export class SurveyImport extends LitElement {
     void this.remap({ ...this.mapping, values: { ...this.mapping.values, [item]: { ...this.mapping.values[item], [raw]: option } } })
   }
 
+  /** Counts previews asked for: only the answer to the latest is shown. */
+  private previewSeq = 0
+
   private async remap(mapping: SurveyMapping) {
     const file = this.file
     if (!file) return
     this.mapping = mapping
-    await this.run(async (importer) => this.show(await importer.preview(file, mapping, currentLang())))
+    const seq = ++this.previewSeq
+    await this.run(async (importer) => {
+      const preview = await importer.preview(file, mapping, currentLang())
+      // Choices made quickly one after another each ask for a preview; an answer to an earlier
+      // one that arrives late must not put back the mapping without the later choices.
+      if (seq === this.previewSeq) this.show(preview)
+    })
   }
 
   private async handleConfirm() {
