@@ -30,9 +30,8 @@ import { openDb } from '../db/client.ts'
 import { migrateDb } from '../db/migrate.ts'
 import { readKbContent } from '../db/queries/kb.ts'
 import { loadKb } from '../db/seed.ts'
-import { indexKb, type KbIndex } from '../domain/kb-index.ts'
-import type { ResponseRecord } from '../domain/scoring.ts'
-import { seededRandom } from './seeded-random.ts'
+import { indexKb } from '../domain/kb-index.ts'
+import { team } from './seeded-random.ts'
 
 const root = join(import.meta.dirname, '..', '..')
 const { values } = parseArgs({
@@ -46,32 +45,6 @@ const rounds = Number(values.rounds)
 const budgetMs = Number(values.ms)
 
 
-/** The plausible team of bench.ts: six common barriers, 1 answer in 10 skipped. */
-function team(kb: KbIndex, n: number, seed = 1): ResponseRecord[] {
-  const next = seededRandom(seed)
-  const problems = new Set([4, 16, 21, 23, 25, 28])
-  const pick = (item: KbIndex['questionnaire']['items'][number]) => {
-    const negative = problems.has(item.determinant) ? 0.35 : 0.08
-    const roll = next()
-    const valence = roll < negative ? 'negative' : roll < negative + 0.15 ? 'neutral' : 'positive'
-    const options = item.options.filter((o) => o.valence === valence)
-    const fallback = item.options.filter((o) => o.valence !== 'neutral' || valence === 'neutral')
-    const pool = options.length > 0 ? options : fallback
-    return pool[Math.floor(next() * pool.length)]?.value ?? null
-  }
-  return Array.from({ length: n }, (_, i) => {
-    const answers: Record<string, number | null> = {}
-    for (const item of kb.questionnaire.items) {
-      if (item.respondent === 'key-informant' && i !== 0) continue
-      answers[item.id] = next() < 0.1 ? null : pick(item)
-    }
-    return {
-      respondent: `r${i + 1}`,
-      ...(i === 0 ? { role: 'key-informant' as const } : {}),
-      answers,
-    }
-  })
-}
 
 type Case = { name: string; path: string; body?: string }
 type Send = (c: Case) => Promise<string>

@@ -27,10 +27,10 @@ import { openDb } from '../db/client.ts'
 import { readKbContent } from '../db/queries/kb.ts'
 import { indexKb, type KbIndex } from '../domain/kb-index.ts'
 import { bundleStrategies, rankStrategies } from '../domain/ranking.ts'
-import { scoreResponses, type ResponseRecord } from '../domain/scoring.ts'
+import { scoreResponses } from '../domain/scoring.ts'
 import type { ClosedJob, ClosedResult, Job, OpenJob, OpenResult, Reply } from './bench-load.ts'
 import { ensureBuilt, ROOT, SERVER_BUNDLE } from './build-stamp.js'
-import { seededRandom } from './seeded-random.ts'
+import { team } from './seeded-random.ts'
 
 // ── What a scenario gets and gives ──────────────────────────────────────────────────────────
 
@@ -197,38 +197,6 @@ function startLoadGenerator(): LoadGenerator {
 // ── Teams to send ───────────────────────────────────────────────────────────────────────────
 
 
-/**
- * `n` respondents of a plausible team: most determinants are answered favourably (8%
- * negative), six are common barriers (35% negative: complexity, self-efficacy, staff
- * capacity, time, coordinator, feedback); about 1 answer in 10 is skipped. The first
- * respondent is the key informant. Uniformly random answers would make all 29 determinants
- * barriers, which no real team reports.
- */
-function team(kb: KbIndex, n: number, seed = 1): ResponseRecord[] {
-  const next = seededRandom(seed)
-  const problems = new Set([4, 16, 21, 23, 25, 28])
-  const pick = (item: KbIndex['questionnaire']['items'][number]) => {
-    const negative = problems.has(item.determinant) ? 0.35 : 0.08
-    const roll = next()
-    const valence = roll < negative ? 'negative' : roll < negative + 0.15 ? 'neutral' : 'positive'
-    const options = item.options.filter((o) => o.valence === valence)
-    const fallback = item.options.filter((o) => o.valence !== 'neutral' || valence === 'neutral')
-    const pool = options.length > 0 ? options : fallback
-    return pool[Math.floor(next() * pool.length)]?.value ?? null
-  }
-  return Array.from({ length: n }, (_, i) => {
-    const answers: Record<string, number | null> = {}
-    for (const item of kb.questionnaire.items) {
-      if (item.respondent === 'key-informant' && i !== 0) continue
-      answers[item.id] = next() < 0.1 ? null : pick(item)
-    }
-    return {
-      respondent: `r${i + 1}`,
-      ...(i === 0 ? { role: 'key-informant' as const } : {}),
-      answers,
-    }
-  })
-}
 
 type Request = {
   readonly label: string
