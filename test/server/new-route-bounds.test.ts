@@ -1,0 +1,76 @@
+import { afterAll, describe, expect, test } from 'vitest'
+import { createApp, MAX_BODY_BYTES } from '../../server/app.ts'
+import { loadKb } from '../../server/db/seed.ts'
+import { NETWORK_LIMITS } from '../../server/domain/network.ts'
+import { IMPORT_LIMITS } from '../../server/schemas/survey-import.ts'
+import { KB_DIR, tempDb } from '../support/db.ts'
+
+/** One past every bound of the routes of networks, survey imports and templates. */
+const t = tempDb()
+loadKb(t.db, KB_DIR)
+const app = createApp({ db: t.db, tokenSecret: 'c'.repeat(64) })
+afterAll(() => t.close())
+
+async function call(method: string, path: string, { token, body }: { token?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = {}
+  if (token) headers.authorization = `Bearer ${token}`
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  const res = await app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  const text = await res.text()
+  const json = res.headers.get('content-type')?.includes('json')
+  return { status: res.status, body: text && json ? JSON.parse(text) : text }
+}
+const issuePath = (r: { body: any }) => r.body.error.issues?.[0]?.path
+
+describe('networks', () => {
+  test('a name one past its bound, and a minimum group size outside 3…500, are 400 naming the field', async () => {
+    expect(issuePath(await call('POST', '/api/networks', { body: { name: 'x'.repeat(NETWORK_LIMITS.name + 1) } }))).toBe('name')
+    const low = await call('POST', '/api/networks', { body: { name: 'Regio', minGroupSize: 2 } })
+    expect([low.status, issuePath(low)]).toEqual([400, 'minGroupSize'])
+    const high = await call('POST', '/api/networks', { body: { name: 'Regio', minGroupSize: NETWORK_LIMITS.minGroupSize + 1 } })
+    expect([high.status, issuePath(high)]).toEqual([400, 'minGroupSize'])
+    const ok = await call('POST', '/api/networks', { body: { name: 'x'.repeat(NETWORK_LIMITS.name) } })
+    expect(ok.status).toBe(201)
+  })
+})
+
+describe('survey imports', () => {
+  async function round() {
+    const ws = (await call('POST', '/api/workspaces', { body: { name: 'School', innovation: 'Welbevinden' } })).body
+    const r = (await call('POST', `/api/workspaces/${ws.id}/rounds`, { token: ws.teamToken, body: { label: 'Nulmeting' } })).body
+    return { base: `/api/workspaces/${ws.id}/rounds/${r.id}/imports/preview`, token: ws.teamToken as string }
+  }
+  const file = Buffer.from('d01\n4\n').toString('base64')
+
+  test('a mapping one past its bounds (columns, header length, answers per item) is 400 naming the mapping', async () => {
+    const { base, token } = await round()
+    const columns = Object.fromEntries(Array.from({ length: IMPORT_LIMITS.maxMappedColumns + 1 }, (_, i) => [`c${i}`, 'ignored']))
+    const tooMany = await call('POST', base, { token, body: { file, mapping: { columns } } })
+    expect([tooMany.status, issuePath(tooMany)]).toEqual([400, 'mapping.columns'])
+    const longHeader = await call('POST', base, { token, body: { file, mapping: { columns: { ['h'.repeat(IMPORT_LIMITS.maxHeaderChars + 1)]: 'ignored' } } } })
+    expect(longHeader.status).toBe(400)
+    expect(issuePath(longHeader)).toMatch(/^mapping\.columns/)
+    const values = Object.fromEntries(Array.from({ length: IMPORT_LIMITS.maxMappedValues + 1 }, (_, i) => [`v${i}`, null]))
+    const tooManyValues = await call('POST', base, { token, body: { file, mapping: { values: { d01: values } } } })
+    expect([tooManyValues.status, issuePath(tooManyValues)]).toEqual([400, 'mapping.values.d01'])
+    const longName = await call('POST', base, { token, body: { file, name: 'n'.repeat(256) } })
+    expect([longName.status, issuePath(longName)]).toEqual([400, 'name'])
+    const within = await call('POST', base, { token, body: { file, mapping: { columns: { d01: 'd01' } } } })
+    expect(within.status).toBe(200)
+  })
+
+  test('a body past the request limit is 413 before anything is read', async () => {
+    const { base, token } = await round()
+    const res = await call('POST', base, { token, body: { file: 'A'.repeat(MAX_BODY_BYTES) } })
+    expect(res.status).toBe(413)
+  })
+})
+
+describe('templates', () => {
+  test('needs no credential, and answers only the known tools and languages', async () => {
+    expect((await call('GET', '/api/templates/limesurvey?lang=nl')).status).toBe(200)
+    expect((await call('GET', '/api/templates/qualtrics?lang=en', { token: `swt_${'A'.repeat(32)}` })).status).toBe(200)
+    expect((await call('GET', `/api/templates/${'x'.repeat(300)}`)).status).toBe(400)
+    expect(issuePath(await call('GET', '/api/templates/qualtrics?lang=de'))).toBe('lang')
+  })
+})
