@@ -179,12 +179,12 @@ describe('<sw-page-recommendations>, evidence a team can trust', () => {
 
   it('says in one line how the order is made, with the rule in a disclosure, in English and in Dutch', async () => {
     await open(() => ({}))
-    await expect.element(page.getByText('Order: essential links first, then fit; breadth counts but at most doubles.')).toBeVisible()
+    await expect.element(page.getByText('Order: first how well a strategy fits the barrier it fits best, then the rest of its links; breadth counts but at most doubles.')).toBeVisible()
     await page.getByText('How is the order made?').click()
     await expect.element(page.getByText(/so many weak links together count at most twice the best one/)).toBeVisible()
     await setLocale('nl')
     await expect
-      .element(page.getByText('Volgorde: eerst essentiële koppelingen, dan hoe goed de strategie past; breedte telt mee maar verdubbelt hoogstens.'))
+      .element(page.getByText('Volgorde: eerst hoe goed een strategie past bij de belemmering waar ze het best bij past, dan de rest van haar koppelingen; breedte telt mee maar verdubbelt hoogstens.'))
       .toBeVisible()
   })
 

@@ -131,7 +131,7 @@ export class StrategyCard extends LitElement {
       <header>
         ${this.rank > 0 ? html`<span class="rank" aria-hidden="true">${this.rank}</span>` : nothing}
         <h3 id="title"><a href="/kb/strategies/${s.id}">${this.rank > 0 ? html`<span class="visually-hidden">${this.rank}. </span>` : nothing}${s.name}</a></h3>
-        <span class="score" title=${msg('Fit to your barriers: essential links first, then all links; breadth counts but at most doubles')}>${msg(str`score ${scoreText(s.score)}`)}</span>
+        <span class="score" title=${msg('Fit to your barriers: the best single link first, then all links; breadth counts but at most doubles')}>${msg(str`score ${scoreText(s.score)}`)}</span>
       </header>
       <div class="meta">
         <span class="badge">${s.clusterName}</span>

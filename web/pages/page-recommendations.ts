@@ -425,7 +425,7 @@ export class PageRecommendations extends LitElement {
         ? msg('The bundle is chosen for coverage: first the barriers an essential link covers, then those reached at all.')
         : r.weighting === 'cfir-eric'
           ? msg('Order: as the CFIR–ERIC tool, the link strengths added up over your barriers.')
-          : msg('Order: essential links first, then fit; breadth counts but at most doubles.')
+          : msg('Order: first how well a strategy fits the barrier it fits best, then the rest of its links; breadth counts but at most doubles.')
     return html`<div class="order">
       <p>${line}</p>
       <details>
@@ -434,7 +434,7 @@ export class PageRecommendations extends LitElement {
           ${msg('A link is essential at strength 0.5 or more (for expert data: at least half of the experts chose the strategy for the barrier), supportive below that. A barrier counts as covered only through an essential link; supportive links cover it weakly.')}
         </p>
         <p>
-          ${msg('Strategies with essential links to your barriers come first, ordered by how well those links fit your most severe barriers. Then all links count: the strongest contribution in full, the next one half, the one after a quarter, and so on, so many weak links together count at most twice the best one. One expert judgement that our crosswalk spreads over several barriers counts once.')}
+          ${msg('Each link contributes the share of negative answers on its barrier times its strength. Strategies are ordered first by their largest contribution, so an essential link beats any supportive link to a barrier that is no more severe, but an essential link to a mild barrier does not jump a strong link to your worst one. Then all links count: the strongest contribution in full, the next one half, the one after a quarter, and so on, so many weak links together count at most twice the best one. One expert judgement that our crosswalk spreads over several barriers counts once.')}
         </p>
         <p>
           ${msg('With the CFIR–ERIC weighting the order is the matching tool’s cumulative percentage instead: the strengths of each strategy’s links added up, every barrier counting the same, without an essential tier.')}
