@@ -11,6 +11,7 @@ import type { Context } from 'hono'
 import type { KbIndex } from '../domain/kb-index.ts'
 import {
   applyImport,
+  detectTool,
   previewImport,
   type ImportIssue,
   type ImportItem,
@@ -106,8 +107,7 @@ async function readUpload(c: Ctx, input: SurveyImportIn, workspaceId: string, la
     ])
   }
   const items = importItems(c.var.kb, lang)
-  const first = previewImport(read.rows, items)
-  const remembered = await c.var.workspaces.getImportMapping(workspaceId, first.tool)
+  const remembered = await c.var.workspaces.getImportMapping(workspaceId, detectTool(read.rows))
   const given = input.mapping
   const mapping: SurveyMapping = {
     columns: { ...remembered?.columns, ...given?.columns },
