@@ -4,6 +4,7 @@
  * operation that writes more than one row is one transaction in the implementation
  * (server/db/sqlite-network-repository.ts).
  */
+import type { ShownRound } from '../domain/network.ts'
 import type { PlanEntry } from '../domain/workspace.ts'
 import type { Round } from './workspace-repository.ts'
 
@@ -102,4 +103,16 @@ export interface NetworkRepository {
   networkTree(id: string): Promise<NetworkTree | null>
   /** The plans of these rounds (an absent key: an empty plan). */
   listPlans(roundIds: readonly string[]): Promise<ReadonlyMap<string, readonly PlanEntry[]>>
+
+  /**
+   * Reads what the network was shown of its schools' rounds (by round id), lets `decide` say
+   * what it is shown now and which rounds' records change, and records those, all in one
+   * transaction: two requests at once cannot each show a different small step
+   * (docs/networks.md, "Answers that arrive later").
+   */
+  showRounds<T>(
+    networkId: string,
+    decide: (previous: ReadonlyMap<string, readonly ShownRound[]>) => { readonly record: readonly { readonly roundId: string; readonly views: readonly ShownRound[] }[]; readonly result: T },
+    now: number
+  ): Promise<T>
 }

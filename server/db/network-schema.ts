@@ -9,7 +9,7 @@
  */
 import { sql } from 'drizzle-orm'
 import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { workspaces } from './workspace-schema.ts'
+import { rounds, workspaces } from './workspace-schema.ts'
 
 const time = () => integer({ mode: 'number' })
 
@@ -77,3 +77,24 @@ export const networkMemberships = sqliteTable(
 )
 
 export type NetworkRow = typeof networks.$inferSelect
+
+/**
+ * What a network has been shown of a round (docs/networks.md, "Answers that arrive later"):
+ * the counts it saw and the submissions they were counted from, in the compact form of
+ * shown-round-codec.ts. Kept so that a figure changes only when enough of its respondents did.
+ * Goes with the network or the round; removed when the school leaves the network.
+ */
+export const networkRoundViews = sqliteTable(
+  'network_round_views',
+  {
+    networkId: text()
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    roundId: text()
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    shown: text().notNull(),
+    shownAt: time().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.roundId] }), index('network_round_views_round_idx').on(t.roundId)]
+)

@@ -4,10 +4,12 @@
  * before it writes, runs in one IMMEDIATE transaction.
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import type { ShownRound } from '../domain/network.ts'
 import type { PlanEntry } from '../domain/workspace.ts'
 import type { Db } from './client.ts'
 import type { Network, NetworkRepository, NetworkSchool, NetworkTree } from './network-repository.ts'
 import * as t from './schema.ts'
+import { decodeShownRounds, encodeShownRounds } from './shown-round-codec.ts'
 import { toPlanEntry, toRound } from './sqlite-workspace-repository.ts'
 import type { Round } from './workspace-repository.ts'
 
@@ -173,12 +175,19 @@ export function createSqliteNetworkRepository(db: Db): NetworkRepository {
     },
 
     async leaveNetwork(networkId, workspaceId) {
-      return (
-        db
-          .delete(t.networkMemberships)
-          .where(and(eq(t.networkMemberships.networkId, networkId), eq(t.networkMemberships.workspaceId, workspaceId)))
-          .run().changes > 0
-      )
+      return immediate((tx) => {
+        // The network keeps nothing of a school that left, not even what it was shown.
+        const roundIds = tx.select({ id: t.rounds.id }).from(t.rounds).where(eq(t.rounds.workspaceId, workspaceId))
+        tx.delete(t.networkRoundViews)
+          .where(and(eq(t.networkRoundViews.networkId, networkId), inArray(t.networkRoundViews.roundId, roundIds)))
+          .run()
+        return (
+          tx
+            .delete(t.networkMemberships)
+            .where(and(eq(t.networkMemberships.networkId, networkId), eq(t.networkMemberships.workspaceId, workspaceId)))
+            .run().changes > 0
+        )
+      })
     },
 
     async listNetworksOfWorkspace(workspaceId) {
@@ -291,6 +300,25 @@ export function createSqliteNetworkRepository(db: Db): NetworkRepository {
           children: all.filter((n) => n.parentId === row.id && n.id !== root.id).map(build),
         })
         return build(root)
+      })
+    },
+
+    async showRounds(networkId, decide, now) {
+      return immediate((tx) => {
+        const previous = new Map<string, ShownRound[]>()
+        for (const row of tx.select().from(t.networkRoundViews).where(eq(t.networkRoundViews.networkId, networkId)).all()) {
+          const views = decodeShownRounds(row.shown)
+          if (views) previous.set(row.roundId, views)
+        }
+        const { record, result } = decide(previous)
+        for (const { roundId, views } of record) {
+          const text = encodeShownRounds(views)
+          tx.insert(t.networkRoundViews)
+            .values({ networkId, roundId, shown: text, shownAt: now })
+            .onConflictDoUpdate({ target: [t.networkRoundViews.networkId, t.networkRoundViews.roundId], set: { shown: text, shownAt: now } })
+            .run()
+        }
+        return result
       })
     },
 

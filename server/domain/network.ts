@@ -56,9 +56,11 @@ export type RoundAggregate = {
   readonly label: string
   /** 1, 2, 3 … within the school. */
   readonly position: number
-  /** Submissions in the round. */
+  /** Submissions in the round, as far as the network has been shown them (see {@link showRound}). */
   readonly n: number
   readonly determinants: readonly DeterminantCounts[]
+  /** Submissions added or removed since what is shown: held back until there are enough. */
+  readonly heldBack?: number
   readonly plan: readonly { readonly strategy: string; readonly status: PlanStatus; readonly barriers: readonly number[] }[]
 }
 
@@ -86,6 +88,95 @@ export type OverviewFilter = {
 export type Thresholds = { readonly barrierShare: number; readonly facilitatorShare: number }
 const DEFAULT_THRESHOLDS: Thresholds = DEFAULT_SCORE_SETTINGS
 
+// ── What a network has been shown ───────────────────────────────────────────────────────────
+
+/** One determinant's counts and the submissions they were counted from. */
+export type CountedCell = DeterminantCounts & { readonly contributors: readonly string[] }
+
+/**
+ * One round as a network sees it: its counts and who they come from. Stored per network and
+ * round, because what a network may be shown next depends on what it was shown before.
+ */
+export type ShownRound = {
+  readonly n: number
+  readonly submissions: readonly string[]
+  readonly cells: readonly CountedCell[]
+}
+
+/** How many members the two sets do not share (added plus removed). */
+export function changedMembers(before: readonly string[], after: readonly string[]): number {
+  const old = new Set(before)
+  let changed = 0
+  let kept = 0
+  for (const id of after) {
+    if (old.has(id)) kept++
+    else changed++
+  }
+  return changed + (old.size - kept)
+}
+
+/** The views of a round a network keeps to compare with (older ones are dropped). */
+export const SHOWN_HISTORY = 8
+
+/**
+ * The round a network is shown next, given what it was shown before (`history`: its earlier
+ * views, the last one current) and the round as it is now (`live`).
+ *
+ * A figure the network saw changes only when, against each view it was shown in, at least
+ * `changeAtLeast` of the submissions it is counted from changed (added plus removed); smaller
+ * changes are held back. Otherwise a facilitator could look before and after one colleague
+ * answered, or after one answer was deleted or imported, and subtract: the difference would be
+ * that one person's answer. Comparing with every kept view, not only the last, also holds when
+ * answers are deleted and others added (five added, then four of them deleted and one more
+ * added would otherwise be two people away from the first look). The rule holds for the
+ * round's count and for every determinant on its own (a determinant's respondents are not the
+ * round's: key informants, "don't know"). A figure counted from fewer than `shownFrom`
+ * submissions was suppressed when shown and revealed nothing, so it is not compared with.
+ * Both are the network's minimum group size; they differ only for a school that an outer
+ * network sees both directly and inside an inner network with a higher minimum (then the
+ * lowest shows, the highest guards changes).
+ */
+export function showRound(
+  history: readonly ShownRound[],
+  live: ShownRound,
+  shownFrom: number,
+  changeAtLeast: number = shownFrom
+): { shown: ShownRound; history: readonly ShownRound[]; heldBack: number; changed: boolean } {
+  const current = history.at(-1)
+  const farEnough = (earlier: readonly string[][], now: readonly string[]) =>
+    earlier.every((members) => {
+      const change = changedMembers(members, now)
+      return change === 0 || change >= changeAtLeast
+    })
+  const roundViews = history.filter((v) => v.n >= shownFrom).map((v) => [...v.submissions])
+  const takeRound = farEnough(roundViews, live.submissions)
+  const round = takeRound || !current ? live : current
+  let heldBack = 0
+  if (!takeRound && current) heldBack = changedMembers(current.submissions, live.submissions)
+
+  const cells = live.cells.map((cell) => {
+    const old = current?.cells.find((c) => c.number === cell.number)
+    if (old && old.n === cell.n && old.negative === cell.negative && old.positive === cell.positive && changedMembers(old.contributors, cell.contributors) === 0) return old
+    const views: string[][] = []
+    for (const v of history) {
+      const c = v.cells.find((x) => x.number === cell.number)
+      if (c && c.n >= shownFrom) views.push([...c.contributors])
+    }
+    return farEnough(views, cell.contributors) || !old ? cell : old
+  })
+  const next: ShownRound = { n: round.n, submissions: round.submissions, cells }
+  const changed =
+    !current ||
+    next.n !== current.n ||
+    changedMembers(current.submissions, next.submissions) > 0 ||
+    cells.length !== current.cells.length ||
+    cells.some((c, k) => c !== current.cells[k])
+  if (!changed) return { shown: current, history, heldBack, changed: false }
+  // A view in which nothing was shown constrains nothing: it is not kept.
+  const kept = [...history, next].filter((v) => v.n >= shownFrom || v === next)
+  return { shown: next, history: kept.slice(-SHOWN_HISTORY), heldBack, changed: true }
+}
+
 // ── Output ──────────────────────────────────────────────────────────────────────────────────
 
 export type Cell = {
@@ -103,6 +194,8 @@ export type SchoolRow = {
   /** The label of the round shown; null when the school has no such round. */
   readonly round: string | null
   readonly n: number
+  /** Submissions added or removed since the figures shown: held back until there are enough. */
+  readonly heldBack?: number
   readonly suppressed: boolean
   /** Absent when suppressed. */
   readonly determinants?: readonly Cell[]
@@ -275,7 +368,14 @@ export function networkOverview(
   const schools = network.schools.map((school): SchoolRow => {
     const round = selectRound(school.rounds, filter.round)
     const strategies = (round?.plan ?? []).map((e) => ({ strategy: e.strategy, status: e.status }))
-    const base = { workspace: school.workspace, name: school.name, round: round?.label ?? null, n: round?.n ?? 0, strategies }
+    const base = {
+      workspace: school.workspace,
+      name: school.name,
+      round: round?.label ?? null,
+      n: round?.n ?? 0,
+      ...(round?.heldBack ? { heldBack: round.heldBack } : {}),
+      strategies,
+    }
     if (!round || round.n < min) return { ...base, suppressed: true }
     const determinants = round.determinants.filter(inGroup(group)).map((c) => cellOf(c, min, thresholds))
     addTo(total, round.n, shownCells(round, min, group))

@@ -248,13 +248,18 @@ function compile(questionnaire: Questionnaire): CompiledQuestionnaire {
  *
  * Each respondent's answers are read once: validated and tallied in the same pass.
  *
+ * `counted`, when given, is told each (determinant index in the profile, respondent index)
+ * pair that was counted: who a determinant's figures come from, for the network's rule that
+ * a shown figure only changes when enough of its respondents did (docs/networks.md).
+ *
  * @throws {ResponseValidationError} when any answer names an unknown item or a value that is
  *   not one of the item's options.
  */
 export function scoreResponses(
   questionnaire: Questionnaire,
   responses: readonly ResponseRecord[],
-  settings: Partial<ScoreSettings> = {}
+  settings: Partial<ScoreSettings> = {},
+  counted?: (determinant: number, respondent: number) => void
 ): ScoreProfile {
   const s: ScoreSettings = { ...DEFAULT_SCORE_SETTINGS, ...settings }
   const q = compile(questionnaire)
@@ -316,7 +321,8 @@ export function scoreResponses(
     const isKeyInformant = r.role === 'key-informant'
     for (let k = 0; k < determinantCount; k++) {
       if (onlyKeyInformants[k] && !isKeyInformant) continue
-      tallyRespondent(tally, k, q.firstSlot[k] as number, q.firstSlot[k + 1] as number, picked, stamp, mark)
+      const tallied = tallyRespondent(tally, k, q.firstSlot[k] as number, q.firstSlot[k + 1] as number, picked, stamp, mark)
+      if (tallied && counted) counted(k, index)
     }
   }
   if (issues.length > 0) throw new ResponseValidationError(issues)
@@ -389,7 +395,7 @@ function tallyRespondent(
   picked: readonly (CompiledOption | undefined)[],
   stamp: Int32Array,
   mark: number
-): void {
+): boolean {
   let answered = 0
   let codeSum = 0
   let itemScoreSum = 0
@@ -407,7 +413,7 @@ function tallyRespondent(
       itemScored++
     }
   }
-  if (answered === 0) return
+  if (answered === 0) return false
   // The sign of the mean valence is the sign of the sum.
   if (codeSum < 0) t.negative[k]!++
   else if (codeSum > 0) t.positive[k]!++
@@ -416,6 +422,7 @@ function tallyRespondent(
     t.scoreSum[k]! += itemScoreSum / itemScored
     t.scored[k]!++
   }
+  return true
 }
 
 function verdict(

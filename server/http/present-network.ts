@@ -1,7 +1,7 @@
 /**
- * @module Turns a network's stored tree into the domain's input, from the rounds' cached
- * profiles (server/http/present-workspace.ts: cached by round revision, so no request scores
- * a round that did not change), and caches that input and the views' answers by everything
+ * @module Turns a network's stored tree into the domain's input: each round scored once per
+ * revision, then shown as the network may see it (held back until enough answers changed
+ * since it last looked, docs/networks.md), and caches that input and the views' answers by everything
  * they depend on: the network's settings, its schools, their rounds' revisions and plan
  * revisions, the knowledge base (the repository's stamp). A school that leaves changes the
  * stamp, so it is gone at the next request.
@@ -9,12 +9,12 @@
 import { createHash } from 'node:crypto'
 import type { Context } from 'hono'
 import type { NetworkSchool, NetworkTree } from '../db/network-repository.ts'
-import type { Round } from '../db/workspace-repository.ts'
+import type { Round, Submission } from '../db/workspace-repository.ts'
 import { LruCache } from '../domain/lru-cache.ts'
-import { NETWORK_LIMITS, type NetworkInput, type RoundAggregate } from '../domain/network.ts'
+import { MIN_GROUP_SIZE_FLOOR, NETWORK_LIMITS, showRound, type NetworkInput, type RoundAggregate, type ShownRound } from '../domain/network.ts'
+import { scoreResponses } from '../domain/scoring.ts'
 import type { PlanEntry } from '../domain/workspace.ts'
-import type { ScoreProfile } from '../domain/scoring.ts'
-import { roundProfile } from './present-workspace.ts'
+import { roundKey, scorableResponses } from './present-workspace.ts'
 import type { AppEnv } from './router.ts'
 
 type Ctx = Context<AppEnv>
@@ -28,6 +28,8 @@ const answers = new LruCache<string, Uint8Array<ArrayBuffer>>(ANSWER_CACHE_SIZE)
 const kbIds = new WeakMap<object, number>()
 let nextKbId = 1
 const encoder = new TextEncoder()
+/** Rounds as they are now, with who each figure is counted from: as many as profiles are kept. */
+const lives = new LruCache<string, ShownRound>(500)
 
 /**
  * The answer of one of the network's views (`variant`: the view and its query), as JSON bytes,
@@ -61,36 +63,91 @@ export async function networkAnswer(
   return bytes
 }
 
-/** A round's counts per determinant, from its profile (shares are counts over n there). */
-function aggregate(round: Round, profile: ScoreProfile, plan: readonly PlanEntry[]): RoundAggregate {
-  return {
-    label: round.label,
-    position: round.position,
+/**
+ * A round as it is now, with who each figure is counted from (for {@link showRound}); cached
+ * like the rounds' profiles, by revision.
+ */
+async function liveRound(c: Ctx, round: Round): Promise<ShownRound> {
+  const key = roundKey(c, round)
+  const cached = lives.get(key)
+  if (cached) return cached
+  const kb = c.var.kb
+  const submissions = await c.var.workspaces.listSubmissions(round.id)
+  const contributors = kb.questionnaire.determinants.map((): string[] => [])
+  const profile = scoreResponses(kb.questionnaire, scorableResponses(kb, submissions), round.settings.score, (k, i) => {
+    contributors[k]?.push((submissions[i] as Submission).id)
+  })
+  const live: ShownRound = {
     n: profile.respondents,
-    determinants: profile.determinants.map((d) => ({
+    submissions: submissions.map((s) => s.id),
+    cells: profile.determinants.map((d, k) => ({
       number: d.number,
       group: d.group,
       n: d.n,
       negative: Math.round((d.negativeShare ?? 0) * d.n),
       positive: Math.round((d.positiveShare ?? 0) * d.n),
+      contributors: contributors[k] ?? [],
     })),
-    plan: plan.map((e) => ({ strategy: e.strategy, status: e.status, barriers: e.barriers })),
   }
+  lives.set(key, live)
+  return live
 }
 
-function allSchools(tree: NetworkTree, depth = 1): NetworkSchool[] {
-  return [...tree.schools, ...(depth < NETWORK_LIMITS.depth ? tree.children.flatMap((c) => allSchools(c, depth + 1)) : [])]
+const aggregate = (round: Round, shown: ShownRound, heldBack: number, plan: readonly PlanEntry[]): RoundAggregate => ({
+  label: round.label,
+  position: round.position,
+  n: shown.n,
+  ...(heldBack > 0 ? { heldBack } : {}),
+  determinants: shown.cells.map(({ contributors: _, ...counts }) => counts),
+  plan: plan.map((e) => ({ strategy: e.strategy, status: e.status, barriers: e.barriers })),
+})
+
+/**
+ * Every school of the tree with the minimum group sizes it is shown under: the largest on
+ * the way down from the viewing network (an inner network's own minimum, when higher, holds
+ * for what the outer one sees of it). A school met on two ways keeps the lowest to show by and
+ * the highest to guard changes by.
+ */
+function schoolsWithMinimum(tree: NetworkTree): Map<string, { school: NetworkSchool; shownFrom: number; changeAtLeast: number }> {
+  const found = new Map<string, { school: NetworkSchool; shownFrom: number; changeAtLeast: number }>()
+  const walk = (t: NetworkTree, above: number, depth: number) => {
+    const min = Math.max(above, t.network.minGroupSize)
+    for (const school of t.schools) {
+      const seen = found.get(school.workspaceId)
+      if (seen) found.set(school.workspaceId, { school, shownFrom: Math.min(seen.shownFrom, min), changeAtLeast: Math.max(seen.changeAtLeast, min) })
+      else found.set(school.workspaceId, { school, shownFrom: min, changeAtLeast: min })
+    }
+    if (depth < NETWORK_LIMITS.depth) for (const child of t.children) walk(child, min, depth + 1)
+  }
+  walk(tree, MIN_GROUP_SIZE_FLOOR, 1)
+  return found
 }
 
-/** The domain's input for the network tree (the rounds' profiles are cached by revision). */
+/**
+ * The domain's input for the network tree: each round as the network may be shown it now
+ * (held back where too few answers changed since it last looked), recorded in the same step.
+ */
 async function networkInput(c: Ctx, tree: NetworkTree): Promise<NetworkInput> {
-  const rounds = new Map<string, Round>()
-  for (const s of allSchools(tree)) for (const r of s.rounds) rounds.set(r.id, r)
-  const plans = await c.var.networks.listPlans([...rounds.keys()])
-  const aggregates = new Map<string, RoundAggregate>()
-  for (const round of rounds.values()) {
-    aggregates.set(round.id, aggregate(round, await roundProfile(c, round), plans.get(round.id) ?? []))
+  const schools = schoolsWithMinimum(tree)
+  const rounds: { round: Round; live: ShownRound; shownFrom: number; changeAtLeast: number }[] = []
+  for (const { school, shownFrom, changeAtLeast } of schools.values()) {
+    for (const round of school.rounds) rounds.push({ round, live: await liveRound(c, round), shownFrom, changeAtLeast })
   }
+  const plans = await c.var.networks.listPlans(rounds.map((r) => r.round.id))
+  const aggregates = await c.var.networks.showRounds(
+    tree.network.id,
+    (previous) => {
+      const record: { roundId: string; views: readonly ShownRound[] }[] = []
+      const result = new Map<string, RoundAggregate>()
+      for (const { round, live, shownFrom, changeAtLeast } of rounds) {
+        const next = showRound(previous.get(round.id) ?? [], live, shownFrom, changeAtLeast)
+        if (next.changed) record.push({ roundId: round.id, views: next.history })
+        result.set(round.id, aggregate(round, next.shown, next.heldBack, plans.get(round.id) ?? []))
+      }
+      return { record, result }
+    },
+    c.var.now()
+  )
   const build = (t: NetworkTree, depth: number): NetworkInput => ({
     id: t.network.id,
     name: t.network.name,

@@ -96,11 +96,17 @@ const profiles = new LruCache<string, ScoreProfile>(PROFILE_CACHE_SIZE)
 const kbIds = new WeakMap<KbIndex, number>()
 let nextKbId = 1
 
-export async function roundProfile(c: Ctx, round: Round, group?: string): Promise<ScoreProfile> {
+/** A key for what is computed from a round's submissions: it changes whenever they or the knowledge base do. */
+export function roundKey(c: Ctx, round: Round, group?: string): string {
   const kb = c.var.kb
   let kbId = kbIds.get(kb)
   if (kbId === undefined) kbIds.set(kb, (kbId = nextKbId++))
-  const key = `${round.id}\u0000${round.revision}\u0000${kbId}\u0000${group ?? ''}\u0000${JSON.stringify(round.settings.score)}`
+  return `${round.id}\u0000${round.revision}\u0000${kbId}\u0000${group ?? ''}\u0000${JSON.stringify(round.settings.score)}`
+}
+
+export async function roundProfile(c: Ctx, round: Round, group?: string): Promise<ScoreProfile> {
+  const kb = c.var.kb
+  const key = roundKey(c, round, group)
   const cached = profiles.get(key)
   if (cached) return cached
   const submissions = await c.var.workspaces.listSubmissions(round.id)

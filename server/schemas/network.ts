@@ -81,6 +81,8 @@ export const OverviewOut = z.object({
       name: z.string(),
       round: z.string().nullable(),
       n: z.number().int(),
+      /** Answers added or removed since the figures shown: held back until enough changed (docs/networks.md). */
+      heldBack: z.number().int().optional(),
       suppressed: z.boolean(),
       determinants: z.array(Cell).optional(),
       strategies: z.array(Strategy),

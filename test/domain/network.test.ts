@@ -1,6 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import {
+  changedMembers,
+  SHOWN_HISTORY,
+  showRound,
+  type ShownRound,
   networkHandout,
   networkLearning,
   networkOverview,
@@ -305,5 +309,118 @@ describe('the suppression rule, as properties', () => {
       }),
       { numRuns: 200 }
     )
+  })
+})
+
+describe('showRound: what a network is shown as answers come and go', () => {
+  type Answer = { id: string; cells: readonly (-1 | 0 | 1 | null)[] }
+  const CELLS = 3
+  /** The round now: per cell the answers that count there (null: "don't know" or not asked). */
+  function live(answers: readonly Answer[]): ShownRound {
+    return {
+      n: answers.length,
+      submissions: answers.map((a) => a.id),
+      cells: Array.from({ length: CELLS }, (_, k) => {
+        const counted = answers.filter((a) => a.cells[k] !== null)
+        return {
+          number: k + 1,
+          group: 'innovation' as const,
+          n: counted.length,
+          negative: counted.filter((a) => a.cells[k] === -1).length,
+          positive: counted.filter((a) => a.cells[k] === 1).length,
+          contributors: counted.map((a) => a.id),
+        }
+      }),
+    }
+  }
+  const Op = fc.oneof(
+    fc.record({ add: fc.array(fc.constantFrom(-1 as const, 0 as const, 1 as const, null), { minLength: CELLS, maxLength: CELLS }) }),
+    fc.record({ remove: fc.nat() }),
+    fc.constant({ look: true as const })
+  )
+
+  test('any two looks at a figure show it from the same people, or from sets at least the minimum apart', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: 5 }), fc.integer({ min: 0, max: 8 }), fc.array(Op, { maxLength: 22 }), (min, start, ops) => {
+        let answers: Answer[] = Array.from({ length: start }, (_, i) => ({ id: `s${i}`, cells: [1, -1, i % 2 ? null : 0] }))
+        let next = start
+        let history: readonly ShownRound[] = []
+        const looks: ShownRound[] = []
+        const look = () => {
+          const r = showRound(history, live(answers), min)
+          history = r.history
+          looks.push(r.shown)
+        }
+        look()
+        for (const op of ops) {
+          if ('add' in op) answers = [...answers, { id: `s${next++}`, cells: op.add }]
+          else if ('remove' in op) answers = answers.filter((_, i) => i !== op.remove % Math.max(1, answers.length))
+          else look()
+        }
+        look()
+        const distinct = new Set(looks.map((l) => JSON.stringify(l))).size
+        fc.pre(distinct <= SHOWN_HISTORY)
+        for (const a of looks) {
+          for (const b of looks) {
+            if (a.n >= min && b.n >= min) {
+              const d = changedMembers(a.submissions, b.submissions)
+              expect(d === 0 || d >= min).toBe(true)
+            }
+            for (let k = 0; k < CELLS; k++) {
+              const x = a.cells[k]!
+              const y = b.cells[k]!
+              if (x.n < min || y.n < min) continue
+              const d = changedMembers(x.contributors, y.contributors)
+              expect(d === 0 || d >= min, `cell ${k + 1}: ${x.contributors} vs ${y.contributors}`).toBe(true)
+              if (d === 0) expect([y.negative, y.positive]).toEqual([x.negative, x.positive])
+            }
+          }
+        }
+      }),
+      { numRuns: 400 }
+    )
+  })
+
+  test('what is shown is always the round as it was at some moment, never made up', () => {
+    const answers: Answer[] = Array.from({ length: 6 }, (_, i) => ({ id: `s${i}`, cells: [-1, 1, 0] }))
+    const first = showRound([], live(answers), 5)
+    expect(first.shown).toEqual(live(answers))
+    const more = [...answers, { id: 'x', cells: [1, 1, 1] as const }]
+    const second = showRound(first.history, live(more), 5)
+    expect(second).toMatchObject({ heldBack: 1, changed: false })
+    expect(second.shown).toEqual(live(answers))
+  })
+
+  test('answers arriving in groups of the minimum show at once, so a growing round is never stuck', () => {
+    let answers: Answer[] = []
+    let history: readonly ShownRound[] = []
+    for (let batch = 1; batch <= 4; batch++) {
+      answers = [...answers, ...Array.from({ length: 5 }, (_, i) => ({ id: `b${batch}-${i}`, cells: [-1, 1, null] as const }))]
+      const r = showRound(history, live(answers), 5)
+      history = r.history
+      expect(r.shown.n).toBe(answers.length)
+      expect(r.heldBack).toBe(0)
+      expect(r.shown.cells[0]!.n).toBe(answers.length)
+    }
+  })
+
+  test('a round that was too small when looked at is compared with nothing: the fifth answer shows', () => {
+    const four: Answer[] = Array.from({ length: 4 }, (_, i) => ({ id: `s${i}`, cells: [-1, 1, 0] }))
+    const first = showRound([], live(four), 5)
+    const five = [...four, { id: 's4', cells: [1, 1, 1] as const }]
+    const second = showRound(first.history, live(five), 5)
+    expect(second.shown.n).toBe(5)
+    expect(second.heldBack).toBe(0)
+  })
+
+  test('five added, four of them deleted and one more added: still held back against the first look', () => {
+    const base: Answer[] = Array.from({ length: 5 }, (_, i) => ({ id: `a${i}`, cells: [-1, -1, -1] }))
+    const added: Answer[] = Array.from({ length: 5 }, (_, i) => ({ id: `b${i}`, cells: [1, 1, 1] }))
+    const one = showRound([], live(base), 5)
+    const two = showRound(one.history, live([...base, ...added]), 5)
+    expect(two.shown.n).toBe(10)
+    const three = showRound(two.history, live([...base, added[0]!, { id: 'c', cells: [1, 1, 1] }]), 5)
+    // Against the first look only b0 and c differ: two people, so the second look stays.
+    expect(three.shown.n).toBe(10)
   })
 })

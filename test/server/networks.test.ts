@@ -170,6 +170,65 @@ describe('GET /api/networks/{id}/overview', () => {
     expect(second.body.schools[0]).toMatchObject({ n: 5, suppressed: false })
   })
 
+  test('one more answer after a look is held back until five answers changed: no look before and after reveals one person', async () => {
+    const n = await newNetwork()
+    const school = await newSchool('Groot', [5, 4, 2, 1, 2, 5])
+    await joinNetwork(school, n)
+    const look = async () => (await call('GET', `/api/networks/${n.id}/overview`, { token: n.facilitatorToken })).body.schools[0]
+    const first = await look()
+    expect(first).toMatchObject({ n: 6, suppressed: false })
+    expect(first.heldBack).toBeUndefined()
+    await submit(school.round.respondentToken, { d04: 1 })
+    const second = await look()
+    expect(second).toMatchObject({ n: 6, heldBack: 1, suppressed: false })
+    expect(second.determinants).toEqual(first.determinants)
+    for (const d04 of [1, 1, 1]) await submit(school.round.respondentToken, { d04 })
+    const fourth = await look()
+    expect(fourth).toMatchObject({ n: 6, heldBack: 4 })
+    expect(fourth.determinants).toEqual(first.determinants)
+    await submit(school.round.respondentToken, { d04: 1 })
+    const fifth = await look()
+    expect(fifth).toMatchObject({ n: 11, suppressed: false })
+    expect(fifth.heldBack).toBeUndefined()
+    // Three of the first six were negative on d04 (5 and 4 are unfavourable there), the five new ones positive.
+    expect(fifth.determinants.find((d: any) => d.number === 4).negativeShare).toBeCloseTo(3 / 11, 4)
+    // The handout is built from the same views: no way round the rule there either.
+    await submit(school.round.respondentToken, { d04: 5 })
+    const handout = await call('GET', `/api/networks/${n.id}/handout`, { token: n.facilitatorToken })
+    expect(handout.status).toBe(200)
+    expect(JSON.stringify(handout.body)).not.toMatch(/"n":12\b/)
+    expect(await look()).toMatchObject({ n: 11, heldBack: 1 })
+  })
+
+  test('a deleted answer, or one deleted and one added, never shows as a change of one or two', async () => {
+    const n = await newNetwork()
+    const school = await newSchool('Groot', [5, 4, 2, 1, 2, 5])
+    await joinNetwork(school, n)
+    const look = async () => (await call('GET', `/api/networks/${n.id}/overview`, { token: n.facilitatorToken })).body.schools[0]
+    const first = await look()
+    const list = await call('GET', `/api/workspaces/${school.id}/rounds/${school.round.id}/submissions`, { token: school.teamToken })
+    const one = list.body.submissions[0].id
+    expect((await call('DELETE', `/api/workspaces/${school.id}/rounds/${school.round.id}/submissions/${one}`, { token: school.teamToken })).status).toBe(204)
+    const afterDelete = await look()
+    expect(afterDelete).toMatchObject({ n: 6, heldBack: 1 })
+    expect(afterDelete.determinants).toEqual(first.determinants)
+    await submit(school.round.respondentToken, { d04: 1 })
+    const afterSwap = await look()
+    expect(afterSwap).toMatchObject({ n: 6, heldBack: 2 })
+    expect(afterSwap.determinants).toEqual(first.determinants)
+  })
+
+  test('a school that leaves takes what the network was shown of it along', async () => {
+    const n = await newNetwork()
+    const school = await newSchool('Groot', [5, 4, 2, 1, 2])
+    await joinNetwork(school, n)
+    await call('GET', `/api/networks/${n.id}/overview`, { token: n.facilitatorToken })
+    const views = () => (t.db.$client.prepare('SELECT count(*) AS k FROM network_round_views WHERE network_id = ?').get(n.id) as { k: number }).k
+    expect(views()).toBe(1)
+    expect((await call('DELETE', `/api/workspaces/${school.id}/networks?network=${n.id}`, { token: school.teamToken })).status).toBe(204)
+    expect(views()).toBe(0)
+  })
+
   test('an outer network sees an inner network only pooled, never its schools', async () => {
     const outer = await newNetwork('Landelijk')
     const inner = await newNetwork('Regio Noord')

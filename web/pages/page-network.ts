@@ -26,7 +26,7 @@ import { planStatusLabel } from '../workspace/round-text.ts'
 import { slug } from '../workspace/round-files.ts'
 
 type Cell = NonNullable<Overview['schools'][number]['determinants']>[number]
-type Column = { key: string; name: string; n: number; suppressed: boolean; cells: Map<number, Cell>; kind: 'school' | 'network' | 'total' }
+type Column = { key: string; name: string; n: number; heldBack?: number | undefined; suppressed: boolean; cells: Map<number, Cell>; kind: 'school' | 'network' | 'total' }
 type Slide = { kind: 'determinant'; number: number } | { kind: 'strategy'; strategy: Learning['strategies'][number] }
 
 const share = (x: number | null | undefined) =>
@@ -228,6 +228,7 @@ export class PageNetwork extends LitElement {
       <p class="lead">
         ${msg(str`${network.schools.length} schools, ${network.networks.length} inner networks.`)}
         ${msg(str`A school with fewer than ${network.minGroupSize} answers in a round is shown as “too few answers to show”: aggregates only, never one person’s answers.`)}
+        ${msg(str`Figures change only once at least ${network.minGroupSize} answers have come in or been removed since the network last saw them, so that no one can be found by comparing two looks.`)}
       </p>
       ${network.parent ? html`<p>${msg(str`Part of ${network.parent.name}: its facilitator sees this network only pooled.`)}</p>` : nothing}
 
@@ -289,6 +290,9 @@ export class PageNetwork extends LitElement {
             (s) => html`<article class="card">
               <h3>${s.name}</h3>
               <p class="muted">${s.round ?? msg('No such round')} · n = ${s.n}${s.suppressed ? html` · ${msg('too few answers to show')}` : nothing}</p>
+              ${s.heldBack
+                ? html`<p class="muted">${msg(str`${s.heldBack} answers added or removed since these figures; they show once ${network.minGroupSize} have changed.`)}</p>`
+                : nothing}
               ${s.strategies.length === 0
                 ? html`<p class="muted">${msg('No strategies chosen yet.')}</p>`
                 : html`<ul>${s.strategies.map((x) => html`<li>${x.name} — ${planStatusLabel(x.status)}</li>`)}</ul>`}
@@ -373,7 +377,7 @@ export class PageNetwork extends LitElement {
   private columns(overview: Overview): Column[] {
     const cells = (list: readonly Cell[] | undefined) => new Map((list ?? []).map((c) => [c.number, c]))
     return [
-      ...overview.schools.map((s): Column => ({ key: s.workspace, name: s.name, n: s.n, suppressed: s.suppressed, cells: cells(s.determinants), kind: 'school' })),
+      ...overview.schools.map((s): Column => ({ key: s.workspace, name: s.name, n: s.n, heldBack: s.heldBack, suppressed: s.suppressed, cells: cells(s.determinants), kind: 'school' })),
       ...overview.networks.map((p): Column => ({ key: p.network, name: p.name, n: p.n, suppressed: p.suppressed, cells: cells(p.determinants), kind: 'network' })),
       ...(overview.total ? [{ key: 'total', name: msg('Network total'), n: overview.total.n, suppressed: false, cells: cells(overview.total.determinants), kind: 'total' as const }] : []),
     ]
@@ -388,7 +392,7 @@ export class PageNetwork extends LitElement {
         <thead>
           <tr>
             <th scope="col">${msg('Determinant')}</th>
-            ${columns.map((c) => html`<th scope="col">${c.kind === 'network' ? html`${msg('Network')}: ` : nothing}${c.name}<span class="n">n = ${c.n}</span></th>`)}
+            ${columns.map((c) => html`<th scope="col">${c.kind === 'network' ? html`${msg('Network')}: ` : nothing}${c.name}<span class="n">n = ${c.n}${c.heldBack ? html` <span class="held">${msg(str`(+${c.heldBack} waiting)`)}</span>` : nothing}</span></th>`)}
           </tr>
         </thead>
         <tbody>
