@@ -105,13 +105,14 @@ export interface NetworkRepository {
   listPlans(roundIds: readonly string[]): Promise<ReadonlyMap<string, readonly PlanEntry[]>>
 
   /**
-   * Reads what the network was shown of its schools' rounds (by round id), lets `decide` say
-   * what it is shown now and which rounds' records change, and records those, all in one
-   * transaction: two requests at once cannot each show a different small step
-   * (docs/networks.md, "Answers that arrive later").
+   * Reads what the network was shown of these rounds (by round id), lets `decide` say what it
+   * is shown now and which rounds' records change, and records those, all in one transaction:
+   * two requests at once cannot each show a different small step (docs/networks.md, "Answers
+   * that arrive later").
    */
   showRounds<T>(
     networkId: string,
+    roundIds: readonly string[],
     decide: (previous: ReadonlyMap<string, readonly ShownRound[]>) => { readonly record: readonly { readonly roundId: string; readonly views: readonly ShownRound[] }[]; readonly result: T },
     now: number
   ): Promise<T>

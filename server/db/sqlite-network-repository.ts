@@ -303,12 +303,19 @@ export function createSqliteNetworkRepository(db: Db): NetworkRepository {
       })
     },
 
-    async showRounds(networkId, decide, now) {
+    async showRounds(networkId, roundIds, decide, now) {
       return immediate((tx) => {
         const previous = new Map<string, ShownRound[]>()
-        for (const row of tx.select().from(t.networkRoundViews).where(eq(t.networkRoundViews.networkId, networkId)).all()) {
-          const views = decodeShownRounds(row.shown)
-          if (views) previous.set(row.roundId, views)
+        for (const ids of chunks(roundIds)) {
+          const rows = tx
+            .select()
+            .from(t.networkRoundViews)
+            .where(and(eq(t.networkRoundViews.networkId, networkId), inArray(t.networkRoundViews.roundId, ids)))
+            .all()
+          for (const row of rows) {
+            const views = decodeShownRounds(row.shown)
+            if (views) previous.set(row.roundId, views)
+          }
         }
         const { record, result } = decide(previous)
         for (const { roundId, views } of record) {

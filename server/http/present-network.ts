@@ -30,6 +30,13 @@ let nextKbId = 1
 const encoder = new TextEncoder()
 /** Rounds as they are now, with who each figure is counted from: as many as profiles are kept. */
 const lives = new LruCache<string, ShownRound>(500)
+/**
+ * What a network was shown of a round at one revision of it. For a given revision the answer
+ * is settled once decided: the round is as it was, and the network's record of it only
+ * changes when the round does. So unchanged rounds need no read of their record and no
+ * comparison when one school gets an answer.
+ */
+const decided = new LruCache<string, { shown: ShownRound; heldBack: number }>(2000)
 
 /**
  * The answer of one of the network's views (`variant`: the view and its query), as JSON bytes,
@@ -134,20 +141,35 @@ async function networkInput(c: Ctx, tree: NetworkTree): Promise<NetworkInput> {
     for (const round of school.rounds) rounds.push({ round, live: await liveRound(c, round), shownFrom, changeAtLeast })
   }
   const plans = await c.var.networks.listPlans(rounds.map((r) => r.round.id))
-  const aggregates = await c.var.networks.showRounds(
-    tree.network.id,
-    (previous) => {
-      const record: { roundId: string; views: readonly ShownRound[] }[] = []
-      const result = new Map<string, RoundAggregate>()
-      for (const { round, live, shownFrom, changeAtLeast } of rounds) {
-        const next = showRound(previous.get(round.id) ?? [], live, shownFrom, changeAtLeast)
-        if (next.changed) record.push({ roundId: round.id, views: next.history })
-        result.set(round.id, aggregate(round, next.shown, next.heldBack, plans.get(round.id) ?? []))
-      }
-      return { record, result }
-    },
-    c.var.now()
-  )
+  const shown = new Map<string, { shown: ShownRound; heldBack: number }>()
+  const key = (r: (typeof rounds)[number]) => `${tree.network.id}\u0000${roundKey(c, r.round)}\u0000${r.shownFrom}\u0000${r.changeAtLeast}`
+  const open = rounds.filter((r) => {
+    const known = decided.get(key(r))
+    if (known) shown.set(r.round.id, known)
+    return !known
+  })
+  if (open.length > 0) {
+    await c.var.networks.showRounds(
+      tree.network.id,
+      open.map((r) => r.round.id),
+      (previous) => {
+        const record: { roundId: string; views: readonly ShownRound[] }[] = []
+        for (const r of open) {
+          const next = showRound(previous.get(r.round.id) ?? [], r.live, r.shownFrom, r.changeAtLeast)
+          if (next.changed) record.push({ roundId: r.round.id, views: next.history })
+          shown.set(r.round.id, next)
+        }
+        return { record, result: undefined }
+      },
+      c.var.now()
+    )
+    for (const r of open) decided.set(key(r), shown.get(r.round.id) as { shown: ShownRound; heldBack: number })
+  }
+  const aggregates = new Map<string, RoundAggregate>()
+  for (const { round } of rounds) {
+    const s = shown.get(round.id) as { shown: ShownRound; heldBack: number }
+    aggregates.set(round.id, aggregate(round, s.shown, s.heldBack, plans.get(round.id) ?? []))
+  }
   const build = (t: NetworkTree, depth: number): NetworkInput => ({
     id: t.network.id,
     name: t.network.name,
