@@ -10,6 +10,7 @@ import type { Link } from '../../schemas/kb.ts'
 import type { Db } from '../client.ts'
 import * as t from '../schema.ts'
 import { bumpKbRevision } from './kb-meta.ts'
+import { curatedSourceMessage, importedSourceRow } from './kb-rows.ts'
 import { insertLinks } from './links.ts'
 
 export type ImportedSource = {
@@ -26,22 +27,11 @@ export type ImportedSource = {
  * @throws {Error} when `source.id` is a curated source: imports never overwrite data/kb.
  */
 export function replaceImportedSource(db: Db, source: ImportedSource, links: readonly Link[]): void {
-  const row = {
-    id: source.id,
-    label: source.label,
-    citation: source.citation,
-    url: source.url ?? null,
-    kind: 'imported' as const,
-    tier: 'imported' as const,
-    evidence: source.evidence,
-    descriptionNl: `Geïmporteerd met npm run kb:import: ${source.citation}`,
-    descriptionEn: `Imported with npm run kb:import: ${source.citation}`,
-    origin: 'imported' as const,
-  }
+  const row = importedSourceRow(source)
   db.transaction((tx) => {
     const existing = tx.select().from(t.sources).where(eq(t.sources.id, source.id)).get()
     if (existing?.origin === 'curated') {
-      throw new Error(`'${source.id}' is a source of data/kb; choose another name for the import`)
+      throw new Error(curatedSourceMessage(source.id))
     }
     tx.delete(t.determinantStrategies).where(eq(t.determinantStrategies.sourceId, source.id)).run()
     tx.insert(t.sources).values(row).onConflictDoUpdate({ target: t.sources.id, set: row }).run()
