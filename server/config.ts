@@ -51,6 +51,17 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default(join(ROOT, 'data', 'strategiewijzer.db')),
+  /**
+   * postgres://user:password@host:port/database: use PostgreSQL instead of the SQLite file
+   * DATABASE_PATH (a hosted service with several instances; docs/postgresql.md).
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Connections each instance keeps at most to PostgreSQL. */
+  PG_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
   KB_DIR: z.string().min(1).default(join(ROOT, 'data', 'kb')),
   WEB_ROOT: z.string().min(1).default(join(ROOT, 'dist', 'web')),
   // Workspaces: the secret respondent links are derived from (64 hex digits; by default a
@@ -61,6 +72,11 @@ const Env = z.object({
     .optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')).optional(),
   ...hardening,
+}).refine((env) => !env.DATABASE_URL || env.TOKEN_SECRET, {
+  // Instances on one database must derive the same respondent links; a file beside a SQLite
+  // database cannot be shared, so the secret is given.
+  path: ['TOKEN_SECRET'],
+  message: 'is required with DATABASE_URL: every instance must have the same one (openssl rand -hex 32)',
 })
 export type Config = z.infer<typeof Env>
 

@@ -18,6 +18,7 @@ import { bumpKbRevision } from './queries/kb-meta.ts'
 import { curatedRows, orphanMessage } from './queries/kb-rows.ts'
 import { insertLinkRows } from './queries/links.ts'
 import * as t from './schema.ts'
+import type { LoadResult } from './store.ts'
 
 
 /** A stable hash of every file under `kbDir`, so a start can tell whether anything changed. */
@@ -33,7 +34,7 @@ export function hashKbFiles(kbDir: string): string {
   return hash.digest('hex')
 }
 
-export type LoadResult = { readonly loaded: boolean; readonly hash: string }
+export type { LoadResult } from './store.ts'
 
 /**
  * Loads `kbDir` into `db` unless the same files were loaded before (`force` loads anyway).

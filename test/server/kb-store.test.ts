@@ -19,31 +19,31 @@ function writeFromElsewhere(path: string) {
 }
 
 describe('the knowledge-base cache', () => {
-  test('reads the revision at most once per recheck interval, and sees a write by another process after it', () => {
+  test('reads the revision at most once per recheck interval, and sees a write by another process after it', async () => {
     db = tempDb()
     loadKb(db.db, KB_DIR)
     let now = 0
     const store = createKbStore(db.db, 200, () => now)
-    const first = store.get()
+    const first = await store.get()
     writeFromElsewhere(db.path)
     now = 199
-    expect(store.get()).toBe(first) // within the interval: trusted without a read
+    expect(await store.get()).toBe(first) // within the interval: trusted without a read
     now = 200
-    const second = store.get()
+    const second = await store.get()
     expect(second).not.toBe(first)
     now = 300
-    expect(store.get()).toBe(second) // nothing changed since: the same copy
+    expect(await store.get()).toBe(second) // nothing changed since: the same copy
   })
 
-  test('sees a write by this process at once', () => {
+  test('sees a write by this process at once', async () => {
     db = tempDb()
     loadKb(db.db, KB_DIR)
     const store = createKbStore(db.db, 60_000)
-    const first = store.get()
+    const first = await store.get()
     const source = { id: 'team-mapping', label: 'A team mapping' }
     const { links } = parseMapping('determinant,strategy,strength\n23,champions,0.9\n', indexKb(readKbContent(db.db)), source)
     replaceImportedSource(db.db, { ...source, citation: 'A team, 2026', evidence: 'V' }, links)
-    expect(store.get()).not.toBe(first)
-    expect(store.get().source.has('team-mapping')).toBe(true)
+    expect(await store.get()).not.toBe(first)
+    expect((await store.get()).source.has('team-mapping')).toBe(true)
   })
 })

@@ -8,18 +8,13 @@
 import { eq } from 'drizzle-orm'
 import type { Link } from '../../schemas/kb.ts'
 import type { Db } from '../client.ts'
+import type { ImportedSource } from '../store.ts'
 import * as t from '../schema.ts'
 import { bumpKbRevision } from './kb-meta.ts'
 import { curatedSourceMessage, importedSourceRow } from './kb-rows.ts'
 import { insertLinks } from './links.ts'
 
-export type ImportedSource = {
-  readonly id: string
-  readonly label: string
-  readonly citation: string
-  readonly url?: string
-  readonly evidence: 'V' | 'S' | 'U' | 'P'
-}
+export type { ImportedSource } from '../store.ts'
 
 /**
  * Replaces the links of an imported source (creating the source on first import).

@@ -37,7 +37,8 @@ export function toFtsQuery(text: string): string | null {
   return words.map((w) => `"${w}"*`).join(' ')
 }
 
-export type SearchHit = { readonly kind: 'strategy' | 'determinant'; readonly ref: string; readonly rank: number }
+export type { SearchHit } from '../store.ts'
+import type { SearchHit } from '../store.ts'
 
 /**
  * Full-text search over names, descriptions, examples (strategies) and definitions and items
