@@ -51,6 +51,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/domain/**/*.test.ts', 'test/server/**/*.test.ts', 'test/data/**/*.test.ts'],
+          // The PostgreSQL server of the dialect suites (test/support/dialects.ts), if any.
+          globalSetup: ['test/support/pg-global-setup.ts'],
         },
       },
       {
