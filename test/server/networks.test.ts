@@ -1,12 +1,9 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { createApp } from '../../server/app.ts'
-import { loadKb } from '../../server/db/seed.ts'
-import { KB_DIR, tempDb } from '../support/db.ts'
+import { testStore } from '../support/dialects.ts'
 
-const t = tempDb()
-loadKb(t.db, KB_DIR)
+const t = await testStore()
 let clock = Date.UTC(2026, 8, 1, 8, 0)
-const app = createApp({ db: t.db, tokenSecret: 'a'.repeat(64), now: () => clock })
+const app = t.app({ tokenSecret: 'a'.repeat(64), now: () => clock })
 afterAll(() => t.close())
 
 type Res = { status: number; body: any; headers: Headers }
@@ -59,7 +56,7 @@ describe('POST /api/networks', () => {
     expect(n.links.network).toBe(`http://localhost/n/${n.id}#${n.facilitatorToken}`)
     const got = await call('GET', `/api/networks/${n.id}`, { token: n.facilitatorToken })
     expect(got.body).toMatchObject({ id: n.id, name: 'Regio Noord', minGroupSize: 5, parent: null, schools: [], networks: [] })
-    const stored = JSON.stringify(t.db.$client.prepare('SELECT * FROM facilitator_tokens').all())
+    const stored = JSON.stringify(await t.query('SELECT * FROM facilitator_tokens'))
     expect(stored).not.toContain(n.facilitatorToken)
   })
 

@@ -1,22 +1,24 @@
 /**
- * vitest globalSetup of the node project: finds the PostgreSQL server the dialect tests run
- * against (TEST_DATABASE_URL, by default postgres://postgres@127.0.0.1:5432/postgres), and
- * prepares two template databases there once: one migrated, one migrated and loaded with
- * data/kb. Each test file then copies a template into a database of its own (CREATE DATABASE
- * … TEMPLATE, a file copy), so files run in parallel and start fast.
- *
- * No server: the PostgreSQL half of every dialect suite is skipped, and this says so loudly,
- * unless REQUIRE_POSTGRES=1 (CI), which makes it a failure.
+ * vitest globalSetup of the `postgresql` project: prepares two template databases on the
+ * PostgreSQL server of the tests (TEST_DATABASE_URL, by default
+ * postgres://postgres@127.0.0.1:5432/postgres) once per run: one migrated, one migrated and
+ * loaded with data/kb. Each test file then copies a template into a database of its own
+ * (CREATE DATABASE … TEMPLATE, a file copy), so files run in parallel and start fast.
+ * vite.config.ts leaves the project out, and says so, when no server answers
+ * (test/support/pg-probe.ts).
  */
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { openPgStore } from '../../server/db/pg/store.ts'
 import { KB_DIR } from './db.ts'
 
-export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
+import { DEFAULT_TEST_DATABASE_URL } from './pg-probe.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The dialect of the project's contract suites (test/support/dialects.ts). */
+    dialect: 'sqlite' | 'postgresql'
+
     /** The server's URL and the names of the template databases; null when skipped. */
     postgres: { url: string; empty: string; loaded: string } | null
   }
@@ -30,18 +32,8 @@ const dbUrl = (url: string, database: string) => {
 
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL || DEFAULT_TEST_DATABASE_URL
-  const required = process.env.REQUIRE_POSTGRES === '1'
-  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 })
-  try {
-    await admin.connect()
-  } catch (error) {
-    const why = `no PostgreSQL server at ${new URL(url).host} (${(error as Error).message})`
-    if (required) throw new Error(`REQUIRE_POSTGRES=1 but ${why}. Set TEST_DATABASE_URL.`)
-    const banner = `\n  ⚠ PostgreSQL tests SKIPPED: ${why}.\n    Set TEST_DATABASE_URL=postgres://… to run them (docs/postgresql.md).\n`
-    console.warn(banner)
-    project.provide('postgres', null)
-    return () => console.warn(banner)
-  }
+  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 })
+  await admin.connect()
   const suffix = `${process.pid}_${Date.now().toString(36)}`
   const empty = `sw_tpl_empty_${suffix}`
   const loaded = `sw_tpl_kb_${suffix}`

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Store } from '../../server/db/store.ts'
-import { openTestStore, postgres } from '../support/dialects.ts'
+import type { Store } from '../../../server/db/store.ts'
+import { testStore, type TestStore } from '../../support/dialects.ts'
 
 /**
  * The full-text search of both dialects finds the same records for the same queries: SQLite
@@ -43,14 +43,14 @@ const QUERIES = [
   '!!!',
 ]
 
-describe.skipIf(!postgres())('full-text search: PostgreSQL finds what SQLite finds', () => {
-  let sqlite: { store: Store; drop(): Promise<void> }
-  let pg: { store: Store; drop(): Promise<void> }
+describe('full-text search: PostgreSQL finds what SQLite finds', () => {
+  let sqlite: TestStore
+  let pg: TestStore
   beforeAll(async () => {
-    ;[sqlite, pg] = await Promise.all([openTestStore('sqlite'), openTestStore('postgresql')])
-  }, 60_000)
+    ;[sqlite, pg] = await Promise.all([testStore({ dialect: 'sqlite' }), testStore({ dialect: 'postgresql' })])
+  })
   afterAll(async () => {
-    await Promise.all([sqlite?.drop(), pg?.drop()])
+    await Promise.all([sqlite?.close(), pg?.close()])
   })
 
   const found = async (store: Store, query: string, lang?: 'nl' | 'en') =>
