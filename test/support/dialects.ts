@@ -24,6 +24,8 @@ import { dbUrl } from './pg-global-setup.ts'
 export type TestStore = {
   readonly dialect: Dialect
   readonly store: Store
+  /** PostgreSQL: the URL of this database (for a server process or a tool of its own). */
+  readonly url?: string
   /** An app over the store. */
   app(options?: Omit<AppOptions, 'store' | 'db'>): ReturnType<typeof createApp>
   /** Rows of one SQL statement with $1, $2 … parameters, on either dialect. */
@@ -50,6 +52,7 @@ export async function testStore({ kb = true, dialect = projectDialect() }: TestS
   return {
     dialect,
     store,
+    url: opened.url,
     app: (options = {}) => createApp({ ...options, store }),
     query: (text, params) => store.query(text, params),
     close: opened.close,
@@ -60,6 +63,7 @@ function openSqlite(kb: boolean) {
   const t = tempDb()
   const store = createSqliteStore(t.db)
   return {
+    url: undefined,
     store: kb ? store.kb.load(KB_DIR).then(() => store) : Promise.resolve(store),
     close: async () => t.close(),
   }
@@ -75,8 +79,10 @@ async function openPostgres(kb: boolean) {
     await client.query(sql).finally(() => client.end())
   }
   await admin(`CREATE DATABASE ${name} TEMPLATE ${kb ? server.loaded : server.empty}`)
-  const store = openPgStore(dbUrl(server.url, name), { max: 4 })
+  const url = dbUrl(server.url, name)
+  const store = openPgStore(url, { max: 4 })
   return {
+    url,
     store: Promise.resolve(store),
     async close() {
       await store.close()
