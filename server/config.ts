@@ -82,9 +82,9 @@ const Env = EnvFields.refine((env) => !env.DATABASE_URL || env.TOKEN_SECRET, {
 })
 export type Config = z.infer<typeof Env>
 
-/** Only where the data is (DATABASE_URL or DATABASE_PATH): for tools that need no more, like npm run backup. */
+/** Only where the data is (DATABASE_URL or DATABASE_PATH, KB_DIR): for tools that need no more, like npm run backup. */
 export function readStoreConfig(env: NodeJS.ProcessEnv = process.env) {
-  const result = EnvFields.pick({ DATABASE_PATH: true, DATABASE_URL: true, PG_POOL_MAX: true }).safeParse(env)
+  const result = EnvFields.pick({ DATABASE_PATH: true, DATABASE_URL: true, PG_POOL_MAX: true, KB_DIR: true }).safeParse(env)
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
