@@ -129,4 +129,5 @@ async function main() {
       (decoded.encoding === 'utf-8' ? '' : ` (read as ${decoded.encoding})`) +
       '. Other sources are unchanged.'
   )
+  await store.close()
 }
