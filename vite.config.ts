@@ -6,6 +6,28 @@ import { playwright } from '@vitest/browser-playwright'
 import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 import { CHROMIUM } from './test/support/chromium.ts'
+import { probePostgres } from './test/support/pg-probe.ts'
+
+/**
+ * The test files that run on both dialects: they open their data with testStore()
+ * (test/support/dialects.ts). A new suite opts in with one line here.
+ */
+const DIALECT_SUITES = [
+  'test/server/workspaces.test.ts',
+  'test/server/networks.test.ts',
+  'test/server/network-repository.test.ts',
+  'test/server/survey-import.test.ts',
+  'test/server/survey-templates.test.ts',
+  'test/server/workspace-limits.test.ts',
+  'test/server/workspace-load.test.ts',
+  'test/server/new-route-bounds.test.ts',
+  'test/server/knowledge-base.test.ts',
+  'test/server/engine.test.ts',
+  'test/server/kb-store.test.ts',
+]
+
+// Only a test run asks whether a PostgreSQL server is there (a build or `npm run dev` does not).
+const withPostgres = process.env.VITEST ? await probePostgres() : false
 
 const brotli = promisify(brotliCompress)
 const gzipped = promisify(gzip)
@@ -51,8 +73,27 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/domain/**/*.test.ts', 'test/server/**/*.test.ts', 'test/data/**/*.test.ts'],
+          exclude: ['test/server/postgresql/**'],
+          provide: { dialect: 'sqlite' },
         },
       },
+      // The contract suites again, on PostgreSQL (test/support/dialects.ts), when a server
+      // answers at TEST_DATABASE_URL; and the tests that only PostgreSQL has.
+      ...(withPostgres
+        ? [
+            {
+              test: {
+                name: 'postgresql',
+                environment: 'node',
+                include: [...DIALECT_SUITES, 'test/server/postgresql/**/*.test.ts'],
+                provide: { dialect: 'postgresql' as const },
+                globalSetup: ['test/support/pg-global-setup.ts'],
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
       {
         test: {
           name: 'e2e',

@@ -1,5 +1,5 @@
 /**
- * @module createApp({ db }): the Hono application — the API under /api and, when a web root
+ * @module createApp({ store }): the Hono application — the API under /api and, when a web root
  * is given, the built web app with a fallback to index.html for client-side routes. Every
  * response carries the security headers; the host check and the rate limit apply when given.
  */
@@ -14,8 +14,8 @@ import { hostCheck } from './http/host-check.ts'
 import { rateLimit, type RateLimitOptions } from './http/rate-limit.ts'
 import { createRouter } from './http/router.ts'
 import type { NetworkRepository } from './db/network-repository.ts'
-import { createSqliteNetworkRepository } from './db/sqlite-network-repository.ts'
-import { createSqliteWorkspaceRepository } from './db/sqlite-workspace-repository.ts'
+import { createSqliteStore } from './db/sqlite-store.ts'
+import type { KbRepository, Store } from './db/store.ts'
 import type { WorkspaceRepository } from './db/workspace-repository.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { newSecret } from './http/tokens.ts'
@@ -41,14 +41,17 @@ const isApi = (path: string) => path === '/api' || path.startsWith('/api/')
 export const MAX_BODY_BYTES = 2 * 1024 * 1024
 
 export type AppOptions = {
-  readonly db: Db
-  /** Defaults to a store over `db`. */
+  /** The data layer, of either dialect (server/db/open-store.ts). */
+  readonly store?: Store
+  /** A SQLite database: short for `store: createSqliteStore(db)`. One of `store` and `db` is needed. */
+  readonly db?: Db
+  /** Defaults to a cache over the store's knowledge base. */
   readonly kb?: KbStore
   /** Folder of the built web app (vite build); the API alone when absent. */
   readonly webRoot?: string
-  /** The workspace store; defaults to the SQLite one over `db`. */
+  /** The workspace store; defaults to the store's. */
   readonly workspaces?: WorkspaceRepository
-  /** The learning-network store; defaults to the SQLite one over `db`. */
+  /** The learning-network store; defaults to the store's. */
   readonly networks?: NetworkRepository
   /** Hex secret respondent links are derived from (server/http/tokens.ts); random when absent. */
   readonly tokenSecret?: string
@@ -65,11 +68,12 @@ export type AppOptions = {
   readonly rateLimit?: RateLimitOptions
 }
 
-type ApiOptions = Required<Pick<AppOptions, 'db' | 'kb' | 'workspaces' | 'networks' | 'tokenSecret' | 'now'>> & {
+type ApiOptions = Required<Pick<AppOptions, 'kb' | 'workspaces' | 'networks' | 'tokenSecret' | 'now'>> & {
+  readonly knowledgeBase: KbRepository
   readonly publicUrl: string | null
 }
 
-function apiRoutes({ db, kb, workspaces, networks, tokenSecret, now, publicUrl }: ApiOptions) {
+function apiRoutes({ knowledgeBase, kb, workspaces, networks, tokenSecret, now, publicUrl }: ApiOptions) {
   const api = createRouter()
   const tooLarge = (c: Context) =>
     c.json(envelope('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`), 413)
@@ -85,8 +89,8 @@ function apiRoutes({ db, kb, workspaces, networks, tokenSecret, now, publicUrl }
     return Number.parseInt(length, 10) > MAX_BODY_BYTES ? tooLarge(c) : next()
   })
   api.use('*', async (c, next) => {
-    c.set('db', db)
-    c.set('kb', kb.get())
+    c.set('knowledgeBase', knowledgeBase)
+    c.set('kb', await kb.get())
     c.set('workspaces', workspaces)
     c.set('networks', networks)
     c.set('tokenSecret', tokenSecret)
@@ -137,12 +141,17 @@ function apiRoutes({ db, kb, workspaces, networks, tokenSecret, now, publicUrl }
 /** The routes under /api, for typed clients: `hc<AppType>('/api')`. */
 export type AppType = ReturnType<typeof apiRoutes>
 
-export function createApp({
-  db,
-  kb = createKbStore(db),
+export function createApp(options: AppOptions) {
+  const store = options.store ?? (options.db ? createSqliteStore(options.db) : undefined)
+  if (!store) throw new Error('createApp needs a store (or a SQLite db)')
+  return createAppOn(store, options)
+}
+
+function createAppOn(store: Store, {
+  kb = createKbStore(store.kb),
   webRoot,
-  workspaces = createSqliteWorkspaceRepository(db),
-  networks = createSqliteNetworkRepository(db),
+  workspaces = store.workspaces,
+  networks = store.networks,
   tokenSecret = newSecret(),
   now = Date.now,
   publicUrl,
@@ -162,7 +171,7 @@ export function createApp({
       rateLimit({ ...limit, perMinute: limit.perMinute * 5, burst: Math.max(limit.burst, 200), key: (c) => c.req.path })
     )
   }
-  app.route('/api', apiRoutes({ db, kb, workspaces, networks, tokenSecret, now, publicUrl: publicUrl ?? null }))
+  app.route('/api', apiRoutes({ knowledgeBase: store.kb, kb, workspaces, networks, tokenSecret, now, publicUrl: publicUrl ?? null }))
   if (webRoot) {
     const indexFile = join(webRoot, 'index.html')
     // Hashed build files never change under their name; only found ones may be cached. The

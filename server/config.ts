@@ -47,10 +47,21 @@ export function rateLimitOptions(config: Config): RateLimitOptions | undefined {
 
 // ─────────────────────────────────────────────────────────────────────────────────────────
 
-const Env = z.object({
+const EnvFields = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default(join(ROOT, 'data', 'strategiewijzer.db')),
+  /**
+   * postgres://user:password@host:port/database: use PostgreSQL instead of the SQLite file
+   * DATABASE_PATH (a hosted service with several instances; docs/postgresql.md).
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Connections each instance keeps at most to PostgreSQL. */
+  PG_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
   KB_DIR: z.string().min(1).default(join(ROOT, 'data', 'kb')),
   WEB_ROOT: z.string().min(1).default(join(ROOT, 'dist', 'web')),
   // Workspaces: the secret respondent links are derived from (64 hex digits; by default a
@@ -62,7 +73,24 @@ const Env = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')).optional(),
   ...hardening,
 })
+
+const Env = EnvFields.refine((env) => !env.DATABASE_URL || env.TOKEN_SECRET, {
+  // Instances on one database must derive the same respondent links; a file beside a SQLite
+  // database cannot be shared, so the secret is given.
+  path: ['TOKEN_SECRET'],
+  message: 'is required with DATABASE_URL: every instance must have the same one (openssl rand -hex 32)',
+})
 export type Config = z.infer<typeof Env>
+
+/** Only where the data is (DATABASE_URL or DATABASE_PATH, KB_DIR): for tools that need no more, like npm run backup. */
+export function readStoreConfig(env: NodeJS.ProcessEnv = process.env) {
+  const result = EnvFields.pick({ DATABASE_PATH: true, DATABASE_URL: true, PG_POOL_MAX: true, KB_DIR: true }).safeParse(env)
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  return result.data
+}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = Env.safeParse(env)

@@ -1,22 +1,20 @@
 /**
- * @module Entry point: read the configuration, open the database, migrate it, load the
- * knowledge base (only when its source files changed) and serve. The only module that does
- * something on import.
+ * @module Entry point: read the configuration, open the database (SQLite, or PostgreSQL with
+ * DATABASE_URL), migrate it, load the knowledge base (only when its source files changed) and
+ * serve. The only module that does something on import.
  */
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { allowedHosts, rateLimitOptions, readConfig } from './config.ts'
-import { openDb } from './db/client.ts'
-import { migrateDb } from './db/migrate.ts'
-import { loadKb } from './db/seed.ts'
+import { describeStore, openStore } from './db/open-store.ts'
 import { KbSourceError } from './kb/read-sources.ts'
 import { readTokenSecret } from './token-secret.ts'
 
 const config = readConfig()
-const db = openDb(config.DATABASE_PATH)
-migrateDb(db)
+const store = await openStore(config)
+await store.migrate()
 try {
-  const { loaded } = loadKb(db, config.KB_DIR)
+  const { loaded } = await store.kb.load(config.KB_DIR)
   console.log(loaded ? `Knowledge base loaded from ${config.KB_DIR}` : 'Knowledge base up to date')
 } catch (error) {
   if (error instanceof KbSourceError) {
@@ -27,7 +25,7 @@ try {
 }
 
 const app = createApp({
-  db,
+  store,
   webRoot: config.WEB_ROOT,
   tokenSecret: readTokenSecret(config),
   publicUrl: config.PUBLIC_URL,
@@ -38,13 +36,12 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   // performance.now() counts from the start of the process, so this includes loading the code.
   const ms = Math.round(performance.now())
   console.log(`Strategiewijzer listens on http://${config.HOST}:${info.port} (ready in ${ms} ms)`)
-  console.log(`Database: ${config.DATABASE_PATH}`)
+  console.log(`Database: ${describeStore(config)}`)
 })
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close()
-    db.$client.close()
-    process.exit(0)
+    void store.close().finally(() => process.exit(0))
   })
 }

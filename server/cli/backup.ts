@@ -1,14 +1,17 @@
 /**
  * @module `npm run backup -- <file> [--force]`: writes a consistent copy of the database
- * (DATABASE_PATH, as the server reads it) while the server may be running, checks the copy
- * with `PRAGMA integrity_check` and says what it wrote. Refuses to overwrite a file unless
- * --force. Exit code 1 with a message on any failure.
+ * while the server may be running, checks it and says what it wrote. SQLite (DATABASE_PATH):
+ * the online backup API, checked with `PRAGMA integrity_check`. PostgreSQL (DATABASE_URL):
+ * `pg_dump --format=custom`, checked by listing it with `pg_restore --list`
+ * (docs/postgresql.md: restoring, and point-in-time recovery). Refuses to overwrite a file
+ * unless --force. Exit code 1 with a message on any failure.
  */
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { readConfig } from '../config.ts'
+import { readStoreConfig } from '../config.ts'
 import { backupDb } from '../db/backup.ts'
+import { dumpPostgres } from '../db/pg/backup.ts'
 import { openDb } from '../db/client.ts'
 
 const usage = `Usage:
@@ -37,10 +40,28 @@ const [target] = positionals
 if (!target || positionals.length > 1) fail(usage)
 
 let source: string
+let databaseUrl: string | undefined
 try {
-  source = readConfig().DATABASE_PATH
+  ;({ DATABASE_PATH: source, DATABASE_URL: databaseUrl } = readStoreConfig())
 } catch (error) {
   fail((error as Error).message)
+}
+if (databaseUrl) {
+  const file = resolve(target)
+  if (existsSync(file) && !values.force) fail(`${target} exists; nothing was written. Add --force to overwrite it.`)
+  mkdirSync(dirname(file), { recursive: true })
+  try {
+    const dump = dumpPostgres(databaseUrl, file)
+    const size = `${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`
+    console.log(
+      `Wrote ${target} (${size}), a pg_dump (custom format) of ${dump.database}: ${dump.tables} tables with their data; ` +
+        `restore with pg_restore --clean --if-exists -d <database> ${target}.`
+    )
+  } catch (error) {
+    rmSync(file, { force: true })
+    fail(`Backup to ${target} failed, nothing was written: ${(error as Error).message}`)
+  }
+  process.exit(0)
 }
 if (source === ':memory:') fail('DATABASE_PATH is :memory:; there is no database file to back up.')
 if (!existsSync(source)) fail(`There is no database at ${source} (DATABASE_PATH).`)

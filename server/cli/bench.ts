@@ -15,6 +15,9 @@
  * endpoint with the trivial GET /api/health says what the work itself costs. Latency is
  * measured open-loop: requests at a fixed rate whatever the server does, as users send them.
  *
+ * With BENCH_DATABASE_URL (or TEST_DATABASE_URL) naming a PostgreSQL server, the workspace
+ * scenario runs on both dialects and a second table gives their figures side by side.
+ *
  * Options: --quick (about a quarter of the requests and seconds), --only <name,…> (scenarios
  * by name), --list.
  */
@@ -53,7 +56,7 @@ type Bench = {
   /** A folder for the scenario's own files (databases); removed at the end. */
   readonly tmp: string
   /** Another server of its own, for a scenario that must start from a known state; stop it. */
-  readonly startServer: (dbPath: string) => Promise<Server>
+  readonly startServer: (dbPath: string, env?: NodeJS.ProcessEnv) => Promise<Server>
 }
 
 type Scenario = {
@@ -154,9 +157,10 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   await exited
 }
 
-async function startServer(dbPath: string): Promise<Server> {
+async function startServer(dbPath: string, env: NodeJS.ProcessEnv = {}): Promise<Server> {
   const { child, port } = await listen(process.execPath, [join(ROOT, SERVER_BUNDLE)], {
     DATABASE_PATH: dbPath,
+    ...env,
   })
   const pid = child.pid ?? Number.NaN
   return {
@@ -459,8 +463,45 @@ const engineScenario: Scenario = {
 const workspaceScenario: Scenario = {
   name: 'workspace',
   summary: 'submissions per second into one round, and the profile of a round of 500',
+  run: (bench) => fillRound(bench, bench.server),
+}
+
+/** The PostgreSQL server to compare with: BENCH_DATABASE_URL, else TEST_DATABASE_URL. */
+const benchPostgres = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
+
+/**
+ * The workspace scenario again on PostgreSQL (a server of its own on a new database of
+ * BENCH_DATABASE_URL's server, dropped afterwards), for the side-by-side table. Skipped, with
+ * a row that says so, when no server is named.
+ */
+const workspacePgScenario: Scenario = {
+  name: 'workspace-postgresql',
+  summary: 'the workspace scenario on PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL)',
   async run(bench) {
-    const base = bench.server.base
+    if (!benchPostgres) throw new Error('no PostgreSQL server named')
+    const { default: pg } = await import('pg')
+    const database = `sw_bench_${Date.now().toString(36)}`
+    const admin = async (sql: string) => {
+      const client = new pg.Client({ connectionString: benchPostgres })
+      await client.connect()
+      await client.query(sql).finally(() => client.end())
+    }
+    await admin(`CREATE DATABASE ${database}`)
+    const url = new URL(benchPostgres)
+    url.pathname = `/${database}`
+    const server = await bench.startServer(join(bench.tmp, 'unused.db'), { DATABASE_URL: url.toString(), TOKEN_SECRET: 'b'.repeat(64) })
+    try {
+      return await fillRound(bench, server)
+    } finally {
+      await server.stop()
+      await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
+    }
+  },
+}
+
+async function fillRound(bench: Bench, server: Server): Promise<Row[]> {
+  {
+    const base = server.base
     const post = async (path: string, body: unknown, token?: string) => {
       const res = await fetch(base + path, {
         method: 'POST',
@@ -486,7 +527,7 @@ const workspaceScenario: Scenario = {
       await post(`/api/respond/${warm.respondentToken}`, { submissionId: `warm-${String(i).padStart(8, '0')}`, answers: answers[i] })
     }
     const amount = 500
-    const before = bench.server.cpu()
+    const before = server.cpu()
     const started = performance.now()
     let left = amount
     await Promise.all(
@@ -495,7 +536,7 @@ const workspaceScenario: Scenario = {
       })
     )
     const seconds = (performance.now() - started) / 1000
-    const after = bench.server.cpu()
+    const after = server.cpu()
     const cpuPerSubmission = ((after.user + after.system - before.user - before.system) * 1000) / amount
 
     const profilePath = `/api/workspaces/${ws.id}/rounds/${round.id}/profile`
@@ -518,7 +559,7 @@ const workspaceScenario: Scenario = {
       { measure: 'profile of a round of 500+, scored afresh: p50', value: p(fresh, 0.5), unit: 'ms', note: `${fresh.length} requests, each after a new submission` },
       { measure: 'profile of a round of 500+, scored afresh: p99', value: p(fresh, 0.99), unit: 'ms' },
     ]
-  },
+  }
 }
 
 /**
@@ -628,6 +669,7 @@ const SCENARIOS: readonly Scenario[] = [
   openLoopScenario,
   engineScenario,
   workspaceScenario,
+  ...(benchPostgres ? [workspacePgScenario] : []),
   networkScenario,
   memoryScenario,
 ]
@@ -655,6 +697,19 @@ function format(row: Row): string {
 }
 
 type Result = { scenario: string; seconds: number; rows: Row[]; error?: string }
+
+/** The workspace figures of both dialects in two columns, when both ran. */
+function sideBySide(results: readonly Result[]): string | null {
+  const sqlite = results.find((r) => r.scenario === 'workspace')
+  const pg = results.find((r) => r.scenario === 'workspace-postgresql')
+  if (!sqlite?.rows.length || !pg?.rows.length) return null
+  const lines = ['| measure | SQLite | PostgreSQL |', '| --- | --: | --: |']
+  for (const row of sqlite.rows) {
+    const other = pg.rows.find((r) => r.measure === row.measure)
+    lines.push(`| ${row.measure} | ${format(row)} | ${other ? format(other) : ''} |`)
+  }
+  return lines.join('\n')
+}
 
 function table(results: readonly Result[]): string {
   const lines = [
@@ -693,6 +748,7 @@ async function main() {
   if (unknown.length > 0)
     throw new Error(`unknown scenario ${unknown.join(', ')}; --list shows them`)
   const chosen = SCENARIOS.filter((s) => !only || only.includes(s.name))
+  if (!benchPostgres) console.error('… PostgreSQL part skipped: set BENCH_DATABASE_URL=postgres://… to compare the dialects')
 
   ensureBuilt()
   const tmp = mkdtempSync(join(tmpdir(), 'sw-bench-'))
@@ -737,6 +793,8 @@ async function main() {
     const seconds = (performance.now() - started) / 1000
     const header = `Strategiewijzer bench${quick ? ' (--quick)' : ''}: Node ${process.version}, load average ${load1.toFixed(2)} at the start on ${availableParallelism()} cores, ${seconds.toFixed(0)} s`
     console.log(`\n${header}\n\n${table(results)}\n`)
+    const dialects = sideBySide(results)
+    if (dialects) console.log(`Submissions and profile on both dialects:\n\n${dialects}\n`)
     for (const r of results) {
       for (const row of r.rows)
         if (row.note) console.log(`- ${r.scenario} / ${row.measure}: ${row.note}`)

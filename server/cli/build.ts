@@ -72,7 +72,8 @@ await bundle({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: native,
+  // pg asks for its optional native binding only when told to use it: we never do.
+  external: [...native, 'pg-native'],
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },

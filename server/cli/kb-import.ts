@@ -6,15 +6,13 @@
  * source again replaces that source's links; a file without data rows is refused unless
  * --replace-with-nothing says that is meant. Exit code 1 with a message on any failure,
  * including a database another import or load keeps busy. File format: data/README.md.
+ * Works on SQLite (DATABASE_PATH) and on PostgreSQL (DATABASE_URL): running instances see the
+ * import within 200 ms.
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { readConfig } from '../config.ts'
-import { openDb } from '../db/client.ts'
-import { migrateDb } from '../db/migrate.ts'
-import { readKbContent } from '../db/queries/kb.ts'
-import { removeImportedSource, replaceImportedSource } from '../db/queries/imports.ts'
-import { loadKb } from '../db/seed.ts'
+import { readStoreConfig } from '../config.ts'
+import { openStore } from '../db/open-store.ts'
 import { decodeText } from '../domain/decode-text.ts'
 import { indexKb } from '../domain/kb-index.ts'
 import { parseMapping } from '../domain/mapping-import.ts'
@@ -65,20 +63,20 @@ if (values.help) {
 }
 
 try {
-  main()
+  await main()
 } catch (error) {
   if (isBusy(error)) fail('The database is busy: another import or load is running; try again. Nothing was imported.')
   fail((error as Error).message)
 }
 
-function main() {
-  const config = readConfig()
-  const db = openDb(config.DATABASE_PATH)
-  migrateDb(db)
-  loadKb(db, config.KB_DIR)
+async function main() {
+  const config = readStoreConfig()
+  const store = await openStore(config)
+  await store.migrate()
+  await store.kb.load(config.KB_DIR)
 
   if (values.remove) {
-    const removed = removeImportedSource(db, values.remove)
+    const removed = await store.kb.removeImportedSource(values.remove)
     console.log(removed ? `Removed source '${values.remove}' and its links.` : `No imported source '${values.remove}'.`)
     process.exit(removed ? 0 : 1)
   }
@@ -100,7 +98,7 @@ function main() {
   if (!decoded.ok) fail(`${file}, line ${decoded.line}: ${decoded.message}; nothing was imported.`)
 
   const label = values.label ?? id.data
-  const kb = indexKb(readKbContent(db))
+  const kb = indexKb(await store.kb.content())
   const result = parseMapping(decoded.text, kb, { id: id.data, label }, readCrosswalk())
   if (result.issues.length > 0) {
     const lines = result.issues.map((i) =>
@@ -115,8 +113,7 @@ function main() {
         'to keep it without links, add --replace-with-nothing.'
     )
   }
-  replaceImportedSource(
-    db,
+  await store.kb.replaceImportedSource(
     {
       id: id.data,
       label,
@@ -132,4 +129,5 @@ function main() {
       (decoded.encoding === 'utf-8' ? '' : ` (read as ${decoded.encoding})`) +
       '. Other sources are unchanged.'
   )
+  await store.close()
 }

@@ -15,8 +15,10 @@ import { readKbSources } from '../kb/read-sources.ts'
 import type { Db } from './client.ts'
 import { KB_HASH_KEY, storedKbHash } from './queries/kb.ts'
 import { bumpKbRevision } from './queries/kb-meta.ts'
-import { insertLinks } from './queries/links.ts'
+import { curatedRows, orphanMessage } from './queries/kb-rows.ts'
+import { insertLinkRows } from './queries/links.ts'
 import * as t from './schema.ts'
+import type { LoadResult } from './store.ts'
 
 
 /** A stable hash of every file under `kbDir`, so a start can tell whether anything changed. */
@@ -32,7 +34,7 @@ export function hashKbFiles(kbDir: string): string {
   return hash.digest('hex')
 }
 
-export type LoadResult = { readonly loaded: boolean; readonly hash: string }
+export type { LoadResult } from './store.ts'
 
 /**
  * Loads `kbDir` into `db` unless the same files were loaded before (`force` loads anyway).
@@ -55,9 +57,8 @@ export function loadKb(db: Db, kbDir: string, options: { force?: boolean } = {})
  * may have loaded the same files while these were read.
  */
 export function writeKb(db: Db, kb: KbSources, hash: string, options: { force?: boolean } = {}): boolean {
-  const strategies = kb.strategies.flatMap((f) => f.records)
-  const links = kb.links.flatMap((f) => f.records)
-  const strategyIds = new Set(strategies.map((s) => s.id))
+  const rows = curatedRows(kb)
+  const strategyIds = new Set(rows.strategies.map((s) => s.id))
 
   // IMMEDIATE takes the write lock before the first read. A deferred transaction reads first
   // and upgrades at its first write, and in WAL mode that upgrade fails with SQLITE_BUSY,
@@ -73,13 +74,8 @@ export function writeKb(db: Db, kb: KbSources, hash: string, options: { force?: 
       .where(eq(t.sources.origin, 'imported'))
       .all()
       .filter((l) => !strategyIds.has(l.strategyId))
-    if (orphans.length > 0) {
-      const names = [...new Set(orphans.map((o) => `'${o.strategyId}' (source '${o.sourceId}')`))]
-      throw new Error(
-        `Imported links point at strategies that data/kb no longer has: ${names.join(', ')}. ` +
-          'Restore the strategies or remove that import before loading.'
-      )
-    }
+    const orphaned = orphanMessage(orphans)
+    if (orphaned) throw new Error(orphaned)
 
     // Rows are deleted and written again under the same keys; foreign keys are checked at
     // commit, when every referenced row is back.
@@ -111,146 +107,23 @@ export function writeKb(db: Db, kb: KbSources, hash: string, options: { force?: 
     }
     tx.run(sql`DELETE FROM kb_search`)
 
-    tx.insert(t.answerScales)
-      .values(kb.scales.records.map((s) => ({ id: s.id, kind: s.kind, labelNl: s.label.nl, labelEn: s.label.en })))
-      .run()
-    tx.insert(t.scaleOptions)
-      .values(
-        kb.scales.records.flatMap((s) =>
-          s.options.map((o, position) => ({
-            scaleId: s.id,
-            value: o.value,
-            position,
-            labelNl: o.label.nl,
-            labelEn: o.label.en,
-            valence: o.valence,
-            score: o.score,
-          }))
-        )
-      )
-      .run()
-    tx.insert(t.determinants)
-      .values(
-        kb.determinants.records.map((d) => ({
-          number: d.number,
-          code: d.code,
-          group: d.group,
-          nameNl: d.name.nl,
-          nameEn: d.name.en,
-          nameVerified: d.nameVerified,
-          definitionNl: d.definition.nl,
-          definitionEn: d.definition.en,
-          respondent: d.respondent,
-        }))
-      )
-      .run()
-    tx.insert(t.items)
-      .values(
-        kb.determinants.records.flatMap((d) =>
-          d.items.map((item, position) => ({
-            id: item.id,
-            determinantNumber: d.number,
-            position,
-            textNl: item.text.nl,
-            textEn: item.text.en,
-            scaleId: item.scale,
-            reverse: item.reverse,
-            verified: item.verified,
-          }))
-        )
-      )
-      .run()
-    tx.insert(t.clusters)
-      .values(
-        kb.clusters.records.map((c, position) => ({
-          id: c.id,
-          position,
-          origin: c.origin,
-          ericName: c.ericName ?? null,
-          nameNl: c.name.nl,
-          nameEn: c.name.en,
-          descriptionNl: c.description.nl,
-          descriptionEn: c.description.en,
-        }))
-      )
-      .run()
-    tx.insert(t.strategies)
-      .values(
-        strategies.map((s, position) => ({
-          id: s.id,
-          position,
-          ericNumber: s.ericNumber ?? null,
-          ericName: s.ericName ?? null,
-          sisterNumber: s.sisterNumber ?? null,
-          origin: s.origin,
-          nameNl: s.name.nl,
-          nameEn: s.name.en,
-          descriptionNl: s.description.nl,
-          descriptionEn: s.description.en,
-          exampleNl: s.example.nl,
-          exampleEn: s.example.en,
-          clusterId: s.cluster,
-          effort: s.effort,
-          waltzImportance: s.waltz?.importance ?? null,
-          waltzFeasibility: s.waltz?.feasibility ?? null,
-          waltzQuadrant: s.waltz?.quadrant ?? null,
-          mechanismChanged: s.mechanismChanged,
-          adaptationNoteNl: s.adaptationNote?.nl ?? null,
-          adaptationNoteEn: s.adaptationNote?.en ?? null,
-        }))
-      )
-      .run()
-    tx.insert(t.strategyPhases)
-      .values(strategies.flatMap((s) => s.phases.map((phase) => ({ strategyId: s.id, phase }))))
-      .run()
-    tx.insert(t.strategyActors)
-      .values(strategies.flatMap((s) => s.actors.map((actor) => ({ strategyId: s.id, actor }))))
-      .run()
-    tx.insert(t.methods)
-      .values(
-        kb.methods.records.map((m) => ({
-          id: m.id,
-          nameNl: m.name.nl,
-          nameEn: m.name.en,
-          descriptionNl: m.description.nl,
-          descriptionEn: m.description.en,
-          bases: m.bases,
-          fixedStrength: m.fixedStrength ?? null,
-        }))
-      )
-      .run()
-    tx.insert(t.sources)
-      .values(
-        kb.sources.records.map((s) => ({
-          id: s.id,
-          label: s.label.en,
-          labelNl: s.label.nl === s.label.en ? null : s.label.nl,
-          citation: s.citation,
-          url: s.url ?? null,
-          kind: s.kind,
-          tier: s.tier,
-          evidence: s.evidence,
-          descriptionNl: s.description.nl,
-          descriptionEn: s.description.en,
-          origin: 'curated' as const,
-        }))
-      )
-      .run()
-    insertLinks(tx, links)
-    for (const s of strategies) {
-      for (const lang of ['nl', 'en'] as const) {
-        tx.run(
-          sql`INSERT INTO kb_search (kind, ref, lang, name, body) VALUES ('strategy', ${s.id}, ${lang}, ${s.name[lang]}, ${`${s.description[lang]} ${s.example[lang]}`})`
-        )
-      }
+    for (const [table, values] of [
+      [t.answerScales, rows.answerScales],
+      [t.scaleOptions, rows.scaleOptions],
+      [t.determinants, rows.determinants],
+      [t.items, rows.items],
+      [t.clusters, rows.clusters],
+      [t.strategies, rows.strategies],
+      [t.strategyPhases, rows.strategyPhases],
+      [t.strategyActors, rows.strategyActors],
+      [t.methods, rows.methods],
+      [t.sources, rows.sources],
+    ] as const) {
+      if (values.length > 0) tx.insert(table).values(values as never[]).run()
     }
-    for (const d of kb.determinants.records) {
-      for (const lang of ['nl', 'en'] as const) {
-        const body = [d.definition[lang], ...d.items.map((i) => i.text[lang])].join(' ')
-        tx.run(
-          sql`INSERT INTO kb_search (kind, ref, lang, name, body) VALUES ('determinant', ${String(d.number)}, ${lang}, ${d.name[lang]}, ${body})`
-        )
-      }
+    insertLinkRows(tx, rows.links)
+    for (const d of rows.search) {
+      tx.run(sql`INSERT INTO kb_search (kind, ref, lang, name, body) VALUES (${d.kind}, ${d.ref}, ${d.lang}, ${d.name}, ${d.body})`)
     }
     tx.insert(t.kbMeta)
       .values({ key: KB_HASH_KEY, value: hash })

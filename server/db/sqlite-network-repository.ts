@@ -22,7 +22,7 @@ const CHUNK = 500
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 type Conn = Db | Tx
 
-const toNetwork = (r: t.NetworkRow): Network => ({
+export const toNetwork = (r: t.NetworkRow): Network => ({
   id: r.id,
   name: r.name,
   minGroupSize: r.minGroupSize,

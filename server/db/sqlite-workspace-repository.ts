@@ -27,7 +27,7 @@ const LAST_USED_RESOLUTION_MS = 60_000
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 type Conn = Db | Tx
 
-const toWorkspace = (r: t.WorkspaceRow): Workspace => ({
+export const toWorkspace = (r: t.WorkspaceRow): Workspace => ({
   id: r.id,
   name: r.name,
   innovation: r.innovation,
@@ -55,7 +55,7 @@ export const toRound = (r: t.RoundRow): Round => ({
   closedAt: r.closedAt,
 })
 
-const toToken = (r: t.TeamTokenRow): TeamToken => ({
+export const toTeamToken = (r: t.TeamTokenRow): TeamToken => ({
   id: r.id,
   label: r.label,
   createdAt: r.createdAt,
@@ -63,7 +63,7 @@ const toToken = (r: t.TeamTokenRow): TeamToken => ({
   revokedAt: r.revokedAt,
 })
 
-const toSubmission = (r: t.SubmissionRow): Submission => ({
+export const toSubmission = (r: t.SubmissionRow): Submission => ({
   id: r.id,
   clientId: r.clientId,
   role: r.role,
@@ -108,7 +108,7 @@ function writePlan(conn: Conn, roundId: string, entries: readonly PlanEntry[], n
     .run()
 }
 
-const sameAnswers = (a: Readonly<Record<string, number | null>>, b: Readonly<Record<string, number | null>>) => {
+export const sameAnswers = (a: Readonly<Record<string, number | null>>, b: Readonly<Record<string, number | null>>) => {
   const keys = Object.keys(a)
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k])
 }
@@ -180,7 +180,7 @@ export function createSqliteWorkspaceRepository(db: Db): WorkspaceRepository {
         .where(eq(t.teamTokens.workspaceId, workspaceId))
         .orderBy(asc(t.teamTokens.createdAt), asc(t.teamTokens.id))
         .all()
-        .map(toToken)
+        .map(toTeamToken)
     },
 
     async addTeamToken(workspaceId, token, now) {
@@ -189,7 +189,7 @@ export function createSqliteWorkspaceRepository(db: Db): WorkspaceRepository {
         .values({ id: token.id, workspaceId, label: token.label, tokenHash: token.hash, createdAt: now })
         .returning()
         .get()
-      return toToken(row)
+      return toTeamToken(row)
     },
 
     async revokeTeamToken(workspaceId, tokenId, now) {

@@ -3,20 +3,21 @@
  * validation failures all go through one hook into the error envelope.
  */
 import { OpenAPIHono } from '@hono/zod-openapi'
-import type { Db } from '../db/client.ts'
 import type { NetworkRepository } from '../db/network-repository.ts'
+import type { KbRepository } from '../db/store.ts'
 import type { WorkspaceRepository } from '../db/workspace-repository.ts'
 import type { KbIndex } from '../domain/kb-index.ts'
 import { validationFailed } from './errors.ts'
 
 /**
- * Variables every request carries: the database and the knowledge base current at the time,
+ * Variables every request carries: the knowledge base in the database and its copy current
+ * at the time,
  * the workspace store, the secret respondent links are derived from, the clock, and (on
  * workspace routes, once authorised) the team token used.
  */
 export type AppEnv = {
   Variables: {
-    db: Db
+    knowledgeBase: KbRepository
     kb: KbIndex
     workspaces: WorkspaceRepository
     tokenSecret: string

@@ -2,7 +2,6 @@
  * @module GET /api/strategies (search and filters) and /api/strategies/{id}.
  */
 import { createRoute } from '@hono/zod-openapi'
-import { searchKb } from '../db/queries/kb.ts'
 import { ApiError, notFound } from '../http/errors.ts'
 import { determinantsOf, presentStrategy, strategiesOf } from '../http/present.ts'
 import { createRouter } from '../http/router.ts'
@@ -32,7 +31,7 @@ const one = createRoute({
 })
 
 export const strategyRoutes = createRouter()
-  .openapi(list, (c) => {
+  .openapi(list, async (c) => {
     const query = c.req.valid('query')
     const kb = c.var.kb
     if (query.cluster && !kb.cluster.has(query.cluster)) {
@@ -45,7 +44,7 @@ export const strategyRoutes = createRouter()
       ids = strategiesOf(kb, query.determinant, query.lang).map((s) => s.id)
     }
     if (query.q) {
-      const hits = searchKb(c.var.db, query.q)
+      const hits = (await c.var.knowledgeBase.search(query.q))
         .filter((h) => h.kind === 'strategy')
         .map((h) => h.ref)
       const allowed = new Set(ids)

@@ -21,7 +21,7 @@ const kb = createKbStore(t.db)
 const app = createApp({ db: t.db, kb })
 afterAll(() => t.close())
 
-const links = kb.get().evidence
+const links = (await kb.get()).evidence
 const sources = [...new Set(links.map((l) => l.source))].sort()
 
 /**

@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { loadedApp } from '../support/db.ts'
+import { testStore } from '../support/dialects.ts'
 
-const t = loadedApp()
+const t = await testStore()
 afterAll(() => t.close())
+const app = t.app()
 
 const post = async (path: string, body: unknown, type = 'application/json') => {
-  const res = await t.app.request(path, {
+  const res = await app.request(path, {
     method: 'POST',
     headers: { 'content-type': type },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -166,7 +167,7 @@ describe('POST /api/score', () => {
 
   test('reads a Windows-1252 CSV (Dutch Excel) without turning its letters into �', async () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('d04;Co'), 0xf6, ...new TextEncoder().encode('rdinator\n2;ja\n')])
-    const res = await t.app.request('/api/score', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: bytes })
+    const res = await app.request('/api/score', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: bytes })
     expect(res.status).toBe(200)
     expect(((await res.json()) as any).ignoredColumns).toEqual(['Coördinator'])
   })

@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { replaceImportedSource } from '../../server/db/queries/imports.ts'
-import { loadedApp } from '../support/db.ts'
+import { testStore } from '../support/dialects.ts'
 
-const t = loadedApp()
+const t = await testStore()
 afterAll(() => t.close())
+const app = t.app()
 const get = async (path: string) => {
-  const res = await t.app.request(path)
+  const res = await app.request(path)
   return { status: res.status, body: (await res.json()) as any }
 }
 
@@ -251,7 +251,7 @@ describe('GET /api/reference and /api/links', () => {
     const { body } = await get('/api/links?source=waltz-2019-table1')
     expect(body.links.length).toBeGreaterThan(0)
     expect(body.links.every((l: any) => l.source === 'waltz-2019-table1' && l.determinant === 28)).toBe(true)
-    const res = await t.app.request('/api/links?format=csv&determinant=16&lang=en')
+    const res = await app.request('/api/links?format=csv&determinant=16&lang=en')
     expect(res.headers.get('content-type')).toMatch(/text\/csv/)
     const lines = (await res.text()).trim().split(/\r?\n/)
     expect(lines[0]).toBe('determinant,determinant_name,strategy,strategy_name,strength,basis,source,source_label,evidence,tier,method,cell,construct,via,rationale')
@@ -304,13 +304,13 @@ describe('GET /api/reference and /api/links', () => {
   })
 
   test('writes a text that starts a formula as text in the links CSV, also when a line follows', async () => {
-    const own = loadedApp()
+    const own = await testStore()
     const formula = '=HYPERLINK("https://evil.example","klik")\nsecond line'
-    replaceImportedSource(own.db, { id: 'formula-test', label: '@label', citation: 'x', evidence: 'U' }, [
+    await own.store.kb.replaceImportedSource({ id: 'formula-test', label: '@label', citation: 'x', evidence: 'U' }, [
       { determinant: 16, strategy: 'champions', source: 'formula-test', method: 'imported', strength: 0.5, basis: 'imported', rationale: { nl: formula, en: formula } },
     ])
-    const csv = await (await own.app.request('/api/links?format=csv&source=formula-test&lang=en')).text()
-    own.close()
+    const csv = await (await own.app().request('/api/links?format=csv&source=formula-test&lang=en')).text()
+    await own.close()
     expect(csv.split('\r\n')[1]).toMatch(/,'@label,.*,"'=HYPERLINK\(""https:\/\/evil\.example"",""klik""\)\nsecond line"$/)
   })
 })
@@ -375,10 +375,10 @@ describe('unknown routes and documentation', () => {
   })
 
   test('serves the API documentation page without any CDN', async () => {
-    const res = await t.app.request('/api/docs')
+    const res = await app.request('/api/docs')
     const html = await res.text()
     expect(res.status).toBe(200)
     expect(html).not.toMatch(/https?:\/\//)
-    expect((await t.app.request('/api/docs/swagger-ui-bundle.js')).status).toBe(200)
+    expect((await app.request('/api/docs/swagger-ui-bundle.js')).status).toBe(200)
   })
 })

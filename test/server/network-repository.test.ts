@@ -1,13 +1,15 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { createSqliteNetworkRepository } from '../../server/db/sqlite-network-repository.ts'
-import { createSqliteWorkspaceRepository } from '../../server/db/sqlite-workspace-repository.ts'
-import { tempDb } from '../support/db.ts'
+import { testStore } from '../support/dialects.ts'
 
-const t = tempDb()
+const t = await testStore({ kb: false })
 afterAll(() => t.close())
-const networks = createSqliteNetworkRepository(t.db)
-const workspaces = createSqliteWorkspaceRepository(t.db)
+const { networks, workspaces } = t.store
 const now = Date.UTC(2026, 8, 1)
+/** The database's refusal, in SQLite's words or PostgreSQL's (drizzle puts the driver's error in `cause`). */
+const refusedBy = (words: RegExp) => (error: unknown) => {
+  const e = error as Error & { cause?: Error }
+  return words.test(`${e.message} ${e.cause?.message ?? ''}`)
+}
 let counter = 0
 const id = () => `id${String(++counter).padStart(14, '0')}`
 
@@ -31,7 +33,7 @@ const join = (tokenHash: string, workspaceId: string, at = now) =>
 const nest = (tokenHash: string, childId: string) =>
   networks.joinParentWithInvitation({ tokenHash, childId, now, maxChildren: 2, maxDepth: 3 })
 
-describe('NetworkRepository (SQLite)', () => {
+describe(`NetworkRepository (${t.dialect})`, () => {
   test('an invitation lets one school join once, and not after it expires', async () => {
     const n = await network()
     const [a, b] = [await school('A'), await school('B')]
@@ -58,14 +60,14 @@ describe('NetworkRepository (SQLite)', () => {
     for (let i = 0; i < 3; i++) await join(await invite(n.id), (await school()).id)
     const hash = await invite(n.id)
     expect((await join(hash, (await school()).id)).outcome).toBe('full')
-    const row = t.db.$client.prepare('SELECT used_at FROM network_invitations WHERE token_hash = ?').get(hash) as { used_at: number | null }
-    expect(row.used_at).toBeNull()
+    const [row] = await t.query<{ used_at: number | null }>('SELECT used_at FROM network_invitations WHERE token_hash = $1', [hash])
+    expect(row?.used_at).toBeNull()
   })
 
   test('a failed join writes nothing: the invitation stays unused', async () => {
     const n = await network()
     const hash = await invite(n.id)
-    await expect(join(hash, 'no-such-workspace')).rejects.toThrow(/FOREIGN KEY/)
+    await expect(join(hash, 'no-such-workspace')).rejects.toSatisfy(refusedBy(/foreign key/i))
     expect((await join(hash, (await school()).id)).outcome).toBe('joined')
   })
 
@@ -104,7 +106,7 @@ describe('NetworkRepository (SQLite)', () => {
 
   test('the database refuses a minimum group size below 3', async () => {
     const n = await network()
-    await expect(networks.updateNetwork(n.id, { minGroupSize: 2 }, now)).rejects.toThrow(/CHECK/)
+    await expect(networks.updateNetwork(n.id, { minGroupSize: 2 }, now)).rejects.toSatisfy(refusedBy(/check constraint/i))
     expect((await networks.getNetwork(n.id))?.minGroupSize).toBe(5)
   })
 })

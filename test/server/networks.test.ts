@@ -1,12 +1,9 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { createApp } from '../../server/app.ts'
-import { loadKb } from '../../server/db/seed.ts'
-import { KB_DIR, tempDb } from '../support/db.ts'
+import { testStore } from '../support/dialects.ts'
 
-const t = tempDb()
-loadKb(t.db, KB_DIR)
+const t = await testStore()
 let clock = Date.UTC(2026, 8, 1, 8, 0)
-const app = createApp({ db: t.db, tokenSecret: 'a'.repeat(64), now: () => clock })
+const app = t.app({ tokenSecret: 'a'.repeat(64), now: () => clock })
 afterAll(() => t.close())
 
 type Res = { status: number; body: any; headers: Headers }
@@ -59,7 +56,7 @@ describe('POST /api/networks', () => {
     expect(n.links.network).toBe(`http://localhost/n/${n.id}#${n.facilitatorToken}`)
     const got = await call('GET', `/api/networks/${n.id}`, { token: n.facilitatorToken })
     expect(got.body).toMatchObject({ id: n.id, name: 'Regio Noord', minGroupSize: 5, parent: null, schools: [], networks: [] })
-    const stored = JSON.stringify(t.db.$client.prepare('SELECT * FROM facilitator_tokens').all())
+    const stored = JSON.stringify(await t.query('SELECT * FROM facilitator_tokens'))
     expect(stored).not.toContain(n.facilitatorToken)
   })
 
@@ -223,10 +220,10 @@ describe('GET /api/networks/{id}/overview', () => {
     const school = await newSchool('Groot', [5, 4, 2, 1, 2])
     await joinNetwork(school, n)
     await call('GET', `/api/networks/${n.id}/overview`, { token: n.facilitatorToken })
-    const views = () => (t.db.$client.prepare('SELECT count(*) AS k FROM network_round_views WHERE network_id = ?').get(n.id) as { k: number }).k
-    expect(views()).toBe(1)
+    const views = async () => Number((await t.query<{ k: number }>('SELECT count(*) AS k FROM network_round_views WHERE network_id = $1', [n.id]))[0]?.k)
+    expect(await views()).toBe(1)
     expect((await call('DELETE', `/api/workspaces/${school.id}/networks?network=${n.id}`, { token: school.teamToken })).status).toBe(204)
-    expect(views()).toBe(0)
+    expect(await views()).toBe(0)
   })
 
   test('an outer network sees an inner network only pooled, never its schools', async () => {

@@ -1,14 +1,12 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { createApp, MAX_BODY_BYTES } from '../../server/app.ts'
-import { loadKb } from '../../server/db/seed.ts'
+import { testStore } from '../support/dialects.ts'
+import { MAX_BODY_BYTES } from '../../server/app.ts'
 import { NETWORK_LIMITS } from '../../server/domain/network.ts'
 import { IMPORT_LIMITS } from '../../server/schemas/survey-import.ts'
-import { KB_DIR, tempDb } from '../support/db.ts'
 
 /** One past every bound of the routes of networks, survey imports and templates. */
-const t = tempDb()
-loadKb(t.db, KB_DIR)
-const app = createApp({ db: t.db, tokenSecret: 'c'.repeat(64) })
+const t = await testStore()
+const app = t.app({ tokenSecret: 'c'.repeat(64) })
 afterAll(() => t.close())
 
 async function call(method: string, path: string, { token, body }: { token?: string; body?: unknown } = {}) {

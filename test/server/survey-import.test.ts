@@ -2,14 +2,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import writeXlsxFile from 'write-excel-file/node'
 import { afterAll, describe, expect, test } from 'vitest'
-import { createApp } from '../../server/app.ts'
-import { loadKb } from '../../server/db/seed.ts'
+import { testStore } from '../support/dialects.ts'
 import { zipUnpackedSize } from '../../server/domain/zip-size.ts'
-import { KB_DIR, tempDb } from '../support/db.ts'
 
-const t = tempDb()
-loadKb(t.db, KB_DIR)
-const app = createApp({ db: t.db, tokenSecret: 'b'.repeat(64) })
+const t = await testStore()
+const app = t.app({ tokenSecret: 'b'.repeat(64) })
 afterAll(() => t.close())
 
 type Res = { status: number; body: any }

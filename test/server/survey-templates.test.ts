@@ -1,14 +1,11 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { createApp } from '../../server/app.ts'
-import { loadKb } from '../../server/db/seed.ts'
+import { testStore } from '../support/dialects.ts'
 import { readCsv } from '../../server/domain/csv-read.ts'
 import { previewImport, templateCode, type ImportItem } from '../../server/domain/survey-import.ts'
 import { LIMESURVEY_COLUMNS } from '../../server/domain/survey-templates.ts'
-import { KB_DIR, tempDb } from '../support/db.ts'
 
-const t = tempDb()
-loadKb(t.db, KB_DIR)
-const app = createApp({ db: t.db, tokenSecret: 'c'.repeat(64) })
+const t = await testStore()
+const app = t.app({ tokenSecret: 'c'.repeat(64) })
 afterAll(() => t.close())
 
 type Item = { id: string; text: string; scale: string; options: { value: number; label: string }[] }

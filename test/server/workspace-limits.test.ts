@@ -3,14 +3,15 @@
  * is a 400 naming the field, and nothing is stored.
  */
 import { afterAll, describe, expect, test } from 'vitest'
+import { testStore } from '../support/dialects.ts'
 import { WORKSPACE_LIMITS } from '../../server/schemas/workspace.ts'
-import { loadedApp } from '../support/db.ts'
 
-const t = loadedApp()
+const t = await testStore()
 afterAll(() => t.close())
+const app = t.app()
 
 async function call(method: string, path: string, body: unknown, token?: string) {
-  const res = await t.app.request(path, {
+  const res = await app.request(path, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
@@ -19,7 +20,7 @@ async function call(method: string, path: string, body: unknown, token?: string)
 }
 
 const long = (n: number) => 'x'.repeat(n + 1)
-const count = (table: string) => (t.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+const count = async (table: string) => Number((await t.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))[0]?.n)
 
 describe('bounds of the workspace routes', async () => {
   const ws = (await call('POST', '/api/workspaces', { name: 'School', innovation: 'Welbevinden' })).body
@@ -38,15 +39,16 @@ describe('bounds of the workspace routes', async () => {
     ['a submission id', 'POST', `/api/respond/${round.respondentToken}`, { submissionId: long(64), answers: {} }, 'submissionId'],
     ['a respondent group', 'POST', `/api/respond/${round.respondentToken}`, { submissionId: 'abcdefgh', group: long(WORKSPACE_LIMITS.group), answers: {} }, 'group'],
   ] as const)('%s past its bound is 400 naming the field, and nothing is stored', async ([, method, path, body, field]) => {
-    const before = ['workspaces', 'team_tokens', 'rounds', 'submissions', 'plan_entries'].map(count)
+    const tables = ['workspaces', 'team_tokens', 'rounds', 'submissions', 'plan_entries']
+    const before = await Promise.all(tables.map(count))
     const res = await call(method, path, body, ws.teamToken)
     expect(res.status).toBe(400)
     expect(res.body.error.issues.map((i: any) => i.path)).toContain(field)
-    expect(['workspaces', 'team_tokens', 'rounds', 'submissions', 'plan_entries'].map(count)).toEqual(before)
+    expect(await Promise.all(tables.map(count))).toEqual(before)
   })
 
   test('a respondent token past its length is 400, not a lookup', async () => {
-    const res = await t.app.request(`/api/respond/${'swr_'.padEnd(100, 'A')}`)
+    const res = await app.request(`/api/respond/${'swr_'.padEnd(100, 'A')}`)
     expect(res.status).toBe(400)
   })
 })

@@ -1,12 +1,9 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { createApp } from '../../server/app.ts'
-import { loadKb } from '../../server/db/seed.ts'
-import { KB_DIR, tempDb } from '../support/db.ts'
+import { testStore } from '../support/dialects.ts'
 
-const t = tempDb()
-loadKb(t.db, KB_DIR)
+const t = await testStore()
 let clock = Date.UTC(2026, 8, 1, 8, 0)
-const app = createApp({ db: t.db, tokenSecret: 'a'.repeat(64), now: () => clock })
+const app = t.app({ tokenSecret: 'a'.repeat(64), now: () => clock })
 afterAll(() => t.close())
 
 type Res = { status: number; body: any; headers: Headers }
@@ -53,10 +50,10 @@ describe('POST /api/workspaces', () => {
 
   test('stores only the hash of a token', async () => {
     const ws = await newWorkspace()
-    const rows = t.db.$client.prepare('SELECT token_hash FROM team_tokens WHERE workspace_id = ?').all(ws.id) as { token_hash: string }[]
+    const rows = await t.query<{ token_hash: string }>('SELECT token_hash FROM team_tokens WHERE workspace_id = $1', [ws.id])
     expect(rows).toHaveLength(1)
     expect(rows[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/)
-    const everything = JSON.stringify(t.db.$client.prepare('SELECT * FROM team_tokens').all())
+    const everything = JSON.stringify(await t.query('SELECT * FROM team_tokens'))
     expect(everything).not.toContain(ws.teamToken)
   })
 
@@ -233,7 +230,7 @@ describe('rounds and submissions', () => {
   test('a server with another secret cannot show the link but can renew it', async () => {
     const ws = await newWorkspace()
     const round = await newRound(ws)
-    const elsewhere = createApp({ db: t.db, tokenSecret: 'b'.repeat(64) })
+    const elsewhere = t.app({ tokenSecret: 'b'.repeat(64) })
     const res = await elsewhere.request(`/api/workspaces/${ws.id}/rounds/${round.id}`, { headers: { authorization: `Bearer ${ws.teamToken}` } })
     const body = (await res.json()) as any
     expect(body.respondentToken).toBeNull()
@@ -372,14 +369,14 @@ describe('export, import and deletion', () => {
   })
 
   test('a broken import file is 400 naming the field and stores nothing', async () => {
-    const before = t.db.$client.prepare('SELECT count(*) AS n FROM workspaces').get() as { n: number }
+    const [before] = await t.query<{ n: number }>('SELECT count(*) AS n FROM workspaces')
     const res = await call('POST', '/api/workspaces/import', {
       body: { format: 'strategiewijzer-workspace', version: 1, exportedAt: 0, workspace: { name: 'x' }, rounds: [] },
     })
     expect(res.status).toBe(400)
     expect(res.body.error.issues[0].path).toMatch(/^workspace\./)
-    const after = t.db.$client.prepare('SELECT count(*) AS n FROM workspaces').get() as { n: number }
-    expect(after.n).toBe(before.n)
+    const [after] = await t.query<{ n: number }>('SELECT count(*) AS n FROM workspaces')
+    expect(after?.n).toBe(before?.n)
   })
 
   test('deleting a workspace removes everything of it and every link stops working', async () => {
@@ -392,7 +389,7 @@ describe('export, import and deletion', () => {
     for (const table of ['rounds', 'submissions', 'team_tokens', 'plan_entries']) {
       const column = table === 'submissions' || table === 'plan_entries' ? 'round_id' : 'workspace_id'
       const value = column === 'round_id' ? round.id : ws.id
-      const { n } = t.db.$client.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`).get(value) as { n: number }
+      const [{ n } = { n: -1 }] = await t.query<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${column} = $1`, [value])
       expect(n, table).toBe(0)
     }
   })
@@ -402,8 +399,7 @@ describe('bounds', () => {
   test('a round takes no more submissions than its maximum', async () => {
     const ws = await newWorkspace()
     const round = await newRound(ws)
-    const { createSqliteWorkspaceRepository } = await import('../../server/db/sqlite-workspace-repository.ts')
-    const repo = createSqliteWorkspaceRepository(t.db)
+    const repo = t.store.workspaces
     const add = (clientId: string) => repo.addSubmission(round.id, { id: clientId.slice(-16).padStart(16, 'x'), clientId, role: 'user', group: null, answers: {} }, clock, 2)
     expect((await add('client-00000001')).outcome).toBe('created')
     expect((await add('client-00000002')).outcome).toBe('created')
@@ -413,7 +409,7 @@ describe('bounds', () => {
   })
 
   test('submissions are rate-limited per respondent link, not by the address a whole school shares', async () => {
-    const limited = createApp({ db: t.db, tokenSecret: 'a'.repeat(64), rateLimit: { perMinute: 1, burst: 1 } })
+    const limited = t.app({ tokenSecret: 'a'.repeat(64), rateLimit: { perMinute: 1, burst: 1 } })
     const post = (path: string, body: unknown) =>
       limited.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
     const ws = await newWorkspace()

@@ -8,17 +8,13 @@
 import { eq } from 'drizzle-orm'
 import type { Link } from '../../schemas/kb.ts'
 import type { Db } from '../client.ts'
+import type { ImportedSource } from '../store.ts'
 import * as t from '../schema.ts'
 import { bumpKbRevision } from './kb-meta.ts'
+import { curatedSourceMessage, importedSourceRow } from './kb-rows.ts'
 import { insertLinks } from './links.ts'
 
-export type ImportedSource = {
-  readonly id: string
-  readonly label: string
-  readonly citation: string
-  readonly url?: string
-  readonly evidence: 'V' | 'S' | 'U' | 'P'
-}
+export type { ImportedSource } from '../store.ts'
 
 /**
  * Replaces the links of an imported source (creating the source on first import).
@@ -26,22 +22,11 @@ export type ImportedSource = {
  * @throws {Error} when `source.id` is a curated source: imports never overwrite data/kb.
  */
 export function replaceImportedSource(db: Db, source: ImportedSource, links: readonly Link[]): void {
-  const row = {
-    id: source.id,
-    label: source.label,
-    citation: source.citation,
-    url: source.url ?? null,
-    kind: 'imported' as const,
-    tier: 'imported' as const,
-    evidence: source.evidence,
-    descriptionNl: `Geïmporteerd met npm run kb:import: ${source.citation}`,
-    descriptionEn: `Imported with npm run kb:import: ${source.citation}`,
-    origin: 'imported' as const,
-  }
+  const row = importedSourceRow(source)
   db.transaction((tx) => {
     const existing = tx.select().from(t.sources).where(eq(t.sources.id, source.id)).get()
     if (existing?.origin === 'curated') {
-      throw new Error(`'${source.id}' is a source of data/kb; choose another name for the import`)
+      throw new Error(curatedSourceMessage(source.id))
     }
     tx.delete(t.determinantStrategies).where(eq(t.determinantStrategies.sourceId, source.id)).run()
     tx.insert(t.sources).values(row).onConflictDoUpdate({ target: t.sources.id, set: row }).run()

@@ -19,9 +19,14 @@ export function localKbWrites(): number {
   return localBumps
 }
 
+/** Counts a write to the knowledge base by this process (either dialect), before it commits. */
+export function noteLocalKbWrite(): void {
+  localBumps++
+}
+
 /** Bumps the revision; call inside the transaction that changes the knowledge base. */
 export function bumpKbRevision(tx: Tx): void {
-  localBumps++
+  noteLocalKbWrite()
   tx.insert(t.kbMeta)
     .values({ key: REVISION, value: '1' })
     .onConflictDoUpdate({ target: t.kbMeta.key, set: { value: sql`CAST(${t.kbMeta.value} AS INTEGER) + 1` } })

@@ -4,29 +4,17 @@
 import type { Link } from '../../schemas/kb.ts'
 import type { Db } from '../client.ts'
 import * as t from '../schema.ts'
+import { linkRow } from './kb-rows.ts'
 
 /** SQLite limits the bound parameters of one statement; links are inserted in chunks. */
 const CHUNK = 500
 
 export function insertLinks(tx: Pick<Db, 'insert'>, links: readonly Link[]): void {
-  for (let i = 0; i < links.length; i += CHUNK) {
-    tx.insert(t.determinantStrategies)
-      .values(
-        links.slice(i, i + CHUNK).map((l) => ({
-          determinantNumber: l.determinant,
-          strategyId: l.strategy,
-          sourceId: l.source,
-          methodId: l.method,
-          strength: l.strength,
-          basis: l.basis,
-          cell: l.cell ?? null,
-          construct: l.construct ?? null,
-          viaNl: l.via?.nl ?? null,
-          viaEn: l.via?.en ?? null,
-          rationaleNl: l.rationale.nl,
-          rationaleEn: l.rationale.en,
-        }))
-      )
-      .run()
+  insertLinkRows(tx, links.map(linkRow))
+}
+
+export function insertLinkRows(tx: Pick<Db, 'insert'>, rows: readonly (typeof t.determinantStrategies.$inferInsert)[]): void {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    tx.insert(t.determinantStrategies).values(rows.slice(i, i + CHUNK)).run()
   }
 }
