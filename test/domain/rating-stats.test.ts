@@ -66,8 +66,9 @@ describe('ratingStats', () => {
     expect(verdictOf(s, { kind: 'rand' })).toBe('no-ratings')
   })
 
-  test('an even panel whose median falls between two regions has no one within it', () => {
-    expect(ratingStats([3, 4])).toMatchObject({ median: 3.5, tertile: 'middle', agreement: 0 })
+  test('an even panel whose median falls where nobody rated has no one within its region', () => {
+    expect(ratingStats([3, 7])).toMatchObject({ median: 5, tertile: 'middle', agreement: 0 })
+    expect(ratingStats([3, 4])).toMatchObject({ median: 3.5, tertile: 'middle', agreement: 0.5 })
   })
 
   test('counts every rating once, by value', () => {
@@ -83,7 +84,7 @@ describe('ratingStats', () => {
         expect(a.p25 as number).toBeLessThanOrEqual(a.median as number)
         expect(a.median as number).toBeLessThanOrEqual(a.p75 as number)
         expect(a.p30 as number).toBeGreaterThanOrEqual(a.p25 as number)
-        // An even panel's median can fall between two regions with nobody in its own: [3, 4].
+        // An even panel's median can fall region with nobody in it: [3, 7].
         expect(a.agreement as number).toBeGreaterThanOrEqual(0)
         expect(a.agreement as number).toBeLessThanOrEqual(1)
       })
