@@ -15,6 +15,8 @@ import { rateLimit, type RateLimitOptions } from './http/rate-limit.ts'
 import { createRouter } from './http/router.ts'
 import type { NetworkRepository } from './db/network-repository.ts'
 import { createSqliteNetworkRepository } from './db/sqlite-network-repository.ts'
+import type { RatingRepository } from './db/rating-repository.ts'
+import { createSqliteRatingRepository } from './db/sqlite-rating-repository.ts'
 import { createSqliteWorkspaceRepository } from './db/sqlite-workspace-repository.ts'
 import type { WorkspaceRepository } from './db/workspace-repository.ts'
 import { securityHeaders } from './http/security-headers.ts'
@@ -25,6 +27,7 @@ import { docsRoutes } from './routes/docs.ts'
 import { engineRoutes } from './routes/engine.ts'
 import { metaRoutes } from './routes/meta.ts'
 import { networkRoutes } from './routes/networks.ts'
+import { ratingRoutes } from './routes/ratings.ts'
 import { questionnaireRoutes } from './routes/questionnaire.ts'
 import { referenceRoutes } from './routes/reference.ts'
 import { respondRoutes } from './routes/respond.ts'
@@ -50,6 +53,10 @@ export type AppOptions = {
   readonly workspaces?: WorkspaceRepository
   /** The learning-network store; defaults to the SQLite one over `db`. */
   readonly networks?: NetworkRepository
+  /** The expert-rating store; defaults to the SQLite one over `db`. */
+  readonly ratings?: RatingRepository
+  /** ADMIN_TOKEN: the credential for changes to the shared knowledge base; none when absent. */
+  readonly adminToken?: string
   /** Hex secret respondent links are derived from (server/http/tokens.ts); random when absent. */
   readonly tokenSecret?: string
   /** The clock (tests move it past a round's closing date). */
@@ -65,11 +72,12 @@ export type AppOptions = {
   readonly rateLimit?: RateLimitOptions
 }
 
-type ApiOptions = Required<Pick<AppOptions, 'db' | 'kb' | 'workspaces' | 'networks' | 'tokenSecret' | 'now'>> & {
+type ApiOptions = Required<Pick<AppOptions, 'db' | 'kb' | 'workspaces' | 'networks' | 'ratings' | 'tokenSecret' | 'now'>> & {
   readonly publicUrl: string | null
+  readonly adminToken: string | null
 }
 
-function apiRoutes({ db, kb, workspaces, networks, tokenSecret, now, publicUrl }: ApiOptions) {
+function apiRoutes({ db, kb, workspaces, networks, ratings, tokenSecret, now, publicUrl, adminToken }: ApiOptions) {
   const api = createRouter()
   const tooLarge = (c: Context) =>
     c.json(envelope('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`), 413)
@@ -89,6 +97,8 @@ function apiRoutes({ db, kb, workspaces, networks, tokenSecret, now, publicUrl }
     c.set('kb', kb.get())
     c.set('workspaces', workspaces)
     c.set('networks', networks)
+    c.set('ratings', ratings)
+    c.set('adminToken', adminToken)
     c.set('tokenSecret', tokenSecret)
     c.set('now', now)
     c.set('publicUrl', publicUrl)
@@ -104,6 +114,7 @@ function apiRoutes({ db, kb, workspaces, networks, tokenSecret, now, publicUrl }
     .route('/', workspaceRoutes)
     .route('/', importRoutes)
     .route('/', networkRoutes)
+    .route('/', ratingRoutes)
     .route('/', templateRoutes)
     .route('/', respondRoutes)
   api.openAPIRegistry.registerComponent('securitySchemes', 'teamToken', {
@@ -115,6 +126,22 @@ function apiRoutes({ db, kb, workspaces, networks, tokenSecret, now, publicUrl }
     type: 'http',
     scheme: 'bearer',
     description: 'The token of a learning network’s facilitator link (swf_…)',
+  })
+  api.openAPIRegistry.registerComponent('securitySchemes', 'studyOwnerToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token of an expert rating study’s owner link (swo_…)',
+  })
+  api.openAPIRegistry.registerComponent('securitySchemes', 'expertToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token of an expert’s personal link to a rating study (swe_…)',
+  })
+  api.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Admin-Token',
+    description: 'ADMIN_TOKEN of the server: needed to change the shared knowledge base',
   })
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -143,6 +170,8 @@ export function createApp({
   webRoot,
   workspaces = createSqliteWorkspaceRepository(db),
   networks = createSqliteNetworkRepository(db),
+  ratings = createSqliteRatingRepository(db),
+  adminToken,
   tokenSecret = newSecret(),
   now = Date.now,
   publicUrl,
@@ -162,7 +191,7 @@ export function createApp({
       rateLimit({ ...limit, perMinute: limit.perMinute * 5, burst: Math.max(limit.burst, 200), key: (c) => c.req.path })
     )
   }
-  app.route('/api', apiRoutes({ db, kb, workspaces, networks, tokenSecret, now, publicUrl: publicUrl ?? null }))
+  app.route('/api', apiRoutes({ db, kb, workspaces, networks, ratings, tokenSecret, now, publicUrl: publicUrl ?? null, adminToken: adminToken ?? null }))
   if (webRoot) {
     const indexFile = join(webRoot, 'index.html')
     // Hashed build files never change under their name; only found ones may be cached. The

@@ -235,3 +235,90 @@ export function pairsFromRows(rows: readonly { readonly line: number; readonly c
   }
   return { ok: true, pairs }
 }
+
+/** How a study chooses its links (validated at the edge by server/schemas/rating.ts). */
+export type Selection =
+  | { readonly kind: 'determinants'; readonly determinants: readonly number[] }
+  | { readonly kind: 'editorial'; readonly determinants?: readonly number[] | undefined }
+  | { readonly kind: 'method'; readonly method: string; readonly determinants?: readonly number[] | undefined }
+  | { readonly kind: 'pairs'; readonly pairs: readonly { readonly determinant: string | number; readonly strategy: string }[] }
+
+/** What choosing links needs of the knowledge base. */
+export type SelectionKb = {
+  readonly determinants: readonly { readonly number: number; readonly code: string; readonly name: Bilingual }[]
+  readonly strategies: readonly { readonly id: string; readonly name: Bilingual; readonly ericName?: string | undefined }[]
+  readonly sources: readonly { readonly id: string; readonly tier: string }[]
+  readonly links: readonly { readonly determinant: number; readonly strategy: string; readonly source: string; readonly method: string }[]
+}
+
+export type SelectionIssue = { readonly path: string; readonly message: string }
+
+const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ')
+
+/**
+ * The distinct pairs a selection names, in MIDI order then strategy id (a file's pairs in the
+ * file's order), or the issues: a name that is nothing in the knowledge base, or more pairs
+ * than a study may rate. A pairs file may name pairs that are not linked yet.
+ */
+export function selectLinks(selection: Selection, kb: SelectionKb): { ok: true; links: StudyLink[] } | { ok: false; issues: SelectionIssue[] } {
+  const seen = new Set<string>()
+  const out: StudyLink[] = []
+  const add = (l: StudyLink) => {
+    if (seen.has(pairKey(l))) return
+    seen.add(pairKey(l))
+    out.push({ determinant: l.determinant, strategy: l.strategy })
+  }
+  const among = selection.kind === 'editorial' || selection.kind === 'method' ? selection.determinants : undefined
+  const within = (d: number) => !among || among.includes(d)
+  const sorted = (links: readonly StudyLink[]) => [...links].filter((l) => within(l.determinant)).sort((a, b) => a.determinant - b.determinant || a.strategy.localeCompare(b.strategy))
+  switch (selection.kind) {
+    case 'determinants': {
+      const wanted = new Set(selection.determinants)
+      const known = new Set(kb.determinants.map((d) => d.number))
+      const issues = selection.determinants
+        .map((d, i) => ({ d, i }))
+        .filter(({ d }) => !known.has(d))
+        .map(({ i }) => ({ path: `selection.determinants.${i}`, message: 'no such determinant' }))
+      if (issues.length > 0) return { ok: false, issues }
+      sorted(kb.links.filter((l) => wanted.has(l.determinant))).forEach(add)
+      break
+    }
+    case 'editorial': {
+      const proposals = new Set(kb.sources.filter((s) => s.tier === 'proposal').map((s) => s.id))
+      sorted(kb.links.filter((l) => proposals.has(l.source))).forEach(add)
+      break
+    }
+    case 'method': {
+      const byPair = new Map<string, Set<string>>()
+      for (const l of kb.links) {
+        const methods = byPair.get(pairKey(l)) ?? new Set<string>()
+        methods.add(l.method)
+        byPair.set(pairKey(l), methods)
+      }
+      // Pairs that this method alone links: one line of evidence, the ones a panel helps most.
+      sorted(kb.links.filter((l) => l.method === selection.method && byPair.get(pairKey(l))?.size === 1)).forEach(add)
+      break
+    }
+    case 'pairs': {
+      const determinantBy = new Map<string, number>()
+      for (const d of kb.determinants) for (const key of [String(d.number), d.code, d.name.nl, d.name.en]) determinantBy.set(norm(key), d.number)
+      const strategyBy = new Map<string, string>()
+      for (const s of kb.strategies) for (const key of [s.id, s.name.nl, s.name.en, s.ericName ?? '']) if (key) strategyBy.set(norm(key), s.id)
+      const issues: SelectionIssue[] = []
+      selection.pairs.forEach((p, i) => {
+        const determinant = determinantBy.get(norm(String(p.determinant)))
+        const strategy = strategyBy.get(norm(p.strategy))
+        if (determinant === undefined) issues.push({ path: `selection.pairs.${i}.determinant`, message: 'no such determinant (a MIDI number 1–29, code or name)' })
+        if (strategy === undefined) issues.push({ path: `selection.pairs.${i}.strategy`, message: 'no such strategy (an id or a name)' })
+        if (determinant !== undefined && strategy !== undefined) add({ determinant, strategy })
+      })
+      if (issues.length > 0) return { ok: false, issues }
+      break
+    }
+  }
+  if (out.length === 0) return { ok: false, issues: [{ path: 'selection', message: 'selects no links' }] }
+  if (out.length > STUDY_LIMITS.links) {
+    return { ok: false, issues: [{ path: 'selection', message: `selects ${out.length} links; a study rates at most ${STUDY_LIMITS.links}` }] }
+  }
+  return { ok: true, links: out }
+}
