@@ -15,6 +15,7 @@ import { errorOf } from '../api.ts'
 import { evidenceLabel, strengthText } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { expertApi, NoStudyLinkError, type Ballot } from '../rating/rating-api.ts'
+import { ratingCredentials } from '../rating/rating-credentials.ts'
 import { page, shared } from '../styles/shared.ts'
 
 type Link = Ballot['links'][number]
@@ -137,8 +138,16 @@ export class PageRatingExpert extends LitElement {
   @state() private answers = new Map<string, Own>()
   @state() private saving = new Map<string, SaveState>()
 
+  /** The token the answers on this page belong to: another expert's link on this device starts afresh. */
+  private token: string | null = null
+
   private readonly data = new Task(this, {
-    task: async ([id, lang]) => {
+    task: async ([id, lang, token]) => {
+      if (token !== this.token) {
+        this.token = token
+        this.answers = new Map()
+        this.saving = new Map()
+      }
       const ballot = await expertApi(id).ballot(lang)
       // What this page holds wins over what the server sent: an answer never goes back.
       const answers = new Map(this.answers)
@@ -146,8 +155,20 @@ export class PageRatingExpert extends LitElement {
       this.answers = answers
       return ballot
     },
-    args: () => [this.studyId, currentLang()] as const,
+    args: () => [this.studyId, currentLang(), ratingCredentials.token('expert', this.studyId)] as const,
   })
+
+  private readonly credentialsChanged = () => this.requestUpdate()
+
+  override connectedCallback() {
+    super.connectedCallback()
+    ratingCredentials.addEventListener('change', this.credentialsChanged)
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback()
+    ratingCredentials.removeEventListener('change', this.credentialsChanged)
+  }
 
   override render() {
     return this.data.render({
@@ -271,6 +292,7 @@ export class PageRatingExpert extends LitElement {
     this.answers = new Map(this.answers).set(k, own)
     this.saving = new Map(this.saving).set(k, { state: 'saving' })
     try {
+      if (this.token !== ratingCredentials.token('expert', this.studyId)) throw new Error(msg('Another expert link was opened on this device; reload the page.'))
       await expertApi(this.studyId).save({
         determinant: l.determinant.number,
         strategy: l.strategy.id,

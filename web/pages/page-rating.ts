@@ -14,6 +14,7 @@ import '../components/copy-field.ts'
 import { downloadBlob, downloadText } from '../download.ts'
 import { currentLang } from '../localization.ts'
 import { NoStudyLinkError, ownerApi, type Results, type StudyView } from '../rating/rating-api.ts'
+import { ratingCredentials } from '../rating/rating-credentials.ts'
 import { page, shared } from '../styles/shared.ts'
 import { workspaceForm } from '../styles/workspace.ts'
 import { slug } from '../workspace/round-files.ts'
@@ -90,8 +91,20 @@ export class PageRating extends LitElement {
       const [study, results] = await Promise.all([owner.study(lang), owner.results(lang)])
       return { study, results }
     },
-    args: () => [this.studyId, currentLang()] as const,
+    args: () => [this.studyId, currentLang(), ratingCredentials.token('owner', this.studyId)] as const,
   })
+
+  private readonly credentialsChanged = () => this.requestUpdate()
+
+  override connectedCallback() {
+    super.connectedCallback()
+    ratingCredentials.addEventListener('change', this.credentialsChanged)
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback()
+    ratingCredentials.removeEventListener('change', this.credentialsChanged)
+  }
 
   override render() {
     return this.data.render({
@@ -189,7 +202,8 @@ export class PageRating extends LitElement {
   }
 
   private renderResults(round: Results['rounds'][number], feasibility: boolean) {
-    return html`<div class="scroll">
+    // Focusable, so a keyboard can scroll a wide table on a phone.
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${msg(str`Results of round ${round.round}`)}>
       <table class="results">
         <caption class="hint" style="text-align:left">${msg(str`Round ${round.round}: relevance 1–9. Disagreement by the RAND/UCLA IPRAS rule; agreement is the share within the median’s region.`)}</caption>
         <thead>

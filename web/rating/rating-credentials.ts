@@ -18,11 +18,13 @@ type Entries = Record<string, string>
 const keyOf = (role: Role, studyId: string) => `${role}:${studyId}`
 const valid = (role: Role, token: string) => (role === 'owner' ? OWNER_TOKEN : EXPERT_TOKEN).test(token)
 
-export class RatingCredentials {
+/** Fires `change` when a link is saved: a page open on the study reloads with the new token. */
+export class RatingCredentials extends EventTarget {
   readonly #storage: Storage | undefined
   readonly #memory = new Map<string, string>()
 
   constructor(storage: Storage | undefined = globalThis.localStorage) {
+    super()
     this.#storage = storage
   }
 
@@ -58,6 +60,7 @@ export class RatingCredentials {
     } catch {
       this.#memory.set(keyOf(role, studyId), token)
     }
+    this.dispatchEvent(new Event('change'))
   }
 
   /** Moves an owner or expert token out of the address bar into storage; the study id, or null. */
