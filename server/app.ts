@@ -14,6 +14,7 @@ import { hostCheck } from './http/host-check.ts'
 import { rateLimit, type RateLimitOptions } from './http/rate-limit.ts'
 import { createRouter } from './http/router.ts'
 import type { NetworkRepository } from './db/network-repository.ts'
+import type { RatingRepository } from './db/rating-repository.ts'
 import { createSqliteStore } from './db/sqlite-store.ts'
 import type { KbRepository, Store } from './db/store.ts'
 import type { WorkspaceRepository } from './db/workspace-repository.ts'
@@ -25,6 +26,7 @@ import { docsRoutes } from './routes/docs.ts'
 import { engineRoutes } from './routes/engine.ts'
 import { metaRoutes } from './routes/meta.ts'
 import { networkRoutes } from './routes/networks.ts'
+import { ratingRoutes } from './routes/ratings.ts'
 import { questionnaireRoutes } from './routes/questionnaire.ts'
 import { referenceRoutes } from './routes/reference.ts'
 import { respondRoutes } from './routes/respond.ts'
@@ -53,6 +55,10 @@ export type AppOptions = {
   readonly workspaces?: WorkspaceRepository
   /** The learning-network store; defaults to the store's. */
   readonly networks?: NetworkRepository
+  /** The expert-rating store; defaults to the store's. */
+  readonly ratings?: RatingRepository
+  /** ADMIN_TOKEN: the credential for changes to the shared knowledge base; none when absent. */
+  readonly adminToken?: string
   /** Hex secret respondent links are derived from (server/http/tokens.ts); random when absent. */
   readonly tokenSecret?: string
   /** The clock (tests move it past a round's closing date). */
@@ -68,12 +74,13 @@ export type AppOptions = {
   readonly rateLimit?: RateLimitOptions
 }
 
-type ApiOptions = Required<Pick<AppOptions, 'kb' | 'workspaces' | 'networks' | 'tokenSecret' | 'now'>> & {
+type ApiOptions = Required<Pick<AppOptions, 'kb' | 'workspaces' | 'networks' | 'ratings' | 'tokenSecret' | 'now'>> & {
   readonly knowledgeBase: KbRepository
   readonly publicUrl: string | null
+  readonly adminToken: string | null
 }
 
-function apiRoutes({ knowledgeBase, kb, workspaces, networks, tokenSecret, now, publicUrl }: ApiOptions) {
+function apiRoutes({ knowledgeBase, kb, workspaces, networks, ratings, tokenSecret, now, publicUrl, adminToken }: ApiOptions) {
   const api = createRouter()
   const tooLarge = (c: Context) =>
     c.json(envelope('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`), 413)
@@ -93,6 +100,8 @@ function apiRoutes({ knowledgeBase, kb, workspaces, networks, tokenSecret, now, 
     c.set('kb', await kb.get())
     c.set('workspaces', workspaces)
     c.set('networks', networks)
+    c.set('ratings', ratings)
+    c.set('adminToken', adminToken)
     c.set('tokenSecret', tokenSecret)
     c.set('now', now)
     c.set('publicUrl', publicUrl)
@@ -108,6 +117,7 @@ function apiRoutes({ knowledgeBase, kb, workspaces, networks, tokenSecret, now, 
     .route('/', workspaceRoutes)
     .route('/', importRoutes)
     .route('/', networkRoutes)
+    .route('/', ratingRoutes)
     .route('/', templateRoutes)
     .route('/', respondRoutes)
   api.openAPIRegistry.registerComponent('securitySchemes', 'teamToken', {
@@ -119,6 +129,22 @@ function apiRoutes({ knowledgeBase, kb, workspaces, networks, tokenSecret, now, 
     type: 'http',
     scheme: 'bearer',
     description: 'The token of a learning network’s facilitator link (swf_…)',
+  })
+  api.openAPIRegistry.registerComponent('securitySchemes', 'studyOwnerToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token of an expert rating study’s owner link (swo_…)',
+  })
+  api.openAPIRegistry.registerComponent('securitySchemes', 'expertToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token of an expert’s personal link to a rating study (swe_…)',
+  })
+  api.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Admin-Token',
+    description: 'ADMIN_TOKEN of the server: needed to change the shared knowledge base',
   })
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -152,6 +178,8 @@ function createAppOn(store: Store, {
   webRoot,
   workspaces = store.workspaces,
   networks = store.networks,
+  ratings = store.ratings,
+  adminToken,
   tokenSecret = newSecret(),
   now = Date.now,
   publicUrl,
@@ -171,7 +199,7 @@ function createAppOn(store: Store, {
       rateLimit({ ...limit, perMinute: limit.perMinute * 5, burst: Math.max(limit.burst, 200), key: (c) => c.req.path })
     )
   }
-  app.route('/api', apiRoutes({ knowledgeBase: store.kb, kb, workspaces, networks, tokenSecret, now, publicUrl: publicUrl ?? null }))
+  app.route('/api', apiRoutes({ knowledgeBase: store.kb, kb, workspaces, networks, ratings, tokenSecret, now, publicUrl: publicUrl ?? null, adminToken: adminToken ?? null }))
   if (webRoot) {
     const indexFile = join(webRoot, 'index.html')
     // Hashed build files never change under their name; only found ones may be cached. The

@@ -71,6 +71,10 @@ const EnvFields = z.object({
     .regex(/^[0-9a-f]{64}$/i, 'must be 64 hexadecimal digits (openssl rand -hex 32)')
     .optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')).optional(),
+  // The administrator's credential for changes every workspace sees: feeding a finished expert
+  // rating study into the knowledge base, and removing it again (docs/expert-rating.md). Unset:
+  // those actions are refused with a message that says to set it.
+  ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters (openssl rand -hex 32)').optional(),
   ...hardening,
 })
 

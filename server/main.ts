@@ -29,6 +29,7 @@ const app = createApp({
   webRoot: config.WEB_ROOT,
   tokenSecret: readTokenSecret(config),
   publicUrl: config.PUBLIC_URL,
+  ...(config.ADMIN_TOKEN ? { adminToken: config.ADMIN_TOKEN } : {}),
   allowedHosts: allowedHosts(config),
   rateLimit: rateLimitOptions(config),
 })

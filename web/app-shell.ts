@@ -40,6 +40,9 @@ const PAGES: Record<Exclude<RouteName, 'not-found' | 'start'>, () => Promise<unk
   'network-join': () => import('./pages/page-network-join.ts'),
   network: () => import('./pages/page-network.ts'),
   'network-handout': () => import('./pages/page-network-handout.ts'),
+  'rating-new': () => import('./pages/page-rating-new.ts'),
+  rating: () => import('./pages/page-rating.ts'),
+  'rating-expert': () => import('./pages/page-rating-expert.ts'),
 }
 
 @customElement('sw-app')
@@ -393,6 +396,12 @@ export class App extends LitElement {
         return html`<sw-page-network .networkId=${param ?? ''}></sw-page-network>`
       case 'network-handout':
         return html`<sw-page-network-handout .networkId=${param ?? ''}></sw-page-network-handout>`
+      case 'rating-new':
+        return html`<sw-page-rating-new></sw-page-rating-new>`
+      case 'rating':
+        return html`<sw-page-rating .studyId=${param ?? ''}></sw-page-rating>`
+      case 'rating-expert':
+        return html`<sw-page-rating-expert .studyId=${param ?? ''}></sw-page-rating-expert>`
       default:
         return html`<div style="padding:2rem">
           <h1>${msg('Page not found')}</h1>
@@ -492,6 +501,9 @@ export class App extends LitElement {
       'network-join': msg('Join a learning network'),
       network: msg('Learning network'),
       'network-handout': msg('Session handout'),
+      'rating-new': msg('Create an expert rating study'),
+      rating: msg('Expert rating study'),
+      'rating-expert': msg('Expert rating'),
     }
     return titles[this.router.route.name] ?? msg('Page not found')
   }

@@ -121,6 +121,8 @@ export function strengthText(strength: number, basis: StrengthBasis): string {
       return msg(str`${formatter('decimal').format(strength)} (our judgement)`)
     case 'imported':
       return msg(str`${formatter('decimal').format(strength)} (imported value)`)
+    case 'rated':
+      return strength === 0 ? msg('rejected by an expert panel') : msg(str`${formatter('decimal').format(strength)} (expert panel)`)
   }
 }
 

@@ -6,13 +6,15 @@ import { savedLang, switchLang } from './localization.ts'
 import { navigate } from './router.ts'
 import { adoptTokens } from './styles/shared.ts'
 import { networkCredentials } from './network/network-credentials.ts'
+import { ratingCredentials } from './rating/rating-credentials.ts'
 import { credentials } from './workspace/credentials.ts'
 
 credentials.adoptFromUrl()
 networkCredentials.adoptFromUrl()
+ratingCredentials.adoptFromUrl()
 // A link pasted into the address bar of an open page only changes the fragment.
 window.addEventListener('hashchange', () => {
-  if (credentials.adoptFromUrl() || networkCredentials.adoptFromUrl()) navigate(window.location.pathname + window.location.search, { replace: true })
+  if (credentials.adoptFromUrl() || networkCredentials.adoptFromUrl() || ratingCredentials.adoptFromUrl()) navigate(window.location.pathname + window.location.search, { replace: true })
 })
 
 adoptTokens()

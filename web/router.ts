@@ -25,6 +25,9 @@ export const ROUTES = [
   ['network-join', /^\/n\/join\/?$/],
   ['network', /^\/n\/([A-Za-z0-9_-]{16})\/?$/],
   ['network-handout', /^\/n\/([A-Za-z0-9_-]{16})\/handout\/?$/],
+  ['rating-new', /^\/x\/new\/?$/],
+  ['rating', /^\/x\/([A-Za-z0-9_-]{16})\/?$/],
+  ['rating-expert', /^\/x\/([A-Za-z0-9_-]{16})\/rate\/?$/],
 ] as const
 
 export type RouteName = (typeof ROUTES)[number][0] | 'not-found'

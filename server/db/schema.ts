@@ -230,3 +230,4 @@ export type SourceRow = typeof sources.$inferSelect
 
 export * from './workspace-schema.ts'
 export * from './network-schema.ts'
+export * from './rating-schema.ts'

@@ -9,6 +9,7 @@ import { readKbContent, searchKb, storedKbHash } from './queries/kb.ts'
 import { kbRevision } from './queries/kb-meta.ts'
 import { loadKb } from './seed.ts'
 import { createSqliteNetworkRepository } from './sqlite-network-repository.ts'
+import { createSqliteRatingRepository } from './sqlite-rating-repository.ts'
 import { createSqliteWorkspaceRepository } from './sqlite-workspace-repository.ts'
 import type { KbRepository, Store } from './store.ts'
 
@@ -44,6 +45,7 @@ export function createSqliteStore(db: Db): Store {
     kb: createSqliteKbRepository(db),
     workspaces: createSqliteWorkspaceRepository(db),
     networks: createSqliteNetworkRepository(db),
+    ratings: createSqliteRatingRepository(db),
     async migrate() {
       migrateDb(db)
     },

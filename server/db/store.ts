@@ -7,6 +7,7 @@
 import type { Link } from '../schemas/kb.ts'
 import type { KbContent } from '../domain/kb-index.ts'
 import type { Lang } from '../domain/vocabulary.ts'
+import type { RatingRepository } from './rating-repository.ts'
 import type { NetworkRepository } from './network-repository.ts'
 import type { WorkspaceRepository } from './workspace-repository.ts'
 
@@ -56,6 +57,7 @@ export interface Store {
   readonly kb: KbRepository
   readonly workspaces: WorkspaceRepository
   readonly networks: NetworkRepository
+  readonly ratings: RatingRepository
   /** Brings the schema up to date (a no-op when it is); safe when several processes start at once. */
   migrate(): Promise<void>
   /**

@@ -53,6 +53,7 @@ export function indexKb(content: KbContent): KbIndex {
       score: o.score,
     })),
   }))
+  const tierOf = new Map(content.sources.map((s) => [s.id, s.tier]))
   const evidence: LinkEvidence[] = content.links.map((l) => ({
     determinant: l.determinant,
     strategy: l.strategy,
@@ -61,6 +62,7 @@ export function indexKb(content: KbContent): KbIndex {
     strength: l.strength,
     basis: l.basis,
     ...(l.cell !== undefined ? { cell: l.cell } : {}),
+    ...(tierOf.has(l.source) ? { tier: tierOf.get(l.source) } : {}),
   }))
   // The engine's index of these links, by strategy and by determinant, for all sources: built
   // here, once per revision, rather than by the first request (indexLinks memoises it per

@@ -6,7 +6,7 @@
  * docs/engine.md and pinned by test/domain/ranking.test.ts.
  */
 import { LruCache } from './lru-cache.ts'
-import { EFFORTS, ESSENTIAL_STRENGTH, type Actor, type Effort, type Phase, type StrengthBasis } from './vocabulary.ts'
+import { EFFORTS, ESSENTIAL_STRENGTH, type Actor, type Effort, type EvidenceTier, type Phase, type StrengthBasis } from './vocabulary.ts'
 
 /** One link between a determinant and a strategy, from one source. */
 export type LinkEvidence = {
@@ -22,6 +22,12 @@ export type LinkEvidence = {
    * one were fanned out from one expert judgement. Absent where a link is its own cell.
    */
   readonly cell?: string
+  /**
+   * The tier of the link's source. Where an expert panel rated a pair (`expert-rated`), the
+   * pair's `proposal` links (our editorial ones) no longer count: the panel's rating replaces
+   * our untested proposal (docs/engine.md, "Expert-rated links replace proposals").
+   */
+  readonly tier?: EvidenceTier
 }
 
 /** What the ranking needs to know of a strategy. */
@@ -229,7 +235,11 @@ export function indexLinks(links: readonly LinkEvidence[], sources?: readonly st
   const byDeterminant = new Map<number, { strategy: string; pair: PairEvidence }[]>()
   for (const [strategy, determinants] of grouped) {
     const pairs = new Map<number, PairEvidence>()
-    for (const [determinant, list] of determinants) {
+    for (const [determinant, all] of determinants) {
+      const rated = all.some((l) => l.tier === 'expert-rated')
+      const list = rated ? all.filter((l) => l.tier !== 'proposal') : all
+      // A pair the panel rejected (strength 0) with nothing else behind it addresses nothing.
+      if (rated && list.every((l) => l.strength <= 0)) continue
       const evidence: Evidence[] = list
         .map(({ source, method, strength, basis, cell }) => ({
           source,

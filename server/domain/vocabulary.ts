@@ -59,9 +59,10 @@ export type ScaleKind = (typeof SCALE_KINDS)[number]
  * — the source gives only a level, and the strength is that level's lower bound (CFIR–ERIC
  * Level 2 = at least 20%); `fixed` — the method's fixed value (Intervention Mapping 0.4, Delphi
  * hypothesis 0.4); `judgement` — our editorial judgement; `imported` — as given in a file
- * loaded with kb:import.
+ * loaded with kb:import; `rated` — from an expert panel's ratings in Strategiewijzer's own
+ * rating rounds, by the mapping of docs/expert-rating.md.
  */
-export const STRENGTH_BASES = ['printed', 'lower-bound', 'fixed', 'judgement', 'imported'] as const
+export const STRENGTH_BASES = ['printed', 'lower-bound', 'fixed', 'judgement', 'imported', 'rated'] as const
 export type StrengthBasis = (typeof STRENGTH_BASES)[number]
 
 /**

@@ -4,6 +4,7 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { NetworkRepository } from '../db/network-repository.ts'
+import type { RatingRepository } from '../db/rating-repository.ts'
 import type { KbRepository } from '../db/store.ts'
 import type { WorkspaceRepository } from '../db/workspace-repository.ts'
 import type { KbIndex } from '../domain/kb-index.ts'
@@ -26,6 +27,11 @@ export type AppEnv = {
     publicUrl: string | null
     teamTokenId: string
     networks: NetworkRepository
+    ratings: RatingRepository
+    /** ADMIN_TOKEN, or null when the server has none (server/http/admin-auth.ts). */
+    adminToken: string | null
+    /** On expert rating routes, once authorised: the expert. */
+    expertId: string
   }
 }
 

@@ -16,6 +16,9 @@ export const RESPONDENT_TOKEN_PREFIX = 'swr_'
 /** A learning network's facilitator link, and an invitation to join a network. */
 export const FACILITATOR_TOKEN_PREFIX = 'swf_'
 export const INVITE_TOKEN_PREFIX = 'swi_'
+/** An expert rating study's owner link, and an expert's personal link to a study. */
+export const STUDY_OWNER_TOKEN_PREFIX = 'swo_'
+export const EXPERT_TOKEN_PREFIX = 'swe_'
 
 /** A random id for a record (96 bits, URL-safe); not a secret. */
 export const newId = (): string => randomBytes(12).toString('base64url')
@@ -28,6 +31,19 @@ export const newFacilitatorToken = (): string => FACILITATOR_TOKEN_PREFIX + rand
 
 /** A new invitation token (192 random bits). */
 export const newInviteToken = (): string => INVITE_TOKEN_PREFIX + randomBytes(24).toString('base64url')
+
+/** A new study-owner token (192 random bits, like a facilitator token). */
+export const newStudyOwnerToken = (): string => STUDY_OWNER_TOKEN_PREFIX + randomBytes(24).toString('base64url')
+
+/**
+ * An expert's token, derived like a respondent token (HMAC with the server's secret over the
+ * expert's id), so the owner can show the expert's link again while the database holds only
+ * its hash.
+ */
+export function expertToken(secret: string, expertId: string): string {
+  const mac = createHmac('sha256', Buffer.from(secret, 'hex')).update(`expert:${expertId}`).digest()
+  return EXPERT_TOKEN_PREFIX + mac.subarray(0, 24).toString('base64url')
+}
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex')
 
@@ -48,4 +64,4 @@ export function matchesHash(token: string, hash: string): boolean {
 }
 
 /** Shape check before any lookup: anything else is not a token of ours. */
-export const TOKEN_PATTERN = /^sw[trfi]_[A-Za-z0-9_-]{32}$/
+export const TOKEN_PATTERN = /^sw[trfioe]_[A-Za-z0-9_-]{32}$/

@@ -503,3 +503,40 @@ describe('ranking properties', () => {
     )
   })
 })
+
+describe('rankStrategies: expert-rated links replace proposals', () => {
+  const tiered = (determinant: number, strategy: string, strength: number, source: string, tier: LinkEvidence['tier']): LinkEvidence => ({
+    ...link(determinant, strategy, strength, source, source),
+    tier,
+  })
+  const barriers = [{ determinant: 4, severity: 1 }]
+  const strategies = [facts('a'), facts('b')]
+
+  test('a panel that rated a pair lower than our proposal sets its strength, and the proposal no longer counts', () => {
+    const links = [tiered(4, 'a', 0.45, 'editorial', 'proposal'), tiered(4, 'a', 0.2, 'panel', 'expert-rated'), tiered(4, 'b', 0.3, 'editorial', 'proposal')]
+    const [b, a] = rankStrategies({ barriers, strategies, links }).strategies
+    expect([b?.id, a?.id]).toEqual(['b', 'a'])
+    expect(a?.addresses[0]).toMatchObject({ strength: 0.2, agreement: 1, evidence: [{ source: 'panel', strength: 0.2 }] })
+  })
+
+  test('a pair the panel rejected addresses nothing when only our proposal was behind it', () => {
+    const links = [tiered(4, 'a', 0.45, 'editorial', 'proposal'), tiered(4, 'a', 0, 'panel', 'expert-rated')]
+    expect(rankStrategies({ barriers, strategies, links }).strategies).toEqual([])
+  })
+
+  test('published expert data still counts beside a panel that rejected the pair', () => {
+    const links = [tiered(4, 'a', 0.3, 'cfir-eric', 'expert-data'), tiered(4, 'a', 0, 'panel', 'expert-rated'), tiered(4, 'a', 0.45, 'editorial', 'proposal')]
+    const [a] = rankStrategies({ barriers, strategies, links }).strategies
+    expect(a?.addresses[0]?.strength).toBe(0.3)
+    expect(a?.addresses[0]?.evidence.map((e) => e.source)).toEqual(['cfir-eric', 'panel'])
+  })
+
+  test('an essential panel rating outranks our proposals for the same barrier', () => {
+    const links = [tiered(4, 'a', 0.45, 'editorial', 'proposal'), tiered(4, 'b', 0.75, 'panel', 'expert-rated')]
+    const ranked = rankStrategies({ barriers, strategies, links }).strategies
+    expect(ranked.map((s) => [s.id, s.addresses[0]?.label])).toEqual([
+      ['b', 'essential'],
+      ['a', 'supportive'],
+    ])
+  })
+})

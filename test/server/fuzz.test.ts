@@ -14,7 +14,8 @@ import { loadedApp } from '../support/db.ts'
 
 const t = loadedApp()
 afterAll(() => t.close())
-const app = createApp({ db: t.db, allowedHosts: LOOPBACK_HOSTS })
+const ADMIN_TOKEN = 'fuzz-admin-'.padEnd(40, 'z')
+const app = createApp({ db: t.db, allowedHosts: LOOPBACK_HOSTS, adminToken: ADMIN_TOKEN })
 
 /** Largest answer allowed for any request. */
 const MAX_RESPONSE_BYTES = 512 * 1024
@@ -186,6 +187,10 @@ const validBodies: Record<string, fc.Arbitrary<unknown>> = {
   // The fixture's unused invitation replaces this one (see INVITE below).
   joinNetwork: fc.constant({ inviteToken: `swi_${'A'.repeat(32)}` }),
   joinOuterNetwork: fc.constant({ inviteToken: `swi_${'A'.repeat(32)}` }),
+  createRatingStudy: fc.record({ name: fc.constantFrom('Panel', 'Delphi'), selection: fc.constant({ kind: 'determinants', determinants: [4] }), rounds: fc.integer({ min: 1, max: 4 }), experts: fc.integer({ min: 0, max: 5 }) }, { requiredKeys: ['name', 'selection'] }),
+  addRatingExperts: fc.record({ count: fc.integer({ min: 1, max: 5 }) }),
+  endRatingRound: fc.record({ round: fc.constant(1), closeStudy: fc.boolean() }, { requiredKeys: ['round'] }),
+  saveAnswer: fc.record({ determinant: fc.constant(4), strategy: fc.constant('pdsa-cycles'), relevance: fc.option(fc.integer({ min: 1, max: 9 })), comment: fc.option(fc.string({ maxLength: 40 })) }, { requiredKeys: ['determinant', 'strategy'] }),
 }
 
 /**
@@ -237,10 +242,28 @@ async function networkFixture() {
   return { token: facilitator.facilitatorToken as string, values: { id: facilitator.id, invite: invite.inviteToken } as Record<string, string> }
 }
 
+/**
+ * A rating study of one link with one expert (the `id` of a rating route) and the token the
+ * route needs: the expert's for the ballot, else the owner's. Feeding needs a closed study,
+ * removing its source a fed one.
+ */
+async function ratingFixture(template: string, method: string) {
+  const send = async (url: string, m: string, body: unknown, token?: string) =>
+    (await app.request(url, { method: m, headers: { ...json, 'x-admin-token': ADMIN_TOKEN, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })).json() as any
+  const study = await send(`${base}/ratings`, 'POST', { name: 'Fuzz', selection: { kind: 'pairs', pairs: [{ determinant: 4, strategy: 'pdsa-cycles' }] }, rounds: 1, experts: 1 })
+  if (template.endsWith('/knowledge-base')) {
+    await send(`${base}/ratings/${study.id}/rounds/end`, 'POST', { round: 1 }, study.ownerToken)
+    if (method === 'DELETE') await app.request(`${base}/ratings/${study.id}/knowledge-base`, { method: 'POST', headers: { 'x-admin-token': ADMIN_TOKEN, authorization: `Bearer ${study.ownerToken}` } })
+  }
+  const expert = (study.experts[0].link as string).split('#')[1] as string
+  return { token: template.endsWith('/ballot') ? expert : (study.ownerToken as string), values: { id: study.id } as Record<string, string> }
+}
+
 /** Path and query parameters a valid-shaped request must take from {@link workspaceFixture}. */
 const FIXTURE_PARAMS = new Set(['id', 'roundId', 'tokenId', 'submissionId', 'token', 'from', 'to', 'network'])
 const isWorkspaceRoute = (template: string) => /^\/(workspaces|respond)\b/.test(template)
 const isNetworkRoute = (template: string) => /^\/networks\/\{id\}/.test(template)
+const isRatingRoute = (template: string) => /^\/ratings\/\{id\}/.test(template)
 
 /** A valid body made hostile: a field replaced, an unknown field, a list repeated or swollen. */
 function mutated(body: fc.Arbitrary<unknown>) {
@@ -335,7 +358,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     const body = op.requestBody
       ? fc.oneof({ weight: 3, arbitrary: validBodies[id] ?? fc.constant({}) }, { weight: 1, arbitrary: fromSchema(op.requestBody.content['application/json']?.schema ?? {}) })
       : fc.constant(undefined)
-    const workspace = isWorkspaceRoute(template) || isNetworkRoute(template)
+    const workspace = isWorkspaceRoute(template) || isNetworkRoute(template) || isRatingRoute(template)
     await fc.assert(
       fc.asyncProperty(path(template, op, false), query(op, false), body, async (url, search, given) => {
         let value = given
@@ -344,13 +367,17 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         if (workspace) {
           // Workspace and network routes need a real workspace, round, network and token: one
           // per request, as a request may delete or close what it names.
-          const fixture = isNetworkRoute(template) ? await networkFixture() : await workspaceFixture()
+          const fixture = isRatingRoute(template)
+            ? await ratingFixture(template, method)
+            : isNetworkRoute(template)
+              ? await networkFixture()
+              : await workspaceFixture()
           if (value && typeof value === 'object' && 'inviteToken' in value) value = { ...value, inviteToken: fixture.values.invite }
           const real = new URL(target, 'http://localhost')
           for (const name of FIXTURE_PARAMS) if (real.searchParams.has(name)) real.searchParams.set(name, fixture.values[name] ?? '')
           target = `${template.replace(/\{(\w+)\}/g, (_, name: string) => fixture.values[name] ?? '')}${real.search}`
           target = `${base}${target}`
-          headers = { ...headers, authorization: `Bearer ${fixture.token}` }
+          headers = { ...headers, authorization: `Bearer ${fixture.token}`, ...(isRatingRoute(template) ? { 'x-admin-token': ADMIN_TOKEN } : {}) }
         }
         await send(id, { method, url: target, headers, ...(value === undefined ? {} : { body: JSON.stringify(value) }) })
       }),

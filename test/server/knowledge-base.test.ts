@@ -365,9 +365,20 @@ describe('unknown routes and documentation', () => {
         '/networks/{id}/learning',
         '/networks/{id}/workbook',
         '/networks/{id}/handout',
+        '/ratings',
+        '/ratings/{id}',
+        '/ratings/{id}/experts',
+        '/ratings/{id}/results',
+        '/ratings/{id}/export',
+        '/ratings/{id}/rounds/end',
+        '/ratings/{id}/knowledge-base',
+        '/ratings/{id}/ballot',
       ].sort()
     )
     expect(body.paths['/score'].post.requestBody.content).toHaveProperty('text/csv')
+    // Rating routes declare their credentials: feeding the knowledge base needs the admin token too.
+    expect(body.paths['/ratings/{id}/ballot'].put.security).toEqual([{ expertToken: [] }])
+    expect(body.paths['/ratings/{id}/knowledge-base'].post.security).toEqual([{ studyOwnerToken: [], adminToken: [] }])
     // Workspace routes declare the team token they need; respondent routes need none.
     expect(body.paths['/workspaces/{id}'].get.security).toEqual([{ teamToken: [] }])
     expect(body.paths['/respond/{token}'].post.security).toBeUndefined()

@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, test } from 'vitest'
 import { testStore } from '../support/dialects.ts'
 import { MAX_BODY_BYTES } from '../../server/app.ts'
+import { STUDY_LIMITS } from '../../server/domain/expert-rating.ts'
 import { NETWORK_LIMITS } from '../../server/domain/network.ts'
 import { IMPORT_LIMITS } from '../../server/schemas/survey-import.ts'
 
-/** One past every bound of the routes of networks, survey imports and templates. */
+/** One past every bound of the routes of networks, survey imports, templates and expert rating studies. */
 const t = await testStore()
 const app = t.app({ tokenSecret: 'c'.repeat(64) })
 afterAll(() => t.close())
@@ -70,5 +71,66 @@ describe('templates', () => {
     expect((await call('GET', '/api/templates/qualtrics?lang=en', { token: `swt_${'A'.repeat(32)}` })).status).toBe(200)
     expect((await call('GET', `/api/templates/${'x'.repeat(300)}`)).status).toBe(400)
     expect(issuePath(await call('GET', '/api/templates/qualtrics?lang=de'))).toBe('lang')
+  })
+})
+
+describe('expert rating studies', () => {
+  const base = { name: 'Panel', selection: { kind: 'determinants', determinants: [4] } }
+  const create = (over: Record<string, unknown>) => call('POST', '/api/ratings', { body: { ...base, ...over } })
+
+  test('one past each bound of a new study is 400 naming the field; at the bound it is created', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ name: 'x'.repeat(STUDY_LIMITS.name + 1) }, 'name'],
+      [{ rounds: STUDY_LIMITS.rounds + 1 }, 'rounds'],
+      [{ rounds: 0 }, 'rounds'],
+      [{ experts: STUDY_LIMITS.experts + 1 }, 'experts'],
+      [{ rule: { kind: 'agreement', threshold: 1.01 } }, 'rule.threshold'],
+      [{ rule: { kind: 'agreement', threshold: 0.49 } }, 'rule.threshold'],
+      [{ selection: { kind: 'determinants', determinants: Array.from({ length: STUDY_LIMITS.determinants + 1 }, () => 4) } }, 'selection.determinants'],
+      [{ selection: { kind: 'determinants', determinants: [30] } }, 'selection.determinants.0'],
+      [{ selection: { kind: 'pairs', pairs: Array.from({ length: STUDY_LIMITS.links + 1 }, () => ({ determinant: 4, strategy: 'audit-and-feedback' })) } }, 'selection.pairs'],
+      [{ selection: { kind: 'pairs', pairs: [{ determinant: 'd'.repeat(STUDY_LIMITS.pairName + 1), strategy: 'audit-and-feedback' }] } }, 'selection.pairs.0.determinant'],
+    ]
+    for (const [over, path] of cases) {
+      const res = await create(over)
+      expect([res.status, issuePath(res)], JSON.stringify(over).slice(0, 80)).toEqual([400, path])
+    }
+    const atBounds = await create({ name: 'x'.repeat(STUDY_LIMITS.name), rounds: STUDY_LIMITS.rounds, experts: STUDY_LIMITS.experts, rule: { kind: 'agreement', threshold: 1 } })
+    expect(atBounds.status).toBe(201)
+    expect(atBounds.body.experts).toHaveLength(STUDY_LIMITS.experts)
+  })
+
+  test('more experts than a study holds is 409; a count past its bound is 400 naming it', async () => {
+    const s = (await create({ experts: STUDY_LIMITS.experts - 1 })).body
+    const over = await call('POST', `/api/ratings/${s.id}/experts`, { token: s.ownerToken, body: { count: STUDY_LIMITS.experts + 1 } })
+    expect([over.status, issuePath(over)]).toEqual([400, 'count'])
+    const full = await call('POST', `/api/ratings/${s.id}/experts`, { token: s.ownerToken, body: { count: 2 } })
+    expect([full.status, full.body.error.code]).toEqual([409, 'limit_reached'])
+    expect((await call('POST', `/api/ratings/${s.id}/experts`, { token: s.ownerToken, body: { count: 1 } })).status).toBe(201)
+  })
+
+  test('an answer one past its bounds is 400 naming the field', async () => {
+    const s = (await create({ experts: 1, feasibility: true })).body
+    const token = s.experts[0].link.split('#')[1]
+    const put = (body: Record<string, unknown>) => call('PUT', `/api/ratings/${s.id}/ballot`, { token, body: { determinant: 4, strategy: 'pdsa-cycles', ...body } })
+    for (const [body, path] of [
+      [{ relevance: 0 }, 'relevance'],
+      [{ relevance: 10 }, 'relevance'],
+      [{ relevance: 7.5 }, 'relevance'],
+      [{ feasibility: 10 }, 'feasibility'],
+      [{ comment: 'x'.repeat(STUDY_LIMITS.comment + 1) }, 'comment'],
+      [{ determinant: 30 }, 'determinant'],
+      [{ strategy: 'X'.repeat(10) }, 'strategy'],
+    ] as const) {
+      const res = await put(body)
+      expect([res.status, issuePath(res)], JSON.stringify(body).slice(0, 60)).toEqual([400, path])
+    }
+    expect((await put({ relevance: 9, feasibility: 1, comment: 'x'.repeat(STUDY_LIMITS.comment) })).status).toBe(200)
+  })
+
+  test('a stale or impossible round to end is refused naming the round', async () => {
+    const s = (await create({})).body
+    const res = await call('POST', `/api/ratings/${s.id}/rounds/end`, { token: s.ownerToken, body: { round: STUDY_LIMITS.rounds + 1 } })
+    expect([res.status, issuePath(res)]).toEqual([400, 'round'])
   })
 })

@@ -108,6 +108,7 @@ export class PageStart extends LitElement {
           ${msg('Coaching several schools?')} <a href="/n/new">${msg('Create a learning network')}</a>
           ${networks.map((n) => html` · <a href="/n/${n.id}">${n.name || msg('Learning network')}</a>`)}
         </p>
+        <p class="muted">${msg('Researching the links?')} <a href="/x/new">${msg('Create an expert rating study')}</a></p>
       </section>
       <h2>${msg('Or try it without saving')}</h2>
       <p class="muted">${msg('Everything below stays in this browser: handy to try Strategiewijzer, or for a team that answers together on one device.')}</p>

@@ -22,13 +22,14 @@ export type Harness = {
   close(): Promise<void>
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `adminToken`: the server's ADMIN_TOKEN (none by default, as on a server without one). */
+export async function startHarness({ adminToken }: { adminToken?: string } = {}): Promise<Harness> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) {
     throw new Error('dist/web is missing: run `vite build` first (npm test does)')
   }
   const db = tempDb()
   loadKb(db.db, KB_DIR)
-  const app = createApp({ db: db.db, webRoot: WEB_ROOT })
+  const app = createApp({ db: db.db, webRoot: WEB_ROOT, ...(adminToken ? { adminToken } : {}) })
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
   })
