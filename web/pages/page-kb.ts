@@ -3,14 +3,14 @@
  * both languages, filters), the 29 determinants, and where the links come from. The search
  * and filters live in the URL, so a result can be shared.
  */
-import { localized, msg, str } from '@lit/localize'
+import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { ACTORS, GROUPS, PHASES } from '../../server/domain/vocabulary.ts'
 import { api, errorOf, parseResponse } from '../api.ts'
 import { determinantList, referenceData } from '../catalogue.ts'
-import { actorLabel, effortLabel, groupLabel, phaseLabel } from '../labels.ts'
+import { actorLabel, effortLabel, groupLabel, linksText, phaseLabel, strategiesText } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { navigate } from '../router.ts'
 import { page, shared } from '../styles/shared.ts'
@@ -174,7 +174,7 @@ export class PageKb extends LitElement {
           pending: () => html`<p class="muted" role="status">${msg('Searching…')}</p>`,
           error: (e) => html`<p class="error" role="alert">${errorOf(e).message}</p>`,
           complete: (list) => html`
-            <p role="status">${msg(str`${list.length} strategies`)}</p>
+            <p role="status">${strategiesText(list.length)}</p>
             <ul class="strategies">
               ${list.map(
                 (s) => html`<li class="card">
@@ -225,7 +225,7 @@ export class PageKb extends LitElement {
             <p class="muted">${msg('Evidence: V read in the source itself, S read in a secondary report, U not yet verified, P our own proposal.')}</p>
             <h3>${msg('Methods')}</h3>
             <dl>
-              ${r.methods.map((m) => html`<dt><strong>${m.name}</strong> (${msg(str`${m.links} links`)})</dt><dd>${m.description}</dd>`)}
+              ${r.methods.map((m) => html`<dt><strong>${m.name}</strong> (${linksText(m.links)})</dt><dd>${m.description}</dd>`)}
             </dl>
             <p><a class="btn" href="/api/links?format=csv&lang=${currentLang()}" download>${msg('Download every link (CSV)')}</a></p>
           `,

@@ -13,6 +13,7 @@ import { actorLabel, effortLabel, phaseLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { page, shared } from '../styles/shared.ts'
 import { ActiveTeamData } from '../workspace/active-data.ts'
+import { formatFixed } from '../format.ts'
 
 @customElement('sw-page-strategy')
 @localized()
@@ -78,7 +79,7 @@ export class PageStrategy extends LitElement {
             ${s.mechanismChanged
               ? html`<dt>${msg('Expert rating')}</dt><dd>${msg('Not shown: the health-care experts rated the original strategy, which works differently.')}</dd>`
               : s.waltz?.importance
-                ? html`<dt>${msg('Expert rating')}</dt><dd>${msg(str`importance ${s.waltz.importance.toFixed(2)} / 5`)}${s.waltz.feasibility ? msg(str`, feasibility ${s.waltz.feasibility.toFixed(2)} / 5`) : ''} (Waltz et al. 2015)</dd>`
+                ? html`<dt>${msg('Expert rating')}</dt><dd>${msg(str`importance ${formatFixed(s.waltz.importance)} / 5`)}${s.waltz.feasibility ? msg(str`, feasibility ${formatFixed(s.waltz.feasibility)} / 5`) : ''} (Waltz et al. 2015)</dd>`
                 : nothing}
           </dl>
           <div class="actions" style="margin:1rem 0">
