@@ -13,7 +13,7 @@ import { api, errorOf, parseResponse } from '../api.ts'
 import { referenceData, strategyCatalogue } from '../catalogue.ts'
 import { evidenceLines, evidenceStyles, type EvidenceNames } from '../evidence.ts'
 import { sourcesBody } from '../evidence-tier.ts'
-import { linkLabel, nameList, severityText } from '../labels.ts'
+import { barriersText, linkLabel, nameList, respondentsText, severityText } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { usesTeam } from '../state/app-state.ts'
 import { page, shared } from '../styles/shared.ts'
@@ -145,11 +145,11 @@ export class PageCoverage extends LitElement {
       <h1>${msg('Check an approach')}</h1>
       <p class="lead">${msg('For intervention developers: which of the barriers does your programme already address with the strategies built into it, and where are the gaps?')}</p>
       ${round && hasBarriers
-        ? html`<p class="muted">${msg(str`Barriers from the answers of ${this.team.source.respondentCount} respondents in ${session.active?.roundLabel ?? ''}.`)}</p>`
+        ? html`<p class="muted">${msg(str`Barriers from the answers of ${respondentsText(this.team.source.respondentCount)} in ${session.active?.roundLabel ?? ''}.`)}</p>`
         : hasBarriers
         ? html`<p class="muted">
             ${useTeam
-              ? msg(str`Barriers from the answers of ${s.team.length} respondents.`)
+              ? msg(str`Barriers from the answers of ${respondentsText(s.team.length)}.`)
               : msg(str`Barriers you picked: ${s.chosen.length}.`)}
             <a href="/barriers">${msg('Pick barriers')}</a> · <a href="/questionnaire">${msg('Questionnaire')}</a>
           </p>`
@@ -201,7 +201,8 @@ export class PageCoverage extends LitElement {
     const barrierName = (d: number) => r.barriers.find((b) => b.determinant === d)?.name ?? String(d)
     const severity = (d: number) => {
       const b = r.barriers.find((x) => x.determinant === d)
-      return b && r.severityKind !== 'none' ? html` (${severityText(b.severity, r.severityKind)})` : nothing
+      if (!b || r.severityKind === 'none') return nothing
+      return r.severityUnknown?.includes(d) ? html` (${msg('how much not known')})` : html` (${severityText(b.severity, r.severityKind)})`
     }
     const linked = (list: CoverageResponse['covered']) =>
       list.length === 0
@@ -217,7 +218,7 @@ export class PageCoverage extends LitElement {
     return html`<section aria-labelledby="result-title">
       <h2 id="result-title">${msg('Coverage')}</h2>
       <p role="status">
-        ${msg(str`Of your ${r.barriers.length} barriers, your approach covers ${r.covered.length} through an essential link, covers ${r.weaklyCovered.length} only weakly (supportive links) and does not reach ${r.uncovered.length}.`)}
+        ${msg(str`Of your ${barriersText(r.barriers.length)}, your approach covers ${r.covered.length} through an essential link, covers ${r.weaklyCovered.length} only weakly (supportive links) and does not reach ${r.uncovered.length}.`)}
         ${publishedOnly ? msg('Only links from published sources count.') : nothing}
       </p>
       <div class="grid">
