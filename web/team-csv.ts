@@ -10,7 +10,7 @@ import {
   type CsvItem,
   type CsvTooLarge,
 } from '../server/domain/csv-responses.ts'
-import { toCsv } from '../server/domain/csv-write.ts'
+import { CSV_COMMA, toCsv, type CsvFormat } from '../server/domain/csv-write.ts'
 import { decodeText, type DecodeProblem } from '../server/domain/decode-text.ts'
 import type { ResponseRecord } from '../server/domain/scoring.ts'
 import { MAX_RESPONDENTS } from '../server/domain/vocabulary.ts'
@@ -55,12 +55,15 @@ export function readTeamCsv(
  * The team's answers as CSV: a respondent, role and item-id column, one row per respondent.
  * Labels may come from imported exports; toCsv keeps a spreadsheet from running them.
  */
-export function teamCsv(team: readonly Member[]): string {
+export function teamCsv(team: readonly Member[], format: CsvFormat = CSV_COMMA): string {
   const ids = [...new Set(team.flatMap((m) => Object.keys(m.answers)))].sort()
-  return toCsv([
-    ['respondent', 'role', ...ids],
-    ...team.map((m) => [m.label, m.role, ...ids.map((id) => m.answers[id])]),
-  ])
+  return toCsv(
+    [
+      ['respondent', 'role', ...ids],
+      ...team.map((m) => [m.label, m.role, ...ids.map((id) => m.answers[id])]),
+    ],
+    format
+  )
 }
 
 export function decodeMessage(problem: DecodeProblem): string {

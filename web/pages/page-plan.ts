@@ -11,7 +11,7 @@ import { customElement, state } from 'lit/decorators.js'
 import type { StrategyOut } from '../../server/schemas/api.ts'
 import { errorOf } from '../api.ts'
 import { determinantList, strategyCatalogue } from '../catalogue.ts'
-import { downloadBlob, downloadText } from '../download.ts'
+import { csvFormat, downloadBlob, downloadText, fileSlug } from '../download.ts'
 import { effortLabel, phaseLabel, strategiesText } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { planCsv, planTable, type PlanTableLabels } from '../plan-export.ts'
@@ -328,12 +328,11 @@ export class PagePlan extends LitElement {
   }
 
   private fileName(ext: string) {
-    const title = this.team.state.planTitle.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
-    return `${title || msg('implementation-plan')}.${ext}`
+    return `${fileSlug(this.team.state.planTitle) || msg('implementation-plan')}.${ext}`
   }
 
   private downloadCsv(strategies: ReadonlyMap<string, StrategyOut>, names: ReadonlyMap<number, string>) {
-    downloadText(this.fileName('csv'), planCsv(this.team.state.plan, strategies, names, this.labels()), 'text/csv')
+    downloadText(this.fileName('csv'), planCsv(csvFormat(), this.team.state.plan, strategies, names, this.labels()), 'text/csv')
     this.status = msg('CSV downloaded')
   }
 

@@ -20,7 +20,7 @@ import '../components/profile-chart.ts'
 import '../components/survey-import.ts'
 import type { RoundData } from '../workspace/round-data.ts'
 import { localImporter, roundImporter, type SurveyImporter } from '../workspace/survey-importers.ts'
-import { downloadText } from '../download.ts'
+import { csvFormat, downloadText } from '../download.ts'
 import { barriersText, groupLabel, percent, respondentLabel, respondentsText } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { navigate } from '../router.ts'
@@ -514,7 +514,7 @@ export class PageTeam extends LitElement {
   }
 
   private exportCsv() {
-    downloadText('strategiewijzer-answers.csv', teamCsv(store.state.team), 'text/csv')
+    downloadText(`${msg('strategiewijzer-answers')}.csv`, teamCsv(store.state.team, csvFormat()), 'text/csv')
   }
 }
 
