@@ -74,6 +74,23 @@ export class PageRecommendations extends LitElement {
           grid-template-columns: 1fr;
         }
       }
+      /* Printed: the list itself, compact, without the filters and the buttons (the cards hide
+         their own actions and closed reasons). */
+      @media print {
+        .layout {
+          display: block;
+        }
+        aside,
+        .basis a,
+        .actions,
+        .chips button {
+          display: none;
+        }
+        .results {
+          display: grid;
+          gap: 0.5rem;
+        }
+      }
       form {
         display: grid;
         gap: 1rem;
