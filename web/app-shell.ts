@@ -151,31 +151,39 @@ export class App extends LitElement {
         /* Phones: brand, menu button and language on one row; the button names the current
            page and opens every destination as a list below. */
         .menu-button {
-          display: inline-flex;
+          order: 3;
+          width: 100%;
+          display: flex;
           align-items: center;
-          gap: 0.4rem;
+          gap: 0.5rem;
           font: inherit;
           font-weight: 600;
           min-height: 44px;
-          padding: 0.3rem 0.7rem;
+          padding: 0.3rem 0.75rem;
           border: 1px solid var(--sw-primary);
           border-radius: 8px;
           background: var(--sw-surface);
           color: var(--sw-primary-dark);
           cursor: pointer;
-          max-width: 11rem;
+          text-align: left;
         }
         .menu-button .current {
+          flex: 1;
+          min-width: 0;
           overflow: hidden;
           text-overflow: ellipsis;
           white-space: nowrap;
+          color: var(--sw-ink);
+        }
+        .menu-button .chevron {
+          font-size: 0.8rem;
         }
         .menu-button .icon {
           font-size: 1.1rem;
           line-height: 1;
         }
         nav {
-          order: 3;
+          order: 4;
           width: 100%;
           min-width: 0;
         }
@@ -337,8 +345,9 @@ export class App extends LitElement {
                 aria-controls="main-nav"
                 @click=${() => (this.menuOpen = !this.menuOpen)}
               >
-                <span class="icon" aria-hidden="true">${this.menuOpen ? '✕' : '☰'}</span>
-                <span>${msg('Menu')}</span><span class="current" aria-hidden="true">· ${this.navLabel(route.name)}</span>
+                <span class="icon" aria-hidden="true">☰</span>
+                <span>${msg('Menu')}</span><span class="current"><span aria-hidden="true">·</span> ${this.navLabel(route.name)}</span>
+                <span class="chevron" aria-hidden="true">${this.menuOpen ? '▲' : '▼'}</span>
               </button>`}
           ${route.name === 'respond' ? nothing : html`<nav id="main-nav" class=${this.menuOpen ? 'open' : ''} aria-label=${msg('Main')}>
             <ul>

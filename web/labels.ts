@@ -168,3 +168,7 @@ export const schoolsText = (n: number): string =>
 /** "1 answer", "40 answers". */
 export const answersText = (n: number): string =>
   plural(n, { one: msg('1 answer'), other: msg(str`${formatCount(n)} answers`) })
+
+/** "1 facilitator", "14 facilitators". */
+export const facilitatorsText = (n: number): string =>
+  plural(n, { one: msg('1 facilitator'), other: msg(str`${formatCount(n)} facilitators`) })

@@ -21,7 +21,8 @@ import '../components/survey-import.ts'
 import type { RoundData } from '../workspace/round-data.ts'
 import { localImporter, roundImporter, type SurveyImporter } from '../workspace/survey-importers.ts'
 import { csvFormat, downloadText } from '../download.ts'
-import { barriersText, groupLabel, percent, respondentLabel, respondentsText } from '../labels.ts'
+import { formatCount } from '../format.ts'
+import { barriersText, facilitatorsText, groupLabel, keyInformantsText, percent, respondentLabel, respondentsText } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { navigate } from '../router.ts'
 import { newId, type Member, type Settings } from '../state/app-state.ts'
@@ -48,6 +49,9 @@ export class PageTeam extends LitElement {
         display: none;
       }
       @media (max-width: 480px) {
+        .settings .change {
+          grid-column: 2;
+        }
         .members th,
         .members td {
           padding: 0.4rem 0.25rem;
@@ -79,10 +83,10 @@ export class PageTeam extends LitElement {
         cursor: pointer;
         font-weight: 600;
         min-height: 44px;
-        display: inline-flex;
-        flex-wrap: wrap;
+        display: inline-grid;
+        grid-template-columns: auto minmax(0, 1fr) auto;
         align-items: center;
-        gap: 0.4rem 0.6rem;
+        gap: 0.2rem 0.6rem;
         padding: 0.35rem 0.8rem;
         border: 1px solid var(--sw-primary);
         border-radius: 8px;
@@ -103,6 +107,10 @@ export class PageTeam extends LitElement {
       }
       .settings[open] .change {
         display: none;
+      }
+      .group-badge {
+        margin: 0 0.4rem 0.4rem 0;
+        white-space: normal;
       }
       .field-error {
         color: var(--sw-negative);
@@ -398,10 +406,10 @@ export class PageTeam extends LitElement {
     const barriers = profile.barriers.length
     return html`
       <ul class="stats">
-        <li><strong>${profile.respondents}</strong>${msg('respondents')}</li>
-        <li><strong>${profile.keyInformants}</strong>${msg('key informants')}</li>
-        <li><strong>${barriers}</strong>${msg('barriers')}</li>
-        <li><strong>${profile.determinants.filter((d) => d.status === 'facilitator').length}</strong>${msg('facilitators')}</li>
+        ${this.renderStat(profile.respondents, respondentsText)}
+        ${this.renderStat(profile.keyInformants, keyInformantsText)}
+        ${this.renderStat(barriers, barriersText)}
+        ${this.renderStat(profile.determinants.filter((d) => d.status === 'facilitator').length, facilitatorsText)}
       </ul>
       ${profile.keyInformants === 0
         ? html`<p class="notice warning">${msg('Nobody answered as key informant, so the questions about the school count everyone who answered them.')}</p>`
@@ -410,7 +418,7 @@ export class PageTeam extends LitElement {
         ${GROUPS.map((g) => {
           const summary = profile.groups.find((x) => x.group === g)
           return summary
-            ? html`<span class="badge" style="margin:0 0.4rem 0.4rem 0">${groupLabel(g)}: ${barriersText(summary.barriers)}</span>`
+            ? html`<span class="badge group-badge">${groupLabel(g)}: ${barriersText(summary.barriers)}</span>`
             : nothing
         })}
       </p>
@@ -425,6 +433,13 @@ export class PageTeam extends LitElement {
         </button>
       </div>
     `
+  }
+
+  /** A count in large print above its noun ("1" over "sleutelinformant", "4" over "respondenten"). */
+  private renderStat(n: number, phrase: (n: number) => string) {
+    const text = phrase(n)
+    const count = formatCount(n)
+    return html`<li><strong>${count}</strong>${text.startsWith(count) ? text.slice(count.length).trim() : text}</li>`
   }
 
   /** Where the import step stores: the active round, or this browser (one importer per target). */
