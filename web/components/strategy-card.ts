@@ -32,6 +32,7 @@ export class StrategyCard extends LitElement {
       }
       article {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 0.5rem;
       }
       header {
@@ -59,6 +60,9 @@ export class StrategyCard extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: 0.35rem;
+      }
+      .meta .badge {
+        white-space: normal;
       }
       .why-line {
         margin: 0;

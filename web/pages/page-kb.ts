@@ -271,7 +271,10 @@ export class PageKb extends LitElement {
         )}
       </section>`
     }
-    const found = list.filter((d) => matchesQuery(query, d.name, d.definition, ...d.items.map((i) => i.text)))
+    // Those whose name matches first ("tijd" → Tijd), then those whose definition or items do.
+    const found = list
+      .filter((d) => matchesQuery(query, d.name, d.definition, ...d.items.map((i) => i.text)))
+      .sort((a, b) => Number(matchesQuery(query, b.name)) - Number(matchesQuery(query, a.name)) || a.number - b.number)
     return html`<section aria-labelledby="determinants-title">
       <h2 id="determinants-title">${msg('Determinants')}</h2>
       <p role="status">${determinantsText(found.length)}</p>

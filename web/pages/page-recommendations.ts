@@ -71,7 +71,8 @@ export class PageRecommendations extends LitElement {
       }
       @media (max-width: 860px) {
         .layout {
-          grid-template-columns: 1fr;
+          /* minmax(0, …): a long word or badge must not widen the column past the screen. */
+          grid-template-columns: minmax(0, 1fr);
         }
       }
       /* Printed: the list itself, compact, without the filters and the buttons (the cards hide
