@@ -110,3 +110,27 @@ function tooLargeMessage(tooLarge: CsvTooLarge): string {
       return msg(str`a cell is longer than ${tooLarge.max} characters.`)
   }
 }
+
+/**
+ * One problem of a CSV import in the interface language, saying what to write instead: the
+ * valid answer options of the item, or the role words. Falls back to the reader's message.
+ */
+export function issueText(issue: CsvIssue): string {
+  const valid = issue.valid?.join(', ') ?? ''
+  switch (issue.kind) {
+    case 'not-an-option':
+      return msg(str`${issue.value ?? ''} is not an answer to ${issue.item ?? ''}. Use one of: ${valid}.`)
+    case 'not-a-role':
+      return msg(str`${issue.value ?? ''} is not a role. Use one of: ${valid}.`)
+    case 'unknown-item':
+      return msg(str`${issue.item ?? ''} is not a question of the MIDI questionnaire. Rename the column to a question id such as d01 or d13a, or remove it.`)
+    case 'duplicate-item':
+      return msg(str`Question ${issue.item ?? ''} has two columns. Keep one of them.`)
+    case 'no-item-column':
+      return msg('No column is a question id such as d01 or d13a. Name each answer column after its question.')
+    case 'no-rows':
+      return msg('The file has a header but no respondents. Add one row per respondent.')
+    default:
+      return issue.message
+  }
+}

@@ -28,7 +28,7 @@ import { navigate } from '../router.ts'
 import { newId, type Member, type Settings } from '../state/app-state.ts'
 import { store, type RestoreEvent } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
-import { readTeamCsv, teamCsv } from '../team-csv.ts'
+import { issueText, readTeamCsv, teamCsv } from '../team-csv.ts'
 
 @customElement('sw-page-team')
 @localized()
@@ -294,7 +294,7 @@ export class PageTeam extends LitElement {
               ${this.importMessage.text}
               ${this.importMessage.issues?.length
                 ? html`<ul class="issues">
-                    ${this.importMessage.issues.slice(0, 10).map((i) => html`<li>${msg(str`line ${i.line}, column ${i.column}`)}: ${i.message}</li>`)}
+                    ${this.importMessage.issues.slice(0, 10).map((i) => html`<li>${msg(str`line ${i.line}, column ${i.column}`)}: ${issueText(i)}</li>`)}
                   </ul>`
                 : nothing}
             </div>`
