@@ -17,6 +17,7 @@ import { ActiveTeamData } from './workspace/active-data.ts'
 import { ChangeController, session } from './workspace/session.ts'
 import './components/mode-bar.ts'
 import './pages/page-start.ts'
+import { respondentsText, strategiesText } from './labels.ts'
 
 /** The screens of a team's work: they say where it is kept. */
 const TEAM_SCREENS: readonly RouteName[] = ['questionnaire', 'team', 'barriers', 'recommendations', 'plan', 'coverage']
@@ -146,20 +147,63 @@ export class App extends LitElement {
         background: var(--sw-primary);
         color: #fff;
       }
+      .menu-button {
+        display: none;
+      }
       @media (max-width: 760px) {
-        /* Phones: brand and language on one row, the navigation as one scrolling row below. */
-        nav {
+        /* Phones: brand, menu button and language on one row; the button names the current
+           page and opens every destination as a list below. */
+        .menu-button {
           order: 3;
+          width: 100%;
+          display: flex;
+          align-items: center;
+          gap: 0.5rem;
+          font: inherit;
+          font-weight: 600;
+          min-height: 44px;
+          padding: 0.3rem 0.75rem;
+          border: 1px solid var(--sw-primary);
+          border-radius: 8px;
+          background: var(--sw-surface);
+          color: var(--sw-primary-dark);
+          cursor: pointer;
+          text-align: left;
+        }
+        .menu-button .current {
+          flex: 1;
+          min-width: 0;
+          overflow: hidden;
+          text-overflow: ellipsis;
+          white-space: nowrap;
+          color: var(--sw-ink);
+        }
+        .menu-button .chevron {
+          font-size: 0.8rem;
+        }
+        .menu-button .icon {
+          font-size: 1.1rem;
+          line-height: 1;
+        }
+        nav {
+          order: 4;
           width: 100%;
           min-width: 0;
         }
+        nav:not(.open) {
+          display: none;
+        }
         nav ul {
+          flex-direction: column;
           flex-wrap: nowrap;
-          overflow-x: auto;
-          scrollbar-width: thin;
+          padding-bottom: 0.4rem;
         }
         nav a {
-          white-space: nowrap;
+          display: flex;
+          align-items: center;
+          gap: 0.4rem;
+          min-height: 44px;
+          padding: 0.5rem 0.75rem;
         }
       }
       main {
@@ -212,6 +256,10 @@ export class App extends LitElement {
     new StoreController(this)
   }
   @state() private loaded = new Set<RouteName>(['start', 'not-found'])
+  /** Whether the navigation list is open on a phone (always shown on wider screens). */
+  @state() private menuOpen = false
+  /** The path the menu was opened on: a navigation closes it. */
+  private menuPath = window.location.pathname
   private removeLinks?: () => void
   /** The removal the toast was last set up for. */
   private shownRemoval: Removal | null = null
@@ -227,6 +275,10 @@ export class App extends LitElement {
   }
 
   override willUpdate() {
+    if (this.menuPath !== window.location.pathname) {
+      this.menuPath = window.location.pathname
+      this.menuOpen = false
+    }
     this.offerUndo(this.team.source.lastRemoval)
     const name = this.router.route.name
     if (!this.loaded.has(name) && name !== 'start' && name !== 'not-found') {
@@ -288,7 +340,19 @@ export class App extends LitElement {
       <header>
         <div class="bar">
           <a class="brand" href="/">Strategie<span>wijzer</span></a>
-          ${route.name === 'respond' ? nothing : html`<nav aria-label=${msg('Main')}>
+          ${route.name === 'respond'
+            ? nothing
+            : html`<button
+                class="menu-button"
+                aria-expanded=${this.menuOpen ? 'true' : 'false'}
+                aria-controls="main-nav"
+                @click=${() => (this.menuOpen = !this.menuOpen)}
+              >
+                <span class="icon" aria-hidden="true">☰</span>
+                <span>${msg('Menu')}</span><span class="current"><span aria-hidden="true">·</span> ${this.navLabel(route.name)}</span>
+                <span class="chevron" aria-hidden="true">${this.menuOpen ? '▲' : '▼'}</span>
+              </button>`}
+          ${route.name === 'respond' ? nothing : html`<nav id="main-nav" class=${this.menuOpen ? 'open' : ''} aria-label=${msg('Main')}>
             <ul>
               ${link('/questionnaire', 'questionnaire', msg('Questionnaire'))}
               ${link(
@@ -296,7 +360,7 @@ export class App extends LitElement {
                 'team',
                 html`${msg('Team results')}
                 ${team > 0
-                  ? html`<span class="count" aria-label=${msg(str`${team} respondents`)}>${team}</span>`
+                  ? html`<span class="count" aria-label=${respondentsText(team)}>${team}</span>`
                   : nothing}`
               )}
               ${link('/recommendations', ['recommendations', 'barriers'], msg('Strategies'))}
@@ -305,7 +369,7 @@ export class App extends LitElement {
                 'plan',
                 html`${msg('Plan')}
                 ${plan > 0
-                  ? html`<span class="count" aria-label=${msg(str`${plan} strategies in the plan`)}>${plan}</span>`
+                  ? html`<span class="count" aria-label=${msg(str`In the plan: ${strategiesText(plan)}`)}>${plan}</span>`
                   : nothing}`
               )}
               ${link('/coverage', 'coverage', msg('Check an approach'))}
@@ -478,6 +542,22 @@ export class App extends LitElement {
       while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement
       if (!focused || focused === document.body) this.renderRoot.querySelector('sw-toast')?.focusAction()
     })
+  }
+
+  /** The navigation entry a route belongs to, as the menu button names it. */
+  private navLabel(name: RouteName): string {
+    const entries: Partial<Record<RouteName, string>> = {
+      questionnaire: msg('Questionnaire'),
+      team: msg('Team results'),
+      barriers: msg('Strategies'),
+      recommendations: msg('Strategies'),
+      plan: msg('Plan'),
+      coverage: msg('Check an approach'),
+      kb: msg('Knowledge base'),
+      determinant: msg('Knowledge base'),
+      strategy: msg('Knowledge base'),
+    }
+    return entries[name] ?? this.title_()
   }
 
   private title_(): string {

@@ -6,6 +6,7 @@ import { msg, str } from '@lit/localize'
 import type { Status } from '../server/domain/scoring.ts'
 import type { Actor, Effort, Group, Phase, Respondent } from '../server/domain/vocabulary.ts'
 import { CROSSWALK_METHODS, type EvidenceTier, type StrengthBasis } from './evidence-tier.ts'
+import { formatCount, formatFixed, formatPercent, formatStrength, plural } from './format.ts'
 import { getLocale } from './localization.ts'
 
 export const groupLabel = (g: Group): string =>
@@ -89,21 +90,6 @@ export function evidenceLabel(tier: EvidenceTier, method: string): string {
   }
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>()
-/** A number formatter for the interface language, made once per language and style. */
-function formatter(style: 'percent' | 'decimal'): Intl.NumberFormat {
-  const key = `${getLocale()}|${style}`
-  let f = numberFormats.get(key)
-  if (!f) {
-    f =
-      style === 'percent'
-        ? new Intl.NumberFormat(getLocale(), { style: 'percent', maximumFractionDigits: 0 })
-        : new Intl.NumberFormat(getLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 2 })
-    numberFormats.set(key, f)
-  }
-  return f
-}
-
 /**
  * A link strength as what it is: a printed share of experts ("44%"), a bound ("≥20%"), or a
  * number with the word that says where it comes from ("0.4 (fixed value)"). Numbers follow the
@@ -112,23 +98,22 @@ function formatter(style: 'percent' | 'decimal'): Intl.NumberFormat {
 export function strengthText(strength: number, basis: StrengthBasis): string {
   switch (basis) {
     case 'printed':
-      return formatter('percent').format(strength)
+      return formatPercent(strength)
     case 'lower-bound':
-      return `≥${formatter('percent').format(strength)}`
+      return `≥${formatPercent(strength)}`
     case 'fixed':
-      return msg(str`${formatter('decimal').format(strength)} (fixed value)`)
+      return msg(str`${formatStrength(strength)} (fixed value)`)
     case 'judgement':
-      return msg(str`${formatter('decimal').format(strength)} (our judgement)`)
+      return msg(str`${formatStrength(strength)} (our judgement)`)
     case 'imported':
-      return msg(str`${formatter('decimal').format(strength)} (imported value)`)
+      return msg(str`${formatStrength(strength)} (imported value)`)
     case 'rated':
-      return strength === 0 ? msg('rejected by an expert panel') : msg(str`${formatter('decimal').format(strength)} (expert panel)`)
+      return strength === 0 ? msg('rejected by an expert panel') : msg(str`${formatStrength(strength)} (expert panel)`)
   }
 }
 
 /** A score with two decimals in the interface language ("0,75" in Dutch). */
-export const scoreText = (x: number): string =>
-  new Intl.NumberFormat(getLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x)
+export const scoreText = (x: number): string => formatFixed(x, 2)
 
 /** Names joined as a sentence does in the interface language: "Time, Staff and Money". */
 export const nameList = (names: readonly string[]): string =>
@@ -149,7 +134,43 @@ export const severityText = (severity: number, kind: 'share-negative' | 'given' 
           : msg('hinders strongly')
       : ''
 
-export const percent = (x: number | null | undefined): string =>
-  x === null || x === undefined ? '–' : `${Math.round(x * 100)}%`
+/** A share as a percentage in the interface language (see format.ts). */
+export const percent = formatPercent
 
 export const answeredOf = (answered: number, total: number): string => msg(str`${answered} of ${total} answered`)
+
+/** "1 respondent", "12 respondents". */
+export const respondentsText = (n: number): string =>
+  plural(n, { one: msg('1 respondent'), other: msg(str`${formatCount(n)} respondents`) })
+
+/** "1 key informant", "3 key informants". */
+export const keyInformantsText = (n: number): string =>
+  plural(n, { one: msg('1 key informant'), other: msg(str`${formatCount(n)} key informants`) })
+
+/** "1 strategy", "5 strategies". */
+export const strategiesText = (n: number): string =>
+  plural(n, { one: msg('1 strategy'), other: msg(str`${formatCount(n)} strategies`) })
+
+/** "1 barrier", "4 barriers". */
+export const barriersText = (n: number): string =>
+  plural(n, { one: msg('1 barrier'), other: msg(str`${formatCount(n)} barriers`) })
+
+/** "1 determinant", "29 determinants". */
+export const determinantsText = (n: number): string =>
+  plural(n, { one: msg('1 determinant'), other: msg(str`${formatCount(n)} determinants`) })
+
+/** "1 link", "30 links". */
+export const linksText = (n: number): string =>
+  plural(n, { one: msg('1 link'), other: msg(str`${formatCount(n)} links`) })
+
+/** "1 school", "4 schools". */
+export const schoolsText = (n: number): string =>
+  plural(n, { one: msg('1 school'), other: msg(str`${formatCount(n)} schools`) })
+
+/** "1 answer", "40 answers". */
+export const answersText = (n: number): string =>
+  plural(n, { one: msg('1 answer'), other: msg(str`${formatCount(n)} answers`) })
+
+/** "1 facilitator", "14 facilitators". */
+export const facilitatorsText = (n: number): string =>
+  plural(n, { one: msg('1 facilitator'), other: msg(str`${formatCount(n)} facilitators`) })

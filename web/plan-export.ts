@@ -3,7 +3,7 @@
  * downloads and the printed page. Pure: labels and names come in, rows go out.
  */
 import type { PlanStatus } from '../server/domain/workspace.ts'
-import { toCsv } from '../server/domain/csv-write.ts'
+import { toCsv, type CsvFormat } from '../server/domain/csv-write.ts'
 import type { StrategyOut } from '../server/schemas/api.ts'
 import { SPEC_FIELDS, type PlanEntry, type Specification } from './state/app-state.ts'
 
@@ -59,6 +59,6 @@ export function planTable(
  * string (`t="s"`), which Excel shows as text and never evaluates; a `'` would show there as
  * part of the text.
  */
-export function planCsv(...args: Parameters<typeof planTable>): string {
-  return toCsv(planTable(...args))
+export function planCsv(format: CsvFormat, ...args: Parameters<typeof planTable>): string {
+  return toCsv(planTable(...args), format)
 }

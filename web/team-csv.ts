@@ -10,7 +10,7 @@ import {
   type CsvItem,
   type CsvTooLarge,
 } from '../server/domain/csv-responses.ts'
-import { toCsv } from '../server/domain/csv-write.ts'
+import { CSV_COMMA, toCsv, type CsvFormat } from '../server/domain/csv-write.ts'
 import { decodeText, type DecodeProblem } from '../server/domain/decode-text.ts'
 import type { ResponseRecord } from '../server/domain/scoring.ts'
 import { MAX_RESPONDENTS } from '../server/domain/vocabulary.ts'
@@ -55,12 +55,15 @@ export function readTeamCsv(
  * The team's answers as CSV: a respondent, role and item-id column, one row per respondent.
  * Labels may come from imported exports; toCsv keeps a spreadsheet from running them.
  */
-export function teamCsv(team: readonly Member[]): string {
+export function teamCsv(team: readonly Member[], format: CsvFormat = CSV_COMMA): string {
   const ids = [...new Set(team.flatMap((m) => Object.keys(m.answers)))].sort()
-  return toCsv([
-    ['respondent', 'role', ...ids],
-    ...team.map((m) => [m.label, m.role, ...ids.map((id) => m.answers[id])]),
-  ])
+  return toCsv(
+    [
+      ['respondent', 'role', ...ids],
+      ...team.map((m) => [m.label, m.role, ...ids.map((id) => m.answers[id])]),
+    ],
+    format
+  )
 }
 
 export function decodeMessage(problem: DecodeProblem): string {
@@ -105,5 +108,29 @@ function tooLargeMessage(tooLarge: CsvTooLarge): string {
       return msg(str`a row has more than ${tooLarge.max} columns.`)
     case 'cell':
       return msg(str`a cell is longer than ${tooLarge.max} characters.`)
+  }
+}
+
+/**
+ * One problem of a CSV import in the interface language, saying what to write instead: the
+ * valid answer options of the item, or the role words. Falls back to the reader's message.
+ */
+export function issueText(issue: CsvIssue): string {
+  const valid = issue.valid?.join(', ') ?? ''
+  switch (issue.kind) {
+    case 'not-an-option':
+      return msg(str`${issue.value ?? ''} is not an answer to ${issue.item ?? ''}. Use one of: ${valid}.`)
+    case 'not-a-role':
+      return msg(str`${issue.value ?? ''} is not a role. Use one of: ${valid}.`)
+    case 'unknown-item':
+      return msg(str`${issue.item ?? ''} is not a question of the MIDI questionnaire. Rename the column to a question id such as d01 or d13a, or remove it.`)
+    case 'duplicate-item':
+      return msg(str`Question ${issue.item ?? ''} has two columns. Keep one of them.`)
+    case 'no-item-column':
+      return msg('No column is a question id such as d01 or d13a. Name each answer column after its question.')
+    case 'no-rows':
+      return msg('The file has a header but no respondents. Add one row per respondent.')
+    default:
+      return issue.message
   }
 }

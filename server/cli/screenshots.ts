@@ -1,8 +1,10 @@
 /**
- * @module `npm run screenshots [-- <folder>]`: takes a full-page screenshot of every screen at
- * phone (390 px) and desktop (1280 px) width, with a sample team, plan and approach in the
- * browser, so a person can look at what the app shows. Writes PNGs to the folder (default
- * screenshots/, not committed).
+ * @module `npm run screenshots [-- <folder>]`: takes a screenshot of every screen at phone
+ * (390×844), desktop (1366×900) and projector (1280×720) size, in Dutch and in English, with a
+ * sample team, plan and approach in the browser, and a workspace made through its form, so a
+ * person can look at what the app shows.
+ * Phone and desktop are full pages; the projector shot is the first screen only, which is what
+ * a room sees. Writes PNGs to the folder (default screenshots/, not committed).
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -46,25 +48,60 @@ const screens = [
   ['kb', '/kb'],
   ['determinant', '/kb/determinants/23'],
   ['strategy', '/kb/strategies/warm-handover-vmbo-mbo'],
+  ['strategy-unknown', '/kb/strategies/no-such-strategy'],
+  ['determinant-unknown', '/kb/determinants/99'],
+  ['not-found', '/no-such-page'],
+] as const
+
+const sizes = [
+  [390, 844, 'phone'],
+  [1366, 900, 'desktop'],
+  [1280, 720, 'projector'],
 ] as const
 
 const h = await startHarness()
 try {
-  for (const [width, height, label] of [
-    [390, 844, 'phone'],
-    [1280, 900, 'desktop'],
-  ] as const) {
-    const { page, context } = await h.newPage({ width, height })
-    await page.goto(h.baseUrl)
-    await page.evaluate((s) => localStorage.setItem('strategiewijzer:state:v1', JSON.stringify(s)), state)
-    for (const [name, path] of screens) {
-      await page.goto(`${h.baseUrl}${path}`)
+  for (const lang of ['nl', 'en'] as const) {
+    for (const [width, height, label] of sizes) {
+      const { page, context } = await h.newPage({ width, height })
+      await page.goto(h.baseUrl)
+      await page.evaluate(
+        ([s, l]) => {
+          localStorage.setItem('strategiewijzer:state:v1', JSON.stringify(s))
+          localStorage.setItem('strategiewijzer:lang', l)
+        },
+        [state, lang] as const
+      )
+      for (const [name, path] of screens) {
+        await page.goto(`${h.baseUrl}${path}`)
+        await page.waitForLoadState('networkidle')
+        if (name === 'coverage') await page.getByRole('button', { name: /Dekking toetsen|Check coverage/ }).click()
+        await page.waitForTimeout(300)
+        await page.screenshot({ path: join(out, `${name}-${label}-${lang}.png`), fullPage: label !== 'projector' })
+      }
+      // The workspace screens: create one through the form, then its page; and the pages of a
+      // learning network and of a respondent without a link.
+      const shot = (name: string) => page.screenshot({ path: join(out, `${name}-${label}-${lang}.png`), fullPage: label !== 'projector' })
+      await page.goto(`${h.baseUrl}/w/new`)
+      await page.getByLabel(/^(School or location|School of locatie)/).waitFor()
+      await shot('workspace-new')
+      await page.getByLabel(/^(School or location|School of locatie)/).fill('Vmbo De Linde – locatie Één')
+      await page.getByRole('button', { name: /^(Create the workspace|Werkruimte maken)$/ }).click()
+      const teamLink = page.getByLabel(/^(Team link|Teamlink)$/)
+      await teamLink.waitFor()
+      await shot('workspace-created')
+      await page.goto(await teamLink.inputValue())
       await page.waitForLoadState('networkidle')
-      if (name === 'coverage') await page.getByRole('button', { name: /Dekking toetsen|Check coverage/ }).click()
       await page.waitForTimeout(300)
-      await page.screenshot({ path: join(out, `${name}-${label}.png`), fullPage: true })
+      await shot('workspace')
+      for (const [name, path] of [['network-new', '/n/new'], ['respond-without-link', '/r']] as const) {
+        await page.goto(`${h.baseUrl}${path}`)
+        await page.waitForLoadState('networkidle')
+        await page.waitForTimeout(300)
+        await shot(name)
+      }
+      await context.close()
     }
-    await context.close()
   }
   console.log(`screenshots in ${out}`)
 } finally {

@@ -147,20 +147,20 @@ function cfirEricLink(cw: CrosswalkRow, e: EndorsementRow, strategy: string, str
     construct: `CFIR 2009: ${cw.construct} (${cw.rank} crosswalk)`,
     rationale: precise
       ? {
-          nl: `In de CFIR–ERIC-studie koos ${e.pct}% van de experts deze strategie bij de CFIR-barrière '${cw.construct}'; wij koppelen die barrière aan MIDI-determinant ${cw.midi} (${primary ? 'primaire' : 'secundaire'} vertaling).`,
+          nl: `In de CFIR–ERIC-studie koos ${e.pct}% van de experts deze strategie bij de CFIR-belemmering '${cw.construct}'; wij koppelen die belemmering aan MIDI-determinant ${cw.midi} (${primary ? 'primaire' : 'secundaire'} vertaling).`,
           en: `In the CFIR–ERIC study ${e.pct}% of experts chose this strategy for the CFIR barrier '${cw.construct}', which we map to MIDI determinant ${cw.midi} (${cw.rank} crosswalk).`,
         }
       : {
-          nl: `Het CFIR–ERIC-hulpmiddel geeft deze strategie een Level 1- of 2-match (minstens 20% van de experts) bij de CFIR-barrière '${cw.construct}'; wij koppelen die aan MIDI-determinant ${cw.midi} (${primary ? 'primaire' : 'secundaire'} vertaling).`,
+          nl: `Het CFIR–ERIC-hulpmiddel geeft deze strategie een Level 1- of 2-match (minstens 20% van de experts) bij de CFIR-belemmering '${cw.construct}'; wij koppelen die aan MIDI-determinant ${cw.midi} (${primary ? 'primaire' : 'secundaire'} vertaling).`,
           en: `The CFIR–ERIC tool gives this strategy a Level 1 or 2 match (at least 20% of experts) for the CFIR barrier '${cw.construct}', which we map to MIDI determinant ${cw.midi} (${cw.rank} crosswalk).`,
         },
     via: primary
       ? {
-          nl: `Via onze eigen vertaling van MIDI naar CFIR: deze determinant ligt het dichtst bij de CFIR-barrière '${cw.construct}'.${bound.nl}`,
+          nl: `Via onze eigen vertaling van MIDI naar CFIR: deze determinant ligt het dichtst bij de CFIR-belemmering '${cw.construct}'.${bound.nl}`,
           en: `Through our own MIDI-to-CFIR crosswalk: this determinant comes closest to the CFIR barrier '${cw.construct}'.${bound.en}`,
         }
       : {
-          nl: `Via onze eigen vertaling van MIDI naar CFIR: de CFIR-barrière '${cw.construct}' is een tweede, minder nauwe vertaling van deze determinant.${bound.nl}`,
+          nl: `Via onze eigen vertaling van MIDI naar CFIR: de CFIR-belemmering '${cw.construct}' is een tweede, minder nauwe vertaling van deze determinant.${bound.nl}`,
           en: `Through our own MIDI-to-CFIR crosswalk: the CFIR barrier '${cw.construct}' is a second, looser match for this determinant.${bound.en}`,
         },
   }

@@ -22,7 +22,18 @@ export type CsvIssue = {
   readonly column?: string
   readonly syntax?: CsvSyntaxError
   readonly message: string
+  /** What is wrong, for an interface that says it in its own language. */
+  readonly kind?: 'unknown-item' | 'duplicate-item' | 'no-item-column' | 'not-an-option' | 'not-a-role' | 'no-rows'
+  /** The item the cell answers (not-an-option) or the column names (unknown-item, duplicate-item). */
+  readonly item?: string
+  /** The cell as written (not-an-option, not-a-role). */
+  readonly value?: string
+  /** What the cell may hold instead: each option's value and first label, or the role words. */
+  readonly valid?: readonly string[]
 }
+
+/** The role words a role column may hold, as an error lists them. */
+const ROLE_WORDS = ['user', 'key-informant', 'uitvoerder', 'sleutelinformant']
 
 /** A bound the file passed; reading stopped there. */
 export type CsvTooLarge = {
@@ -128,15 +139,15 @@ export function responsesFromCsv(text: string, items: readonly CsvItem[], limits
     if (index === respondentIndex || index === roleIndex) return
     if (ITEM_COLUMN.test(h)) {
       const id = h.toLowerCase()
-      if (!itemById.has(id)) issues.push({ line: 1, column: h, message: `unknown item '${h}'` })
-      else if (itemColumns.some((c) => c.id === id)) issues.push({ line: 1, column: h, message: `item ${id} has two columns` })
+      if (!itemById.has(id)) issues.push({ line: 1, column: h, message: `unknown item '${h}'`, kind: 'unknown-item', item: h })
+      else if (itemColumns.some((c) => c.id === id)) issues.push({ line: 1, column: h, message: `item ${id} has two columns`, kind: 'duplicate-item', item: id })
       else itemColumns.push({ index, id })
     } else if (h !== '') {
       ignoredColumns.push(h)
     }
   })
   if (itemColumns.length === 0 && issues.length === 0) {
-    issues.push({ line: 1, column: '(header)', message: 'no column is an item id such as d01 or d13a' })
+    issues.push({ line: 1, column: '(header)', message: 'no column is an item id such as d01 or d13a', kind: 'no-item-column' })
   }
 
   // Qualtrics puts the question texts on line 2 and {"ImportId":…} on line 3.
@@ -158,7 +169,8 @@ export function responsesFromCsv(text: string, items: readonly CsvItem[], limits
       }
       const value = lookup.get(id)?.get(norm(cell))
       if (value === undefined) {
-        issues.push({ line, column: columns[index] ?? id, message: `${quote(cell)} is not an answer option of item ${id}` })
+        const valid = (itemById.get(id)?.options ?? []).map((o) => (o.labels[0] ? `${o.value} (${o.labels[0]})` : String(o.value)))
+        issues.push({ line, column: columns[index] ?? id, message: `${quote(cell)} is not an answer option of item ${id}`, kind: 'not-an-option', item: id, value: quote(cell), valid })
       } else {
         answers[id] = value
       }
@@ -171,13 +183,13 @@ export function responsesFromCsv(text: string, items: readonly CsvItem[], limits
       if (cell !== '') {
         const role = ROLE_VALUES[cell]
         if (role) record.role = role
-        else issues.push({ line, column: columns[roleIndex] ?? 'role', message: `${quote(cell)} is not a role (user or key-informant)` })
+        else issues.push({ line, column: columns[roleIndex] ?? 'role', message: `${quote(cell)} is not a role (user or key-informant)`, kind: 'not-a-role', value: quote(cell), valid: ROLE_WORDS })
       }
     }
     responses.push(record)
   }
   if (responses.length === 0 && issues.length === 0) {
-    issues.push({ line: 2, column: '(rows)', message: 'the file has no respondent rows' })
+    issues.push({ line: 2, column: '(rows)', message: 'the file has no respondent rows', kind: 'no-rows' })
   }
   return { responses, ignoredColumns, issues }
 }

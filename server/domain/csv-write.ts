@@ -19,18 +19,29 @@ export function escapeFormula(text: string): string {
   return FORMULA_START.has(text.charAt(0)) ? `'${text}` : text
 }
 
-function cell(value: CsvCell): string {
+/**
+ * How a spreadsheet expects the file: RFC 4180's comma and decimal point (the default), or, as
+ * Excel with Dutch regional settings reads it, a semicolon between cells and a decimal comma.
+ */
+export type CsvFormat = { readonly delimiter: ',' | ';'; readonly decimalComma: boolean }
+
+export const CSV_COMMA: CsvFormat = { delimiter: ',', decimalComma: false }
+export const CSV_SEMICOLON: CsvFormat = { delimiter: ';', decimalComma: true }
+
+function cell(value: CsvCell, format: CsvFormat): string {
   if (value === null || value === undefined) return ''
-  if (typeof value === 'number') return String(value)
+  if (typeof value === 'number') return format.decimalComma ? String(value).replace('.', ',') : String(value)
   const text = escapeFormula(value)
   // RFC 4180: a cell holding the delimiter, a quote or a line break is quoted, quotes doubled.
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  const special = format.delimiter === ';' ? /[";\r\n]/ : /[",\r\n]/
+  return special.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
 /**
- * The rows as CSV text (RFC 4180): comma-separated, records separated by CRLF, no line
- * break after the last. Every text cell passes {@link escapeFormula}.
+ * The rows as CSV text (RFC 4180): separated by `format.delimiter` (a comma unless asked
+ * otherwise), records separated by CRLF, no line break after the last. Every text cell passes
+ * {@link escapeFormula}; numbers get a decimal comma where the format asks for one.
  */
-export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
-  return rows.map((row) => row.map(cell).join(',')).join('\r\n')
+export function toCsv(rows: readonly (readonly CsvCell[])[], format: CsvFormat = CSV_COMMA): string {
+  return rows.map((row) => row.map((c) => cell(c, format)).join(format.delimiter)).join('\r\n')
 }

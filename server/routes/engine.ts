@@ -9,6 +9,7 @@ import { coverageOf, type CoveredBarrier } from '../domain/coverage.ts'
 import { responsesFromCsv } from '../domain/csv-responses.ts'
 import { decodeText } from '../domain/decode-text.ts'
 import type { KbIndex } from '../domain/kb-index.ts'
+import { resolveNamedBarriers } from '../domain/named-barriers.ts'
 import { bundleStrategies, rankStrategies, type Barrier } from '../domain/ranking.ts'
 import {
   ResponseValidationError,
@@ -80,21 +81,21 @@ type BarrierBody = {
 
 /**
  * The barriers a request is about. From responses: scored, severity = share negative. From a
- * profile: its barriers, severity = their share negative. From a list: as given, a number
- * alone (or no severity) weighing 1; such weights are not percentages, and the answer says so
- * in `severityKind` and never quotes them as "% negative".
+ * profile: its barriers, severity = their share negative. From a list: see
+ * resolveNamedBarriers; such weights are not percentages, and the answer says so in
+ * `severityKind` and never quotes them as "% negative".
  */
-function resolveBarriers(kb: KbIndex, body: BarrierBody): { barriers: Barrier[]; severityKind: SeverityKind } {
+function resolveBarriers(
+  kb: KbIndex,
+  body: BarrierBody
+): { barriers: readonly Barrier[]; severityKind: SeverityKind; severityUnknown?: readonly number[] } {
   if (body.responses) {
     const profile = score(kb, body.responses, body.settings)
     return { barriers: barriersOfProfile(profile), severityKind: 'share-negative' }
   }
   if (body.profile) return { barriers: barriersOfProfile(body.profile), severityKind: 'share-negative' }
-  const list = (body.barriers ?? []).map((b) => (typeof b === 'number' ? { determinant: b } : b))
-  return {
-    barriers: list.map((b) => ({ determinant: b.determinant, severity: b.severity ?? 1 })),
-    severityKind: list.some((b) => b.severity !== undefined) ? 'given' : 'none',
-  }
+  const resolved = resolveNamedBarriers((body.barriers ?? []).map((b) => (typeof b === 'number' ? { determinant: b } : b)))
+  return resolved.severityUnknown.length > 0 ? resolved : { barriers: resolved.barriers, severityKind: resolved.severityKind }
 }
 
 function barriersOfProfile(profile: Pick<ScoreProfile, 'barriers'> & { determinants: readonly { number: number; negativeShare: number | null }[] }): Barrier[] {
@@ -128,7 +129,7 @@ function recommend(c: Context<AppEnv>, body: RecommendationsRequest, lang: Lang)
     { path: 'plan.inUse', ids: body.plan?.inUse, kind: 'strategy' },
     { path: 'sources', ids: body.sources, kind: 'source' },
   ])
-  const { barriers, severityKind } = resolveBarriers(kb, body)
+  const { barriers, severityKind, severityUnknown } = resolveBarriers(kb, body)
   const input = {
     barriers,
     strategies: kb.facts,
@@ -142,6 +143,7 @@ function recommend(c: Context<AppEnv>, body: RecommendationsRequest, lang: Lang)
     mode: body.mode,
     weighting: body.weighting,
     severityKind,
+    ...(severityUnknown ? { severityUnknown: [...severityUnknown] } : {}),
     barriers: presentBarriers(kb, barriers, lang),
   }
   let answer: Uint8Array<ArrayBuffer>
@@ -309,7 +311,7 @@ export const engineRoutes = createRouter()
       { path: 'plan.exclude', ids: body.plan?.exclude, kind: 'strategy' },
       { path: 'sources', ids: body.sources, kind: 'source' },
     ])
-    const { barriers, severityKind } = resolveBarriers(kb, body)
+    const { barriers, severityKind, severityUnknown } = resolveBarriers(kb, body)
     const result = coverageOf({
       barriers,
       used: body.strategies,
@@ -332,6 +334,7 @@ export const engineRoutes = createRouter()
     return c.json(
       {
         severityKind,
+        ...(severityUnknown ? { severityUnknown: [...severityUnknown] } : {}),
         barriers: presentBarriers(kb, barriers, lang),
         covered: result.covered.map(presentCovered),
         weaklyCovered: result.weaklyCovered.map(presentCovered),

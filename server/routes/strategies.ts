@@ -2,6 +2,7 @@
  * @module GET /api/strategies (search and filters) and /api/strategies/{id}.
  */
 import { createRoute } from '@hono/zod-openapi'
+import { strategiesForSearch } from '../domain/kb-search.ts'
 import { ApiError, notFound } from '../http/errors.ts'
 import { determinantsOf, presentStrategy, strategiesOf } from '../http/present.ts'
 import { createRouter } from '../http/router.ts'
@@ -15,7 +16,7 @@ const list = createRoute({
   tags: ['Knowledge base'],
   summary: 'Strategies, searched (full text, both languages) and filtered',
   description:
-    'With `q`, best matches first; otherwise with `determinant`, strongest link first; otherwise in knowledge-base order. Filters combine with AND.',
+    'With `q` (accents and case ignored, words as prefixes), the strategies whose own text matches, best first, then the strategies linked to each determinant whose text matches, strongest link first; otherwise with `determinant`, strongest link first; otherwise in knowledge-base order. Filters combine with AND.',
   request: { query: StrategyQuery },
   responses: { 200: json(StrategyList, 'The matching strategies'), 400: errors[400] },
 })
@@ -44,9 +45,7 @@ export const strategyRoutes = createRouter()
       ids = strategiesOf(kb, query.determinant, query.lang).map((s) => s.id)
     }
     if (query.q) {
-      const hits = (await c.var.knowledgeBase.search(query.q))
-        .filter((h) => h.kind === 'strategy')
-        .map((h) => h.ref)
+      const hits = strategiesForSearch(await c.var.knowledgeBase.search(query.q), (d) => strategiesOf(kb, d, query.lang).map((s) => s.id))
       const allowed = new Set(ids)
       ids = hits.filter((id) => allowed.has(id))
     }

@@ -504,10 +504,13 @@ export const BarrierOut = z.object({ determinant: z.number().int(), name: z.stri
  */
 export const SeverityKind = z.enum(['share-negative', 'given', 'none'])
 export type SeverityKind = z.infer<typeof SeverityKind>
+/** Barriers named without a severity in a list that gives others ("don't know"): never shown as how much they hinder. */
+const SeverityUnknown = z.array(z.number().int()).optional()
 export const RecommendationsResponse = z.object({
   mode: z.enum(['ranked', 'bundle']),
   weighting: z.enum(WEIGHTINGS),
   severityKind: SeverityKind,
+  severityUnknown: SeverityUnknown,
   barriers: z.array(BarrierOut),
   /** Barriers no strategy that fits the plan (and the sources chosen) addresses at all. */
   unreachable: z.array(z.number().int()),
@@ -531,6 +534,7 @@ const CoveredBarrierOut = z.object({
 })
 export const CoverageResponse = z.object({
   severityKind: SeverityKind,
+  severityUnknown: SeverityUnknown,
   barriers: z.array(BarrierOut),
   /** Barriers an essential link of a used strategy addresses. */
   covered: z.array(CoveredBarrierOut),

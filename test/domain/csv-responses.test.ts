@@ -49,15 +49,19 @@ describe('responsesFromCsv', () => {
 
   test('names the line and column of an answer that is not an option', () => {
     const result = responsesFromCsv('respondent,d01,d13a\nA,4,3\nB,7,soms\n', items, limits)
-    expect(result.issues).toEqual([
-      { line: 3, column: 'd01', message: "'7' is not an answer option of item d01" },
-      { line: 3, column: 'd13a', message: "'soms' is not an answer option of item d13a" },
+    expect(result.issues).toMatchObject([
+      { line: 3, column: 'd01', message: "'7' is not an answer option of item d01", kind: 'not-an-option', item: 'd01', value: "'7'" },
+      { line: 3, column: 'd13a', message: "'soms' is not an answer option of item d13a", kind: 'not-an-option', item: 'd13a' },
     ])
+    // The valid options are listed, so an interface can say what to write instead.
+    const d01 = items.find((i) => i.id === 'd01')!
+    expect(result.issues[0]!.valid).toEqual(d01.options.map((o) => (o.labels[0] ? `${o.value} (${o.labels[0]})` : String(o.value))))
+    expect(result.issues[0]!.valid!.length).toBeGreaterThan(1)
   })
 
   test('rejects a column that looks like an item but is none, and ignores metadata columns', () => {
     const result = responsesFromCsv('ResponseId,StartDate,d01,d99\nR_1,2026-01-01,4,3\n', items, limits)
-    expect(result.issues).toEqual([{ line: 1, column: 'd99', message: "unknown item 'd99'" }])
+    expect(result.issues).toMatchObject([{ line: 1, column: 'd99', message: "unknown item 'd99'", kind: 'unknown-item', item: 'd99' }])
     expect(result.ignoredColumns).toEqual(['StartDate'])
     expect(result.responses[0]?.respondent).toBe('R_1')
   })
@@ -85,8 +89,8 @@ describe('responsesFromCsv', () => {
   })
 
   test('names an unknown role', () => {
-    expect(responsesFromCsv('role,d01\nboss,4\n', items, limits).issues).toEqual([
-      { line: 2, column: 'role', message: "'boss' is not a role (user or key-informant)" },
+    expect(responsesFromCsv('role,d01\nboss,4\n', items, limits).issues).toMatchObject([
+      { line: 2, column: 'role', message: "'boss' is not a role (user or key-informant)", kind: 'not-a-role', valid: ['user', 'key-informant', 'uitvoerder', 'sleutelinformant'] },
     ])
   })
 
@@ -124,7 +128,7 @@ describe('responsesFromCsv', () => {
   })
 
   test('names an item given two columns, which would keep only one of the answers', () => {
-    expect(responsesFromCsv('d01,D01\n4,2\n', items, limits).issues).toEqual([{ line: 1, column: 'D01', message: 'item d01 has two columns' }])
+    expect(responsesFromCsv('d01,D01\n4,2\n', items, limits).issues).toMatchObject([{ line: 1, column: 'D01', message: 'item d01 has two columns', kind: 'duplicate-item' }])
   })
 
   test('quotes a long cell only in part in its issue', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { toCsv } from '../../server/domain/csv-write.ts'
+import { CSV_COMMA, CSV_SEMICOLON, toCsv } from '../../server/domain/csv-write.ts'
 
 describe('toCsv', () => {
   test.for([
@@ -24,4 +24,14 @@ describe('toCsv', () => {
   test('writes numbers as numbers, negative ones too, and null or undefined as empty', () => {
     expect(toCsv([[-0.5, 4, null, undefined]])).toBe('-0.5,4,,')
   })
+
+  test('for Dutch Excel: semicolons between cells, a decimal comma, quotes around a cell holding a semicolon', () => {
+    expect(toCsv([['naam', 'aandeel'], ['Tijd; ruimte', 0.25], ['Geld, uren', -1.5]], CSV_SEMICOLON)).toBe(
+      'naam;aandeel\r\n"Tijd; ruimte";0,25\r\nGeld, uren;-1,5'
+    )
+    // A formula stays text in either format.
+    expect(toCsv([['=1+1', 3]], CSV_SEMICOLON)).toBe("'=1+1;3")
+    expect(toCsv([['a;b', 0.5]], CSV_COMMA)).toBe('a;b,0.5')
+  })
 })
+

@@ -90,6 +90,9 @@ describe('a school team from an empty browser to a downloaded plan', () => {
     // Team results: the profile with its barriers, as a chart and as a table.
     await page.getByRole('link', { name: 'See the team results' }).click()
     await page.getByRole('heading', { level: 2, name: 'Your profile' }).waitFor()
+    // Respondent names stay folded away under Manage until someone opens it.
+    expect(await page.getByRole('row').filter({ hasText: 'Docent B' }).count()).toBe(0)
+    await page.getByText(/^Manage: respondents \(3\)/).click()
     expect(await page.getByRole('row').filter({ hasText: 'Docent B' }).count()).toBe(1)
     const complexity = page.getByRole('img', { name: /^Complexity: 100% negative/ })
     await complexity.waitFor()
@@ -107,7 +110,7 @@ describe('a school team from an empty browser to a downloaded plan', () => {
     await page.getByLabel('Phase of your plan').selectOption('preparation')
     await expect.poll(async () => {
       const cards = await page.locator('sw-strategy-card').all()
-      const metas = await Promise.all(cards.map((c) => c.locator('.meta').textContent()))
+      const metas = await Promise.all(cards.map((c) => c.locator('.more .meta').textContent()))
       return metas.length > 0 && metas.every((m) => m?.includes('Preparation'))
     }).toBe(true)
     await page.getByRole('radio', { name: 'Small bundle that covers most barriers' }).check()
@@ -246,12 +249,100 @@ describe('the web app', () => {
     await page.goto(h.baseUrl)
     await toEnglish(page)
     await page.goto(`${h.baseUrl}/kb`)
-    await page.getByLabel('Search (Dutch or English)').fill('overdracht')
+    await page.getByLabel('Search determinants and strategies (Dutch or English)').fill('overdracht')
     await page.waitForURL(/q=overdracht/)
     await page.getByRole('link', { name: /hand-over/i }).first().waitFor()
     await page.reload()
     await page.getByRole('link', { name: /hand-over/i }).first().waitFor()
-    expect(await page.getByLabel('Search (Dutch or English)').inputValue()).toBe('overdracht')
+    expect(await page.getByLabel('Search determinants and strategies (Dutch or English)').inputValue()).toBe('overdracht')
+    await context.close()
+  })
+
+  test('finds the determinant Time and its strategies for "TIJD", and a stale link gets a way back', async () => {
+    const { page, context } = await h.newPage()
+    await page.goto(`${h.baseUrl}/kb?q=TIJD`)
+    const determinants = page.locator('sw-page-kb .found-determinants li')
+    await determinants.first().waitFor()
+    expect(await determinants.first().textContent()).toMatch(/23\. Tijd/)
+    await page.getByRole('link', { name: 'Taakuren toekennen en werk waarderen' }).first().waitFor()
+    await page.goto(`${h.baseUrl}/kb/strategies/no-such-strategy`)
+    await page.getByRole('heading', { level: 1, name: 'Deze strategie staat niet in de kennisbank' }).waitFor()
+    await expectNoSeriousViolations(page, 'stale strategy link')
+    await page.getByRole('link', { name: 'Zoek in de kennisbank' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Kennisbank' }).waitFor()
+    await context.close()
+  })
+})
+
+/** A team of four, a plan and picked barriers, as the browser keeps them. */
+const sampleState = {
+  team: [
+    { id: 'a', label: 'Mentor 3A', role: 'user', answers: { d01: 2, d02: 4, d04: 4, d16a: 2, d17: 4 } },
+    { id: 'b', label: 'Mentor 3B', role: 'user', answers: { d01: 4, d02: 2, d04: 4, d16a: 4, d17: 2 } },
+    { id: 'c', label: 'SLB’er', role: 'user', answers: { d01: 4, d02: 4, d04: 2, d16a: 2, d17: 4 } },
+    { id: 'd', label: 'Teamleider', role: 'key-informant', answers: { d19: 0, d20: 0, d21: 2, d22: 3, d23: 1, d25: 1 } },
+  ],
+}
+
+async function withSampleTeam(page: Page) {
+  await page.goto(h.baseUrl)
+  await page.evaluate((s) => localStorage.setItem('strategiewijzer:state:v1', JSON.stringify(s)), sampleState)
+}
+
+describe('on a phone', () => {
+  test('reaches every destination through the menu, which names the current page', async () => {
+    const { page, context } = await h.newPage({ width: 390, height: 844 })
+    await withSampleTeam(page)
+    await page.goto(`${h.baseUrl}/team`)
+    await toEnglish(page)
+    const menu = page.getByRole('button', { name: /^Menu/ })
+    await expect.poll(() => menu.textContent()).toMatch(/Team results/)
+    expect(await menu.getAttribute('aria-expanded')).toBe('false')
+    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false)
+    await menu.click()
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    const links = ['Questionnaire', 'Team results', 'Strategies', 'Plan', 'Check an approach', 'Knowledge base']
+    for (const name of links) {
+      const link = nav.getByRole('link', { name: new RegExp(`^${name}`) })
+      expect(await link.isVisible(), name).toBe(true)
+      const box = await link.boundingBox()
+      expect(box!.x + box!.width, name).toBeLessThanOrEqual(390)
+      expect(box!.height, name).toBeGreaterThanOrEqual(44)
+    }
+    expect(await nav.getByRole('link', { name: /^Team results/ }).getAttribute('aria-current')).toBe('page')
+    await expectNoSeriousViolations(page, 'phone menu open')
+    await nav.getByRole('link', { name: 'Knowledge base' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Knowledge base' }).waitFor()
+    expect(await menu.getAttribute('aria-expanded')).toBe('false')
+    await expect.poll(() => menu.textContent()).toMatch(/Knowledge base/)
+    // Nothing is wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await context.close()
+  })
+})
+
+describe('on a projector (1280×720)', () => {
+  test('team results open with the profile and show no respondent names; strategy cards are compact', async () => {
+    const { page, context } = await h.newPage({ width: 1280, height: 720 })
+    await withSampleTeam(page)
+    await page.goto(`${h.baseUrl}/team`)
+    await toEnglish(page)
+    const profile = page.getByRole('heading', { level: 2, name: 'Your profile' })
+    await profile.waitFor()
+    await page.locator('sw-profile-chart').waitFor()
+    expect((await profile.boundingBox())!.y).toBeLessThan(720 / 2)
+    for (const name of ['Mentor 3A', 'Mentor 3B', 'Teamleider']) expect(await page.getByText(name, { exact: true }).isVisible(), name).toBe(false)
+    expect(await page.getByRole('button', { name: /^Remove/ }).count()).toBe(0)
+    await expectNoSeriousViolations(page, 'team results on a projector')
+
+    await page.goto(`${h.baseUrl}/recommendations`)
+    const cards = page.locator('sw-strategy-card')
+    await cards.nth(1).waitFor()
+    // Two compact cards fit on one projected screen (a card was 430-530 px before).
+    for (const i of [0, 1]) expect((await cards.nth(i).boundingBox())!.height).toBeLessThan(300)
+    await cards.first().getByText('All reasons, what it is and an example').click()
+    await cards.first().getByRole('listitem').first().waitFor()
+    await expectNoSeriousViolations(page, 'recommendations on a projector, one card open')
     await context.close()
   })
 })

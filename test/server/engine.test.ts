@@ -245,6 +245,21 @@ describe('POST /api/recommendations', () => {
     expect((await post('/api/coverage', { barriers: [23], strategies: ['champions'] })).body.severityKind).toBe('none')
   })
 
+  test("lists a barrier named without a severity beside given ones as unknown, weighing the middle", async () => {
+    const barriers = [{ determinant: 16, severity: 1 }, { determinant: 23 }]
+    const ranked = (await post('/api/recommendations', { barriers, limit: 3 })).body
+    expect(ranked.severityKind).toBe('given')
+    expect(ranked.severityUnknown).toEqual([23])
+    expect(ranked.barriers).toEqual([
+      { determinant: 16, name: expect.any(String), severity: 1 },
+      { determinant: 23, name: 'Tijd', severity: 0.5 },
+    ])
+    const covered = (await post('/api/coverage', { barriers, strategies: ['champions'] })).body
+    expect(covered.severityUnknown).toEqual([23])
+    // Without any severity there is nothing unknown to point out: all weigh 1.
+    expect((await post('/api/recommendations', { barriers: [16, 23], limit: 1 })).body.severityUnknown).toBeUndefined()
+  })
+
   test('accepts bare barrier numbers and explains without percentages', async () => {
     const { body } = await post('/api/recommendations', { barriers: [23, 25], limit: 3 })
     expect(body.barriers).toEqual([

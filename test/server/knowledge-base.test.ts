@@ -121,6 +121,20 @@ describe('GET /api/strategies', () => {
     expect(prefix).toContain('champions')
   })
 
+  test('finds the strategies linked to a determinant whose name matches, after those that match themselves', async () => {
+    const linked = (await get('/api/strategies?determinant=23')).body.strategies.map((s: any) => s.id)
+    const found = (await get('/api/strategies?q=tijd')).body.strategies.map((s: any) => s.id)
+    expect(linked.length).toBeGreaterThan(0)
+    for (const id of linked) expect(found).toContain(id)
+    // Case and accents make no difference, in either direction.
+    expect((await get('/api/strategies?q=TIJD')).body.strategies.map((s: any) => s.id)).toEqual(found)
+    const plain = (await get('/api/strategies?q=coordinatie')).body.strategies.map((s: any) => s.id)
+    expect((await get('/api/strategies?q=co%C3%B6rdinatie')).body.strategies.map((s: any) => s.id)).toEqual(plain)
+    // Strategies whose own text matches come first: a name hit is never pushed down by a linked one.
+    const self = (await get('/api/strategies?q=taakuren')).body.strategies.map((s: any) => s.id)
+    expect(self[0]).toBe('allocate-task-hours')
+  })
+
   test('returns nothing for a search without matches', async () => {
     expect((await get('/api/strategies?q=xylofoonquiz')).body.strategies).toEqual([])
   })
@@ -268,7 +282,7 @@ describe('GET /api/reference and /api/links', () => {
       basis: 'lower-bound',
       tier: 'expert-data',
       construct: 'CFIR 2009: Available resources (primary crosswalk)',
-      via: { nl: expect.stringContaining("CFIR-barrière 'Available resources'"), en: expect.stringContaining('lower bound of 20%') },
+      via: { nl: expect.stringContaining("CFIR-belemmering 'Available resources'"), en: expect.stringContaining('lower bound of 20%') },
     })
     // The same published cell is fanned out over determinants 20–24.
     const all = (await get('/api/links?source=isc-2024-cfir-eric-table4')).body.links

@@ -152,6 +152,25 @@ describe('<sw-page-coverage>', () => {
     await expect.element(gap('Legislation')).toHaveTextContent('Legislation — niet bereikt: Met alleen gepubliceerde bronnen heeft deze belemmering geen strategie.')
   })
 
+  it('lists the chosen strategies together, finds others by name or description with accents and case ignored, and takes one out', async () => {
+    await open()
+    const chosen = page.getByRole('list', { name: 'Chosen strategies' })
+    await expect.element(chosen).toHaveTextContent(/Educational meetings/)
+    const find = page.getByLabelText('Find a strategy by name or description')
+    await find.fill('ALLOCATE')
+    await expect.element(page.getByRole('checkbox', { name: /Allocate task hours/ })).toBeVisible()
+    expect(page.getByRole('checkbox', { name: /Educational meetings/ }).elements()).toEqual([])
+    // By a word of the description only, typed with an accent it does not have.
+    const description = recommendedStrategy.description.split(/\s+/).find((w) => w.length > 6)!.replace(/[^\p{L}]/gu, '')
+    await find.fill(description.replace(/e/, 'é').toUpperCase())
+    await expect.element(page.getByRole('checkbox', { name: /Allocate task hours/ })).toBeVisible()
+    await find.fill('')
+    await page.getByRole('checkbox', { name: /Allocate task hours/ }).click()
+    await expect.element(chosen).toHaveTextContent(/Educational meetings.*Allocate task hours/)
+    await page.getByRole('button', { name: 'Remove Educational meetings' }).click()
+    expect(store.state.approach).toEqual(['allocate-task-hours'])
+  })
+
   it('has no serious accessibility violations', async () => {
     await open()
     await page.getByText('Evidence').first().click()

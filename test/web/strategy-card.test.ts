@@ -9,11 +9,13 @@ import { cellSharingStrategy, recommendedStrategy } from './support/fixtures.ts'
 
 const strategy = recommendedStrategy
 
-async function mount(planned = false, shown: RecommendedStrategy = strategy) {
+/** Mounts a card; `expanded` opens its full reasons (most tests read them). */
+async function mount(planned = false, shown: RecommendedStrategy = strategy, expanded = true) {
   const el = document.createElement('sw-strategy-card')
   el.strategy = shown
   el.rank = 1
   el.planned = planned
+  el.expanded = expanded
   el.sourceNames = new Map([
     ['editorial', 'Strategiewijzer editorial team'],
     ['cfir', 'Waltz et al. 2019'],
@@ -33,6 +35,29 @@ afterEach(async () => {
 })
 
 describe('<sw-strategy-card>', () => {
+  it('is compact at first: name, why in one line, its strongest link, that link’s evidence and the effort; one click opens the rest', async () => {
+    const el = await mount(false, strategy, false)
+    await expect.element(page.getByRole('heading', { name: /Allocate task hours/ })).toBeVisible()
+    await expect.element(page.getByText(strategy.why)).toBeVisible()
+    expect(el.shadowRoot?.querySelector('.meta')?.textContent).toMatch(/essential link\s*our proposal \(not tested\)\s*Medium effort/)
+    const details = el.shadowRoot!.querySelector('details.more') as HTMLDetailsElement
+    expect(details.open).toBe(false)
+    expect(page.getByRole('listitem').filter({ hasText: 'Time available' }).elements()).toEqual([])
+    await page.getByText('All reasons, what it is and an example').click()
+    await expect.element(addressLine('Time available')).toBeVisible()
+    expect(el.expanded).toBe(true)
+  })
+
+  it('says a barrier’s severity is not known instead of a weight the team never gave', async () => {
+    const el = await mount()
+    el.severityKind = 'given'
+    el.severityUnknown = [23]
+    await el.updateComplete
+    await expect.element(addressLine('Time available')).toHaveTextContent(/Time available: how much not known · essential link/)
+    expect(addressLine('Time available').element().textContent).not.toMatch(/hinders/)
+    await expect.element(addressLine('Coordinator')).toHaveTextContent(/Coordinator: hinders/)
+  })
+
   it('says why the strategy is recommended: each barrier with severity, label and the weight of each source in words', async () => {
     await mount()
     await expect.element(page.getByText(strategy.why)).toBeVisible()
@@ -94,7 +119,8 @@ describe('<sw-strategy-card>', () => {
 
   it('shows where the strategy fits: cluster, phases and effort', async () => {
     const el = await mount()
-    expect(el.shadowRoot?.querySelector('.meta')?.textContent).toMatch(/Arrange funding and means.*Preparation.*Sustainment.*Medium effort/s)
+    expect(el.shadowRoot?.querySelector('.more .meta')?.textContent).toMatch(/Arrange funding and means.*Preparation.*Sustainment/s)
+    expect(el.shadowRoot?.querySelector('.meta')?.textContent).toMatch(/Medium effort/)
   })
 
   it('asks to add the strategy to the plan, or to take it out when it is there', async () => {
@@ -141,6 +167,7 @@ describe('<sw-strategy-card>', () => {
   })
 
   it('has no serious accessibility violations', async () => {
+    await mount(true, strategy, false)
     await mount(true)
     await mount(false, { ...cellSharingStrategy, covers: [], weaklyCovers: [24] })
     expect(await axeViolations(document.body)).toEqual([])

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { CsvItem } from '../../server/domain/csv-responses.ts'
-import { readTeamCsv, teamCsv } from '../../web/team-csv.ts'
+import { responsesFromCsv } from '../../server/domain/csv-responses.ts'
+import { setLocale } from '../../web/localization.ts'
+import { issueText, readTeamCsv, teamCsv } from '../../web/team-csv.ts'
 
 const agree: CsvItem['options'] = [
   { value: 2, labels: ['Mee oneens', 'Disagree'] },
@@ -38,5 +40,25 @@ describe('teamCsv', () => {
   it('writes a label that would start a formula as text, also when a line follows', () => {
     const csv = teamCsv([{ id: '1', label: '=HYPERLINK("https://evil.example")\nx', role: 'user', answers: { d04: 4, d01: null } }])
     expect(csv).toBe('respondent,role,d01,d04\r\n"\'=HYPERLINK(""https://evil.example"")\nx",user,,4')
+  })
+})
+
+describe('issueText', () => {
+  it('says what to write instead of an answer that is not an option, or a role that is none, in both languages', async () => {
+    const { issues } = responsesFromCsv('role,d04\nbaas,vaak\n', items, { maxRespondents: 10 })
+    const texts = () => issues.map(issueText)
+    expect(texts()).toEqual([
+      "'vaak' is not an answer to d04. Use one of: 2 (Mee oneens), 4 (Mee eens).",
+      "'baas' is not a role. Use one of: user, key-informant, uitvoerder, sleutelinformant.",
+    ])
+    await setLocale('nl')
+    try {
+      expect(texts()).toEqual([
+        "'vaak' is geen antwoord op d04. Gebruik een van: 2 (Mee oneens), 4 (Mee eens).",
+        "'baas' is geen rol. Gebruik een van: user, key-informant, uitvoerder, sleutelinformant.",
+      ])
+    } finally {
+      await setLocale('en')
+    }
   })
 })

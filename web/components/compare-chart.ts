@@ -12,6 +12,7 @@ import type { Change } from '../../server/domain/workspace.ts'
 import type { CompareResponse } from '../../server/schemas/workspace.ts'
 import { percent, statusLabel } from '../labels.ts'
 import { shared } from '../styles/shared.ts'
+import { formatPointChange } from '../format.ts'
 
 export type ComparedDeterminant = z.infer<typeof CompareResponse>['determinants'][number]
 
@@ -254,7 +255,7 @@ export class CompareChart extends LitElement {
               <th scope="row">${d.number}. ${d.name}</th>
               <td class="num">${percent(d.from.negativeShare)} · ${statusLabel(d.from.status)}</td>
               <td class="num">${percent(d.to.negativeShare)} · ${statusLabel(d.to.status)}</td>
-              <td class="num">${d.negativeDelta === null ? '–' : `${d.negativeDelta > 0 ? '+' : ''}${Math.round(d.negativeDelta * 100)}`}</td>
+              <td class="num">${formatPointChange(d.negativeDelta)}</td>
               <td>${changeLabel(d.change)}</td>
             </tr>`
           )}

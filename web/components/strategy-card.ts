@@ -1,8 +1,10 @@
 /**
- * @module <sw-strategy-card>: one recommended strategy — what it is, an example from a Dutch
- * school, where it fits (cluster, phase, actors, effort) and why it is recommended: the
- * barriers it addresses, each with its severity, whether the link is essential or supportive,
- * and per source the weight of its evidence in words and the strength as what it is.
+ * @module <sw-strategy-card>: one recommended strategy, compact first — its name, why in one
+ * sentence, whether its strongest link is essential or supportive, the weight of that link's
+ * evidence in words, and the effort — so a phone screen or a projector shows several at once.
+ * One click opens the rest: what it is, an example from a Dutch school, where it fits (cluster,
+ * phase, actors) and every barrier it addresses, each with its severity, its link and per
+ * source the weight of its evidence and the strength as what it is.
  * Whether it is in the plan is shown as a state, with a separate action to take it out.
  *
  * @fires strategy-action - {@link StrategyActionEvent}: `plan`, `unplan`, `in-use` or `exclude`.
@@ -14,7 +16,8 @@ import type { RecommendedStrategy, SeverityKind } from '../../server/schemas/api
 import { countedOnceNote, evidenceLines, evidenceStyles } from '../evidence.ts'
 import type { EvidenceTier } from '../evidence-tier.ts'
 import { StrategyActionEvent } from '../events.ts'
-import { actorLabel, effortLabel, linkLabel, nameList, phaseLabel, scoreText, severityText } from '../labels.ts'
+import { tierOfLink } from '../evidence-tier.ts'
+import { actorLabel, effortLabel, evidenceLabel, linkLabel, nameList, phaseLabel, scoreText, severityText } from '../labels.ts'
 import { shared } from '../styles/shared.ts'
 
 @customElement('sw-strategy-card')
@@ -29,6 +32,7 @@ export class StrategyCard extends LitElement {
       }
       article {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 0.5rem;
       }
       header {
@@ -56,6 +60,21 @@ export class StrategyCard extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: 0.35rem;
+      }
+      .meta .badge {
+        white-space: normal;
+      }
+      .why-line {
+        margin: 0;
+        font-weight: 500;
+      }
+      .more-body {
+        display: grid;
+        gap: 0.5rem;
+        margin-top: 0.5rem;
+      }
+      .more-body p {
+        margin: 0;
       }
       .why {
         background: var(--sw-primary-soft);
@@ -85,6 +104,18 @@ export class StrategyCard extends LitElement {
         font-weight: 600;
         color: var(--sw-primary-dark);
         min-height: 32px;
+        padding-top: 0.25rem;
+      }
+      @media print {
+        .actions,
+        details.more:not([open]) summary {
+          display: none;
+        }
+        article {
+          break-inside: avoid;
+          box-shadow: none;
+          padding: 0.5rem 0.75rem;
+        }
       }
       .in-plan {
         display: inline-flex;
@@ -118,6 +149,10 @@ export class StrategyCard extends LitElement {
   @property({ attribute: false }) sourceTiers: ReadonlyMap<string, EvidenceTier> = new Map()
   /** What the barriers' severities mean (see the API's `severityKind`). */
   @property() severityKind: SeverityKind = 'share-negative'
+  /** Barriers whose severity the team did not know (the API's `severityUnknown`). */
+  @property({ attribute: false }) severityUnknown: readonly number[] = []
+  /** Whether the full reasons are shown; the compact view when false. */
+  @property({ type: Boolean, reflect: true }) expanded = false
 
   /** Moves focus to the button that adds the strategy to the plan or takes it out. */
   focusPlanAction() {
@@ -127,44 +162,52 @@ export class StrategyCard extends LitElement {
   override render() {
     const s = this.strategy
     if (!s) return nothing
+    const top = s.addresses[0]
+    const topEvidence = top?.evidence[0]
     return html`<article class="card" aria-labelledby="title">
       <header>
         ${this.rank > 0 ? html`<span class="rank" aria-hidden="true">${this.rank}</span>` : nothing}
         <h3 id="title"><a href="/kb/strategies/${s.id}">${this.rank > 0 ? html`<span class="visually-hidden">${this.rank}. </span>` : nothing}${s.name}</a></h3>
         <span class="score" title=${msg('Fit to your barriers: the best single link first, then all links; breadth counts but at most doubles')}>${msg(str`score ${scoreText(s.score)}`)}</span>
       </header>
+      <p class="why-line">${s.why}</p>
       <div class="meta">
-        <span class="badge">${s.clusterName}</span>
-        ${s.phases.map((p) => html`<span class="badge">${phaseLabel(p)}</span>`)}
+        ${top ? html`<span class="badge ${top.label === 'essential' ? 'essential' : ''}">${linkLabel(top.label)}</span>` : nothing}
+        ${topEvidence ? html`<span class="badge tier">${evidenceLabel(tierOfLink(topEvidence, this.sourceTiers), topEvidence.method)}</span>` : nothing}
         <span class="badge">${effortLabel(s.effort)}</span>
-      </div>
-      <p>${s.description}</p>
-      ${s.mechanismChanged
-        ? html`<p class="muted adapted">${msg('Adapted for schools in a way that changes how it works, so the health-care expert ratings do not apply.')}</p>`
-        : nothing}
-      <details>
-        <summary>${msg('Example in a school')}</summary>
-        <p>${s.example}</p>
-        <p class="muted">${msg('Who:')} ${s.actors.map(actorLabel).join(', ')}</p>
-      </details>
-      <div class="why">
-        <p>${s.why}</p>
-        ${this.renderBundleShare(s)}
-        <ul>
-          ${s.addresses.map(
-            (a) => html`<li>
-              <a href="/kb/determinants/${a.determinant}">${a.name}</a>:
-              ${this.severityKind === 'none' ? nothing : html`${severityText(a.severity, this.severityKind)} ·`}
-              <span class="badge ${a.label === 'essential' ? 'essential' : ''}">${linkLabel(a.label)}</span>
-              ${a.agreement > 1 ? html`<span class="agreement">(${msg(str`${a.agreement} methods agree`)})</span>` : nothing}
-              ${evidenceLines(a, this)}
-              ${countedOnceNote(a, s.addresses)}
-            </li>`
-          )}
-        </ul>
-      </div>
-      <div class="actions">
         ${this.planned ? html`<span class="in-plan"><span aria-hidden="true">✓</span> ${msg('In the plan')}</span>` : nothing}
+      </div>
+      <details class="more" ?open=${this.expanded} @toggle=${this.handleToggle}>
+        <summary>${msg('All reasons, what it is and an example')}<span class="visually-hidden">: ${s.name}</span></summary>
+        <div class="more-body">
+          <div class="meta">
+            <span class="badge">${s.clusterName}</span>
+            ${s.phases.map((p) => html`<span class="badge">${phaseLabel(p)}</span>`)}
+          </div>
+          <p>${s.description}</p>
+          ${s.mechanismChanged
+            ? html`<p class="muted adapted">${msg('Adapted for schools in a way that changes how it works, so the health-care expert ratings do not apply.')}</p>`
+            : nothing}
+          <p class="example"><strong>${msg('Example in a school')}:</strong> ${s.example}</p>
+          <p class="muted">${msg('Who:')} ${s.actors.map(actorLabel).join(', ')}</p>
+          <div class="why">
+            ${this.renderBundleShare(s)}
+            <ul>
+              ${s.addresses.map(
+                (a) => html`<li>
+                  <a href="/kb/determinants/${a.determinant}">${a.name}</a>:
+                  ${this.renderSeverity(a.determinant, a.severity)}
+                  <span class="badge ${a.label === 'essential' ? 'essential' : ''}">${linkLabel(a.label)}</span>
+                  ${a.agreement > 1 ? html`<span class="agreement">(${msg(str`${a.agreement} methods agree`)})</span>` : nothing}
+                  ${evidenceLines(a, this)}
+                  ${countedOnceNote(a, s.addresses)}
+                </li>`
+              )}
+            </ul>
+          </div>
+        </div>
+      </details>
+      <div class="actions">
         <!-- One button for both, so focus stays on it when it turns into the other. -->
         <button class="btn small plan-action ${this.planned ? '' : 'primary'}" @click=${() => this.act(this.planned ? 'unplan' : 'plan')}>
           ${this.planned ? msg('Remove from plan') : msg('Add to plan')}<span class="visually-hidden">: ${s.name}</span>
@@ -177,6 +220,17 @@ export class StrategyCard extends LitElement {
         </button>
       </div>
     </article>`
+  }
+
+  /** How much the barrier hinders, as the team's answers or its own choice say; nothing when unknown. */
+  private renderSeverity(determinant: number, severity: number) {
+    if (this.severityKind === 'none') return nothing
+    if (this.severityUnknown.includes(determinant)) return html`${msg('how much not known')} ·`
+    return html`${severityText(severity, this.severityKind)} ·`
+  }
+
+  private handleToggle(e: Event) {
+    this.expanded = (e.target as HTMLDetailsElement).open
   }
 
   /** In a bundle: which barriers this member covers, and which it only reaches, in words. */

@@ -21,6 +21,7 @@ import { SurveyImportedEvent } from '../events.ts'
 import { currentLang } from '../localization.ts'
 import { shared } from '../styles/shared.ts'
 import type { SurveyImporter, SurveyImportResult, SurveyPreviewView, SurveyUpload } from '../workspace/survey-importers.ts'
+import { formatCount, plural } from '../format.ts'
 
 /** What a column can be placed as, beside an item. */
 const COLUMN_ROLES = ['ignored', 'response-id', 'role', 'group'] as const
@@ -193,7 +194,7 @@ export class SurveyImport extends LitElement {
 
   private renderResult(r: SurveyImportResult) {
     return html`<div id="import-result" class="notice" role="status" tabindex="-1">
-      <strong>${r.added === 1 ? msg('1 response imported.') : msg(str`${r.added} responses imported.`)}</strong>
+      <strong>${plural(r.added, { one: msg('1 response imported.'), other: msg(str`${formatCount(r.added)} responses imported.`) })}</strong>
       ${r.already > 0 ? html` ${msg(str`${r.already} were imported before and were not added again.`)}` : nothing}
       ${r.changed > 0
         ? html` ${msg(str`${r.changed} were imported before with other answers and were left as they were; remove the old ones first if the new answers should count.`)}`
@@ -232,7 +233,7 @@ export class SurveyImport extends LitElement {
         : nothing}
       <div class="actions">
         <button class="btn primary" ?disabled=${!ready || this.busy} @click=${this.handleConfirm}>
-          ${p.new === 1 ? msg('Import 1 response') : msg(str`Import ${p.new} responses`)}
+          ${plural(p.new, { one: msg('Import 1 response'), other: msg(str`Import ${formatCount(p.new)} responses`) })}
         </button>
         <button class="btn" @click=${this.reset}>${msg('Cancel')}</button>
       </div>

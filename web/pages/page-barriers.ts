@@ -10,7 +10,7 @@ import { GROUPS } from '../../server/domain/vocabulary.ts'
 import type { DeterminantOut } from '../../server/schemas/api.ts'
 import { errorOf } from '../api.ts'
 import { determinantList } from '../catalogue.ts'
-import { groupLabel } from '../labels.ts'
+import { barriersText, groupLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { navigate } from '../router.ts'
 import type { ChosenBarrier } from '../state/app-state.ts'
@@ -109,7 +109,7 @@ export class PageBarriers extends LitElement {
       })}
       <div class="sticky actions">
         <button class="btn primary" ?disabled=${chosen.length === 0} @click=${this.go}>
-          ${msg(str`Show strategies for ${chosen.length} barriers`)}
+          ${msg(str`Show strategies for ${barriersText(chosen.length)}`)}
         </button>
         ${chosen.length > 0 ? html`<button class="btn quiet" @click=${() => store.update(() => ({ chosen: [], basis: 'team' }))}>${msg('Clear all')}</button>` : nothing}
       </div>

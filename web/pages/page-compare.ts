@@ -15,6 +15,7 @@ import { page, shared } from '../styles/shared.ts'
 import { workspaceForm } from '../styles/workspace.ts'
 import { planStatusLabel } from '../workspace/round-text.ts'
 import { statusOf, teamApi } from '../workspace/team-api.ts'
+import { respondentsText } from '../labels.ts'
 
 @customElement('sw-page-compare')
 @localized()
@@ -152,7 +153,7 @@ export class PageCompare extends LitElement {
   private renderComparison(c: NonNullable<PageCompare['comparison']['value']>) {
     const count = (change: string) => c.determinants.filter((d) => d.change === change).length
     return html`
-      <p>${msg(str`${c.from.label}: ${c.from.respondents} respondents. ${c.to.label}: ${c.to.respondents} respondents.`)}</p>
+      <p>${msg(str`${c.from.label}: ${respondentsText(c.from.respondents)}. ${c.to.label}: ${respondentsText(c.to.respondents)}.`)}</p>
       <ul class="stats">
         <li><strong>${count('no-longer-barrier')}</strong>${msg('no longer a barrier')}</li>
         <li><strong>${count('became-barrier')}</strong>${msg('became a barrier')}</li>

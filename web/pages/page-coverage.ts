@@ -13,7 +13,8 @@ import { api, errorOf, parseResponse } from '../api.ts'
 import { referenceData, strategyCatalogue } from '../catalogue.ts'
 import { evidenceLines, evidenceStyles, type EvidenceNames } from '../evidence.ts'
 import { sourcesBody } from '../evidence-tier.ts'
-import { linkLabel, nameList, severityText } from '../labels.ts'
+import { barriersText, linkLabel, nameList, respondentsText, severityText, strategiesText } from '../labels.ts'
+import { matchesQuery } from '../text-search.ts'
 import { currentLang } from '../localization.ts'
 import { usesTeam } from '../state/app-state.ts'
 import { page, shared } from '../styles/shared.ts'
@@ -42,10 +43,42 @@ export class PageCoverage extends LitElement {
       }
       .list label {
         display: flex;
-        gap: 0.5rem;
+        gap: 0.6rem;
         align-items: center;
         font-weight: 500;
-        min-height: 36px;
+        min-height: 44px;
+        padding: 0.2rem 0;
+        border-bottom: 1px solid var(--sw-neutral-soft);
+      }
+      .chosen {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.35rem;
+      }
+      .chosen li {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        align-items: center;
+        gap: 0.25rem 0.75rem;
+        padding: 0.3rem 0.4rem 0.3rem 0.75rem;
+        border-radius: 8px;
+        background: var(--sw-positive-soft);
+        font-weight: 600;
+      }
+      #filter {
+        width: 100%;
+        max-width: 32rem;
+      }
+      @media print {
+        .picker,
+        .actions,
+        .option,
+        .hint {
+          display: none;
+        }
       }
       .list input {
         width: 1.1rem;
@@ -145,11 +178,11 @@ export class PageCoverage extends LitElement {
       <h1>${msg('Check an approach')}</h1>
       <p class="lead">${msg('For intervention developers: which of the barriers does your programme already address with the strategies built into it, and where are the gaps?')}</p>
       ${round && hasBarriers
-        ? html`<p class="muted">${msg(str`Barriers from the answers of ${this.team.source.respondentCount} respondents in ${session.active?.roundLabel ?? ''}.`)}</p>`
+        ? html`<p class="muted">${msg(str`Barriers from the answers of ${respondentsText(this.team.source.respondentCount)} in ${session.active?.roundLabel ?? ''}.`)}</p>`
         : hasBarriers
         ? html`<p class="muted">
             ${useTeam
-              ? msg(str`Barriers from the answers of ${s.team.length} respondents.`)
+              ? msg(str`Barriers from the answers of ${respondentsText(s.team.length)}.`)
               : msg(str`Barriers you picked: ${s.chosen.length}.`)}
             <a href="/barriers">${msg('Pick barriers')}</a> · <a href="/questionnaire">${msg('Questionnaire')}</a>
           </p>`
@@ -179,18 +212,37 @@ export class PageCoverage extends LitElement {
     `
   }
 
+  /**
+   * The strategies the approach uses, listed together with a way to take each out, and below
+   * them every strategy to pick from, found by name, description or cluster (accents and case
+   * ignored, as the server's search does).
+   */
   private renderPicker(catalogue: ReadonlyMap<string, StrategyOut>) {
-    const chosen = new Set(this.team.state.approach)
-    const needle = this.filter.trim().toLowerCase()
-    const list = [...catalogue.values()].filter((s) => !needle || s.name.toLowerCase().includes(needle) || chosen.has(s.id))
+    const approach = this.team.state.approach
+    const chosen = new Set(approach)
+    const list = [...catalogue.values()].filter((s) => matchesQuery(this.filter, s.name, s.description, s.clusterName))
     return html`<div class="picker">
-      <label for="filter">${msg('Find a strategy')}</label>
+      ${approach.length > 0
+        ? html`<ul class="chosen" aria-label=${msg('Chosen strategies')}>
+            ${approach.map((id) => {
+              const name = catalogue.get(id)?.name ?? id
+              return html`<li>
+                <span>${name}</span>
+                <button class="btn small quiet" @click=${() => this.toggle(id, false)}>
+                  ${msg('Remove')}<span class="visually-hidden"> ${name}</span>
+                </button>
+              </li>`
+            })}
+          </ul>`
+        : html`<p class="muted">${msg('No strategies chosen yet: tick them in the list below.')}</p>`}
+      <label for="filter">${msg('Find a strategy by name or description')}</label>
       <input id="filter" type="search" .value=${this.filter} @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} />
+      <p class="muted" role="status">${strategiesText(list.length)}</p>
       <div class="list" role="group" aria-label=${msg('Strategies')}>
         ${list.map(
           (s) => html`<label>
             <input type="checkbox" .checked=${chosen.has(s.id)} @change=${(e: Event) => this.toggle(s.id, (e.target as HTMLInputElement).checked)} />
-            ${s.name} <span class="muted">· ${s.clusterName}</span>
+            <span>${s.name} <span class="muted">· ${s.clusterName}</span></span>
           </label>`
         )}
       </div>
@@ -201,7 +253,8 @@ export class PageCoverage extends LitElement {
     const barrierName = (d: number) => r.barriers.find((b) => b.determinant === d)?.name ?? String(d)
     const severity = (d: number) => {
       const b = r.barriers.find((x) => x.determinant === d)
-      return b && r.severityKind !== 'none' ? html` (${severityText(b.severity, r.severityKind)})` : nothing
+      if (!b || r.severityKind === 'none') return nothing
+      return r.severityUnknown?.includes(d) ? html` (${msg('how much not known')})` : html` (${severityText(b.severity, r.severityKind)})`
     }
     const linked = (list: CoverageResponse['covered']) =>
       list.length === 0
@@ -217,7 +270,7 @@ export class PageCoverage extends LitElement {
     return html`<section aria-labelledby="result-title">
       <h2 id="result-title">${msg('Coverage')}</h2>
       <p role="status">
-        ${msg(str`Of your ${r.barriers.length} barriers, your approach covers ${r.covered.length} through an essential link, covers ${r.weaklyCovered.length} only weakly (supportive links) and does not reach ${r.uncovered.length}.`)}
+        ${msg(str`Of your ${barriersText(r.barriers.length)}, your approach covers ${r.covered.length} through an essential link, covers ${r.weaklyCovered.length} only weakly (supportive links) and does not reach ${r.uncovered.length}.`)}
         ${publishedOnly ? msg('Only links from published sources count.') : nothing}
       </p>
       <div class="grid">

@@ -7,6 +7,7 @@ import { Task } from '@lit/task'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { api, errorOf, parseResponse } from '../api.ts'
+import { statusOf } from '../workspace/api-errors.ts'
 import { referenceData } from '../catalogue.ts'
 import '../components/link-list.ts'
 import { groupLabel, respondentLabel } from '../labels.ts'
@@ -49,7 +50,13 @@ export class PageDeterminant extends LitElement {
   override render() {
     return this.data.render({
       pending: () => html`<p class="muted">${msg('Loading…')}</p>`,
-      error: (e) => html`<h1>${msg('Determinant')}</h1><p class="error" role="alert">${errorOf(e).message}</p>`,
+      error: (e) =>
+        statusOf(e) === 404
+          ? html`<h1>${msg('This determinant does not exist')}</h1>
+              <p>${msg('The MIDI has 29 determinants, numbered 1 to 29; the link points to another number. Choose one from the list.')}</p>
+              <p class="actions"><a class="btn primary" href="/kb#determinants-title">${msg('The 29 determinants')}</a></p>`
+          : html`<h1>${msg('Determinant')}</h1><p class="error" role="alert">${errorOf(e).message}</p>
+              <p><a href="/kb">${msg('Back to the knowledge base')}</a></p>`,
       complete: ({ determinant: d, methods, tiers }) => html`
         <p><a href="/kb">${msg('Knowledge base')}</a> › ${groupLabel(d.group)}</p>
         <h1>${d.number}. ${d.name}</h1>

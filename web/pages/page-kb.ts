@@ -1,16 +1,19 @@
 /**
- * @module <sw-page-kb>: browse and search the knowledge base — strategies (full-text search in
- * both languages, filters), the 29 determinants, and where the links come from. The search
- * and filters live in the URL, so a result can be shared.
+ * @module <sw-page-kb>: browse and search the knowledge base — one search for the 29
+ * determinants (shown first) and the strategies (full-text search in both languages, with the
+ * strategies linked to a matching determinant; filters), and where the links come from. The
+ * search and filters live in the URL, so a result can be shared.
  */
-import { localized, msg, str } from '@lit/localize'
+import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { ACTORS, GROUPS, PHASES } from '../../server/domain/vocabulary.ts'
 import { api, errorOf, parseResponse } from '../api.ts'
 import { determinantList, referenceData } from '../catalogue.ts'
-import { actorLabel, effortLabel, groupLabel, phaseLabel } from '../labels.ts'
+import type { DeterminantOut } from '../../server/schemas/api.ts'
+import { actorLabel, determinantsText, effortLabel, groupLabel, linksText, phaseLabel, strategiesText } from '../labels.ts'
+import { matchesQuery } from '../text-search.ts'
 import { currentLang } from '../localization.ts'
 import { navigate } from '../router.ts'
 import { page, shared } from '../styles/shared.ts'
@@ -76,6 +79,24 @@ export class PageKb extends LitElement {
         margin: 0.15rem 0;
         break-inside: avoid;
       }
+      .found-determinants {
+        list-style: none;
+        padding: 0;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(240px, 1fr));
+        gap: 0.5rem;
+      }
+      .found-determinants li {
+        padding: 0.6rem 0.9rem;
+      }
+      .jump {
+        margin: 0.75rem 0 0;
+      }
+      .jump a {
+        display: inline-block;
+        min-height: 44px;
+        line-height: 44px;
+      }
       td.num {
         text-align: right;
       }
@@ -135,8 +156,13 @@ export class PageKb extends LitElement {
   }
 
   override firstUpdated() {
-    if (window.location.hash === '#sources') {
-      void this.reference.taskComplete.then(() => this.renderRoot.querySelector('#sources')?.scrollIntoView())
+    const id = window.location.hash.slice(1)
+    if (id === 'sources' || id === 'determinants-title') {
+      const loaded = id === 'sources' ? this.reference.taskComplete : this.determinants.taskComplete
+      void loaded.then(async () => {
+        await this.updateComplete
+        this.renderRoot.querySelector(`#${id}`)?.scrollIntoView()
+      })
     }
   }
 
@@ -145,36 +171,39 @@ export class PageKb extends LitElement {
     return html`
       <h1>${msg('Knowledge base')}</h1>
       <p class="lead">${msg('The 29 MIDI determinants, the implementation strategies, and the links between them — each link with its source, method and reason.')}</p>
+      <form class="search" role="search" @submit=${(e: Event) => e.preventDefault()}>
+        <label>${msg('Search determinants and strategies (Dutch or English)')}
+          <input type="search" .value=${this.typed} @input=${this.onType} />
+        </label>
+        <label>${msg('Cluster')}
+          <select @change=${(e: Event) => this.set({ cluster: (e.target as HTMLSelectElement).value })}>
+            <option value="">${msg('All clusters')}</option>
+            ${(this.reference.value?.clusters ?? []).map((c) => html`<option value=${c.id} ?selected=${q.cluster === c.id}>${c.name}</option>`)}
+          </select>
+        </label>
+        <label>${msg('Phase')}
+          <select @change=${(e: Event) => this.set({ phase: (e.target as HTMLSelectElement).value })}>
+            <option value="">${msg('Any phase')}</option>
+            ${PHASES.map((p) => html`<option value=${p} ?selected=${q.phase === p}>${phaseLabel(p)}</option>`)}
+          </select>
+        </label>
+        <label>${msg('Who')}
+          <select @change=${(e: Event) => this.set({ actor: (e.target as HTMLSelectElement).value })}>
+            <option value="">${msg('Anyone')}</option>
+            ${ACTORS.map((a) => html`<option value=${a} ?selected=${q.actor === a}>${actorLabel(a)}</option>`)}
+          </select>
+        </label>
+      </form>
+      <p class="jump"><a href="#determinants-title" @click=${this.jump}>${msg('Determinants')}</a> · <a href="#strategies-title" @click=${this.jump}>${msg('Strategies')}</a> · <a href="#sources" @click=${this.jump}>${msg('Where the links come from')}</a></p>
+      ${this.determinants.render({ complete: (list) => this.renderDeterminants(list, q.q) })}
       <section aria-labelledby="strategies-title">
         <h2 id="strategies-title">${msg('Strategies')}</h2>
-        <form class="search" role="search" @submit=${(e: Event) => e.preventDefault()}>
-          <label>${msg('Search (Dutch or English)')}
-            <input type="search" .value=${this.typed} @input=${this.onType} />
-          </label>
-          <label>${msg('Cluster')}
-            <select @change=${(e: Event) => this.set({ cluster: (e.target as HTMLSelectElement).value })}>
-              <option value="">${msg('All clusters')}</option>
-              ${(this.reference.value?.clusters ?? []).map((c) => html`<option value=${c.id} ?selected=${q.cluster === c.id}>${c.name}</option>`)}
-            </select>
-          </label>
-          <label>${msg('Phase')}
-            <select @change=${(e: Event) => this.set({ phase: (e.target as HTMLSelectElement).value })}>
-              <option value="">${msg('Any phase')}</option>
-              ${PHASES.map((p) => html`<option value=${p} ?selected=${q.phase === p}>${phaseLabel(p)}</option>`)}
-            </select>
-          </label>
-          <label>${msg('Who')}
-            <select @change=${(e: Event) => this.set({ actor: (e.target as HTMLSelectElement).value })}>
-              <option value="">${msg('Anyone')}</option>
-              ${ACTORS.map((a) => html`<option value=${a} ?selected=${q.actor === a}>${actorLabel(a)}</option>`)}
-            </select>
-          </label>
-        </form>
+        ${q.q.trim() ? html`<p class="muted">${msg('Strategies whose own text matches come first, then those linked to a matching determinant, strongest link first.')}</p>` : nothing}
         ${this.strategies.render({
           pending: () => html`<p class="muted" role="status">${msg('Searching…')}</p>`,
           error: (e) => html`<p class="error" role="alert">${errorOf(e).message}</p>`,
           complete: (list) => html`
-            <p role="status">${msg(str`${list.length} strategies`)}</p>
+            <p role="status">${strategiesText(list.length)}</p>
             <ul class="strategies">
               ${list.map(
                 (s) => html`<li class="card">
@@ -186,22 +215,13 @@ export class PageKb extends LitElement {
             </ul>`,
         })}
       </section>
-      <section aria-labelledby="determinants-title">
-        <h2 id="determinants-title">${msg('The 29 determinants')}</h2>
-        ${this.determinants.render({
-          complete: (list) =>
-            GROUPS.map(
-              (g) => html`<h3>${groupLabel(g)}</h3>
-                <ol class="determinants" start=${list.find((d) => d.group === g)?.number ?? 1}>
-                  ${list.filter((d) => d.group === g).map((d) => html`<li><a href="/kb/determinants/${d.number}">${d.name}</a></li>`)}
-                </ol>`
-            ),
-        })}
-      </section>
       <section aria-labelledby="sources">
         <h2 id="sources">${msg('Where the links come from')}</h2>
         <p>
-          ${msg('The TNO implementatietool’s own mapping of determinants to strategies is not public. The links here are built from public sources by documented methods, and every link says which. Editorial links are proposals for discussion, not research findings. A team that has an authoritative mapping can import it.')}
+          ${msg('The TNO implementatietool’s own mapping of determinants to strategies is not public. The links here are built from public sources by documented methods, and every link says which. Editorial links are proposals for discussion, not research findings.')}
+        </p>
+        <p>
+          ${msg('A team that has an authoritative mapping (such as the TNO tool’s, or its own expert mapping) cannot upload it in the web app: whoever runs this Strategiewijzer server adds it with the command npm run kb:import, described in the project’s data/README.md (“Importing an authoritative mapping”). The imported links then sit beside the public ones, and every ranking can be limited to them.')}
         </p>
         ${this.reference.render({
           complete: (r) => html`
@@ -225,13 +245,60 @@ export class PageKb extends LitElement {
             <p class="muted">${msg('Evidence: V read in the source itself, S read in a secondary report, U not yet verified, P our own proposal.')}</p>
             <h3>${msg('Methods')}</h3>
             <dl>
-              ${r.methods.map((m) => html`<dt><strong>${m.name}</strong> (${msg(str`${m.links} links`)})</dt><dd>${m.description}</dd>`)}
+              ${r.methods.map((m) => html`<dt><strong>${m.name}</strong> (${linksText(m.links)})</dt><dd>${m.description}</dd>`)}
             </dl>
             <p><a class="btn" href="/api/links?format=csv&lang=${currentLang()}" download>${msg('Download every link (CSV)')}</a></p>
           `,
         })}
       </section>
     `
+  }
+
+  /**
+   * The determinants first, so the 29 are never buried below a hundred strategy cards: all of
+   * them by group, or with a search those whose name, definition or items match (accents and
+   * case ignored, like the server's search).
+   */
+  private renderDeterminants(list: readonly DeterminantOut[], query: string) {
+    if (!query.trim()) {
+      return html`<section aria-labelledby="determinants-title">
+        <h2 id="determinants-title">${msg('The 29 determinants')}</h2>
+        ${GROUPS.map(
+          (g) => html`<h3>${groupLabel(g)}</h3>
+            <ol class="determinants" start=${list.find((d) => d.group === g)?.number ?? 1}>
+              ${list.filter((d) => d.group === g).map((d) => html`<li><a href="/kb/determinants/${d.number}">${d.name}</a></li>`)}
+            </ol>`
+        )}
+      </section>`
+    }
+    // Those whose name matches first ("tijd" → Tijd), then those whose definition or items do.
+    const found = list
+      .filter((d) => matchesQuery(query, d.name, d.definition, ...d.items.map((i) => i.text)))
+      .sort((a, b) => Number(matchesQuery(query, b.name)) - Number(matchesQuery(query, a.name)) || a.number - b.number)
+    return html`<section aria-labelledby="determinants-title">
+      <h2 id="determinants-title">${msg('Determinants')}</h2>
+      <p role="status">${determinantsText(found.length)}</p>
+      ${found.length > 0
+        ? html`<ul class="found-determinants">
+            ${found.map(
+              (d) => html`<li class="card">
+                <a href="/kb/determinants/${d.number}"><strong>${d.number}. ${d.name}</strong></a>
+                <span class="muted">· ${groupLabel(d.group)}</span>
+              </li>`
+            )}
+          </ul>`
+        : nothing}
+    </section>`
+  }
+
+  /** Moves to a section of this page without leaving the URL of the search. */
+  private jump(e: Event) {
+    e.preventDefault()
+    const id = new URL((e.currentTarget as HTMLAnchorElement).href).hash.slice(1)
+    const target = this.renderRoot.querySelector<HTMLElement>(`#${id}`)
+    target?.scrollIntoView()
+    target?.setAttribute('tabindex', '-1')
+    target?.focus({ preventScroll: true })
   }
 
   private onType(e: Event) {

@@ -12,8 +12,9 @@ import { currentLang } from '../localization.ts'
 import { networkApi } from '../network/network-api.ts'
 import { page, shared } from '../styles/shared.ts'
 import { planStatusLabel } from '../workspace/round-text.ts'
+import { formatPercent } from '../format.ts'
 
-const share = (x: number) => new Intl.NumberFormat(currentLang(), { style: 'percent', maximumFractionDigits: 0 }).format(x)
+const share = formatPercent
 
 @customElement('sw-page-network-handout')
 @localized()

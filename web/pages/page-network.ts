@@ -16,7 +16,7 @@ import { changeLabel } from '../components/compare-chart.ts'
 import '../components/copy-field.ts'
 import '../components/qr-code.ts'
 import { downloadBlob } from '../download.ts'
-import { groupLabel, statusLabel } from '../labels.ts'
+import { answersText, groupLabel, schoolsText, statusLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { networkApi, NoFacilitatorLinkError, type Learning, type Overview } from '../network/network-api.ts'
 import { inviteTokenOf, networkCredentials } from '../network/network-credentials.ts'
@@ -24,13 +24,13 @@ import { page, shared } from '../styles/shared.ts'
 import { workspaceForm } from '../styles/workspace.ts'
 import { planStatusLabel } from '../workspace/round-text.ts'
 import { slug } from '../workspace/round-files.ts'
+import { formatCount, formatPercent } from '../format.ts'
 
 type Cell = NonNullable<Overview['schools'][number]['determinants']>[number]
 type Column = { key: string; name: string; n: number; heldBack?: number | undefined; suppressed: boolean; cells: Map<number, Cell>; kind: 'school' | 'network' | 'total' }
 type Slide = { kind: 'determinant'; number: number } | { kind: 'strategy'; strategy: Learning['strategies'][number] }
 
-const share = (x: number | null | undefined) =>
-  x === null || x === undefined ? '–' : new Intl.NumberFormat(currentLang(), { style: 'percent', maximumFractionDigits: 0 }).format(x)
+const share = formatPercent
 
 const cellStatusLabel = (s: CellStatus) => (s === 'suppressed' ? msg('too few answers to show') : statusLabel(s))
 
@@ -226,7 +226,7 @@ export class PageNetwork extends LitElement {
     return html`
       <h1>${network.name}</h1>
       <p class="lead">
-        ${msg(str`${network.schools.length} schools, ${network.networks.length} inner networks.`)}
+        ${msg(str`${schoolsText(network.schools.length)}, inner networks: ${formatCount(network.networks.length)}.`)}
         ${msg(str`A school with fewer than ${network.minGroupSize} answers in a round is shown as “too few answers to show”: aggregates only, never one person’s answers.`)}
         ${msg(str`Figures change only once at least ${network.minGroupSize} answers have come in or been removed since the network last saw them, so that no one can be found by comparing two looks.`)}
       </p>
@@ -280,7 +280,7 @@ export class PageNetwork extends LitElement {
           : html`<ol>
               ${overview.sharedBarriers.map((b) => html`<li><strong>${b.number}. ${names.get(b.number)}</strong> — ${msg(str`a barrier at ${b.barrier} of ${b.of}`)}</li>`)}
             </ol>`}
-        ${overview.total ? html`<p class="muted">${msg(str`Network total: ${overview.total.rows} schools or networks shown, ${overview.total.n} answers; suppressed schools are not in any total.`)}</p>` : nothing}
+        ${overview.total ? html`<p class="muted">${msg(str`Network total: schools or networks shown: ${formatCount(overview.total.rows)}, ${answersText(overview.total.n)}; suppressed schools are not in any total.`)}</p>` : nothing}
       </section>
 
       <section aria-labelledby="schools-title">
@@ -431,7 +431,7 @@ export class PageNetwork extends LitElement {
       <p>${msg(str`Running at ${running} schools`)}</p>
       <ul>
         ${l.schools.map((s) => html`<li>${s.name} — ${planStatusLabel(s.status)}${s.suppressed ? html` · ${msg('too few answers to show')}` : nothing}</li>`)}
-        ${l.networks.map((n) => html`<li>${msg('Network')}: ${n.name} — ${msg(str`${n.schools} schools`)}</li>`)}
+        ${l.networks.map((n) => html`<li>${msg('Network')}: ${n.name} — ${schoolsText(n.schools)}</li>`)}
       </ul>
       ${l.determinants.length > 0
         ? html`<p><strong>${msg('Change in its barriers there')}</strong></p>
@@ -477,7 +477,7 @@ export class PageNetwork extends LitElement {
       const l = current.strategy
       body = html`<p class="muted">${msg('What the schools learned')}</p>
         <h2>${l.name}</h2>
-        <p>${msg(str`Running at ${l.schools.length + l.networks.reduce((s, n) => s + n.schools, 0)} schools`)}</p>
+        <p>${msg(str`Running at ${schoolsText(l.schools.length + l.networks.reduce((s, n) => s + n.schools, 0))}`)}</p>
         <ul>
           ${l.determinants.map(
             (d) => html`<li><span>${d.number}. ${names.get(d.number) ?? ''}</span><span class="value">${msg(str`improved at ${d.improved}, worsened at ${d.worsened}`)}</span></li>`

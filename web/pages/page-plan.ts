@@ -11,8 +11,8 @@ import { customElement, state } from 'lit/decorators.js'
 import type { StrategyOut } from '../../server/schemas/api.ts'
 import { errorOf } from '../api.ts'
 import { determinantList, strategyCatalogue } from '../catalogue.ts'
-import { downloadBlob, downloadText } from '../download.ts'
-import { effortLabel, phaseLabel } from '../labels.ts'
+import { csvFormat, downloadBlob, downloadText, fileSlug } from '../download.ts'
+import { effortLabel, phaseLabel, strategiesText } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { planCsv, planTable, type PlanTableLabels } from '../plan-export.ts'
 import { PLAN_STATUSES, type PlanStatus } from '../../server/domain/workspace.ts'
@@ -232,7 +232,7 @@ export class PagePlan extends LitElement {
           <p><strong>${msg('Someone else saved this plan while you were editing it.')}</strong>
             ${msg('Your version is below, unsaved but kept on this device; theirs is here. Choose which one to keep. To combine them, keep yours and retype what you need from theirs, or the other way round.')}</p>
           <details open>
-            <summary>${msg(str`Their version: ${save.theirs.title || msg('(no name)')}, ${save.theirs.plan.length} strategies`)}</summary>
+            <summary>${msg(str`Their version: ${save.theirs.title || msg('(no name)')}, ${strategiesText(save.theirs.plan.length)}`)}</summary>
             <div role="region" tabindex="0" aria-label=${msg('Their version')} style="overflow-x:auto">
               <table>
                 <thead><tr><th scope="col">${msg('Strategy')}</th><th scope="col">${msg('Status')}</th>${SPEC_FIELDS.map((f) => html`<th scope="col">${specLabel(f)}</th>`)}</tr></thead>
@@ -328,12 +328,11 @@ export class PagePlan extends LitElement {
   }
 
   private fileName(ext: string) {
-    const title = this.team.state.planTitle.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
-    return `${title || msg('implementation-plan')}.${ext}`
+    return `${fileSlug(this.team.state.planTitle) || msg('implementation-plan')}.${ext}`
   }
 
   private downloadCsv(strategies: ReadonlyMap<string, StrategyOut>, names: ReadonlyMap<number, string>) {
-    downloadText(this.fileName('csv'), planCsv(this.team.state.plan, strategies, names, this.labels()), 'text/csv')
+    downloadText(this.fileName('csv'), planCsv(csvFormat(), this.team.state.plan, strategies, names, this.labels()), 'text/csv')
     this.status = msg('CSV downloaded')
   }
 

@@ -14,6 +14,7 @@ import { currentLang } from '../localization.ts'
 import { newId, type Draft } from '../state/app-state.ts'
 import { store, StoreController } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
+import { respondentsText } from '../labels.ts'
 
 const newDraft = (): Draft => ({ label: '', role: 'user', alsoUser: false, answers: {}, step: 0 })
 
@@ -61,7 +62,7 @@ export class PageQuestionnaire extends LitElement {
     return html`
       <h1>${msg('Thank you')}</h1>
       <p class="notice" role="status">
-        ${msg(str`The answers of ${this.submitted} were added. The team now has ${count} respondents.`)}
+        ${msg(str`The answers of ${this.submitted} were added. The team now has ${respondentsText(count)}.`)}
       </p>
       <div class="actions">
         <button class="btn primary" @click=${this.nextRespondent}>${msg('Next respondent')}</button>

@@ -16,7 +16,7 @@ import { referenceData, strategyCatalogue } from '../catalogue.ts'
 import '../components/strategy-card.ts'
 import { sourcesBody, type EvidenceTier } from '../evidence-tier.ts'
 import type { StrategyActionEvent } from '../events.ts'
-import { actorLabel, effortLabel, nameList, phaseLabel } from '../labels.ts'
+import { actorLabel, barriersText, effortLabel, nameList, phaseLabel, respondentsText, strategiesText } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { usesTeam, type Filters } from '../state/app-state.ts'
 import type { RestoreEvent } from '../state/store.ts'
@@ -24,6 +24,7 @@ import { page, shared } from '../styles/shared.ts'
 import { ActiveTeamData } from '../workspace/active-data.ts'
 import { session } from '../workspace/session.ts'
 import type { TeamState } from '../workspace/team-data.ts'
+import { formatCount } from '../format.ts'
 
 /**
  * The filter part of the request body: the plan's phase, people and effort, mode, size and
@@ -70,7 +71,25 @@ export class PageRecommendations extends LitElement {
       }
       @media (max-width: 860px) {
         .layout {
-          grid-template-columns: 1fr;
+          /* minmax(0, …): a long word or badge must not widen the column past the screen. */
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
+      /* Printed: the list itself, compact, without the filters and the buttons (the cards hide
+         their own actions and closed reasons). */
+      @media print {
+        .layout {
+          display: block;
+        }
+        aside,
+        .basis a,
+        .actions,
+        .chips button {
+          display: none;
+        }
+        .results {
+          display: grid;
+          gap: 0.5rem;
         }
       }
       form {
@@ -277,16 +296,16 @@ export class PageRecommendations extends LitElement {
     const active = session.active
     if (this.team.source.kind === 'round' && active) {
       return html`<p class="basis muted">
-        ${msg(str`Based on the answers of ${this.team.source.respondentCount} respondents in ${active.roundLabel}.`)} <a href="/team">${msg('Team results')}</a>
+        ${msg(str`Based on the answers of ${respondentsText(this.team.source.respondentCount)} in ${active.roundLabel}.`)} <a href="/team">${msg('Team results')}</a>
       </p>`
     }
     const useTeam = usesTeam(state)
     return html`<p class="basis muted">
       ${useTeam
-        ? html`${msg(str`Based on the answers of ${state.team.length} respondents.`)} <a href="/team">${msg('Team results')}</a> ·
+        ? html`${msg(str`Based on the answers of ${respondentsText(state.team.length)}.`)} <a href="/team">${msg('Team results')}</a> ·
             <a href="/barriers">${msg('Pick barriers by hand instead')}</a>`
         : state.chosen.length > 0
-          ? html`${msg(str`Based on the ${state.chosen.length} barriers you picked.`)} <a href="/barriers">${msg('Change')}</a>`
+          ? html`${msg(str`Based on the barriers you picked (${formatCount(state.chosen.length)}).`)} <a href="/barriers">${msg('Change')}</a>`
           : nothing}
     </p>`
   }
@@ -386,8 +405,8 @@ export class PageRecommendations extends LitElement {
       <div class="summary">
         <p>
           ${r.mode === 'bundle'
-            ? msg(str`A bundle of ${r.strategies.length} strategies that together cover as many of your ${r.barriers.length} barriers as possible.`)
-            : msg(str`The ${r.strategies.length} best-fitting strategies for your ${r.barriers.length} barriers.`)}
+            ? msg(str`A bundle of ${strategiesText(r.strategies.length)} that together cover as many of your ${barriersText(r.barriers.length)} as possible.`)
+            : msg(str`The best-fitting strategies (${formatCount(r.strategies.length)}) for your ${barriersText(r.barriers.length)}.`)}
           ${names.publishedOnly ? msg('Only links from published sources count.') : nothing}
         </p>
         ${this.renderOrder(r)}
@@ -412,6 +431,7 @@ export class PageRecommendations extends LitElement {
                 .sourceNames=${names.sources}
                 .sourceTiers=${names.tiers}
                 .severityKind=${r.severityKind}
+                .severityUnknown=${r.severityUnknown ?? []}
               ></sw-strategy-card>`
             )}
       </div>

@@ -13,7 +13,7 @@ import { planTable } from '../plan-export.ts'
 import { page, shared } from '../styles/shared.ts'
 import { dateText } from '../workspace/round-text.ts'
 import { planLabels, profileTable, roundContents, type RoundContents } from '../workspace/round-files.ts'
-import { percent } from '../labels.ts'
+import { keyInformantsText, percent, respondentsText } from '../labels.ts'
 import { specLabel } from './page-plan.ts'
 
 @customElement('sw-page-report')
@@ -108,7 +108,7 @@ export class PageReport extends LitElement {
         <h1>${c.workspace.name} · ${c.round?.label ?? ''}</h1>
         <p>${c.workspace.innovation}</p>
         <p class="muted">
-          ${msg(str`${c.profile.respondents} respondents, of whom ${c.profile.keyInformants} key informants.`)}
+          ${msg(str`${respondentsText(c.profile.respondents)}, of whom ${keyInformantsText(c.profile.keyInformants)}.`)}
           ${msg(str`Barrier from ${percent(c.profile.settings.barrierShare)} negative.`)}
           ${msg(str`Printed ${dateText(Date.now())} from Strategiewijzer.`)}
         </p>

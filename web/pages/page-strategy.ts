@@ -7,12 +7,14 @@ import { Task } from '@lit/task'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { api, errorOf, parseResponse } from '../api.ts'
+import { statusOf } from '../workspace/api-errors.ts'
 import { referenceData } from '../catalogue.ts'
 import '../components/link-list.ts'
 import { actorLabel, effortLabel, phaseLabel } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { page, shared } from '../styles/shared.ts'
 import { ActiveTeamData } from '../workspace/active-data.ts'
+import { formatFixed } from '../format.ts'
 
 @customElement('sw-page-strategy')
 @localized()
@@ -59,7 +61,13 @@ export class PageStrategy extends LitElement {
   override render() {
     return this.data.render({
       pending: () => html`<p class="muted">${msg('Loading…')}</p>`,
-      error: (e) => html`<h1>${msg('Strategy')}</h1><p class="error" role="alert">${errorOf(e).message}</p>`,
+      error: (e) =>
+        statusOf(e) === 404
+          ? html`<h1>${msg('This strategy is not in the knowledge base')}</h1>
+              <p>${msg('The link may be out of date: the strategy was renamed or removed. Find it again by name in the knowledge base.')}</p>
+              <p class="actions"><a class="btn primary" href="/kb">${msg('Search the knowledge base')}</a><a class="btn" href="/recommendations">${msg('To the strategies for your barriers')}</a></p>`
+          : html`<h1>${msg('Strategy')}</h1><p class="error" role="alert">${errorOf(e).message}</p>
+              <p><a href="/kb">${msg('Back to the knowledge base')}</a></p>`,
       complete: ({ strategy: s, methods, tiers }) => {
         const planned = this.team.state.plan.some((p) => p.strategy === s.id)
         return html`
@@ -78,7 +86,7 @@ export class PageStrategy extends LitElement {
             ${s.mechanismChanged
               ? html`<dt>${msg('Expert rating')}</dt><dd>${msg('Not shown: the health-care experts rated the original strategy, which works differently.')}</dd>`
               : s.waltz?.importance
-                ? html`<dt>${msg('Expert rating')}</dt><dd>${msg(str`importance ${s.waltz.importance.toFixed(2)} / 5`)}${s.waltz.feasibility ? msg(str`, feasibility ${s.waltz.feasibility.toFixed(2)} / 5`) : ''} (Waltz et al. 2015)</dd>`
+                ? html`<dt>${msg('Expert rating')}</dt><dd>${msg(str`importance ${formatFixed(s.waltz.importance)} / 5`)}${s.waltz.feasibility ? msg(str`, feasibility ${formatFixed(s.waltz.feasibility)} / 5`) : ''} (Waltz et al. 2015)</dd>`
                 : nothing}
           </dl>
           <div class="actions" style="margin:1rem 0">

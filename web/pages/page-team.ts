@@ -20,14 +20,15 @@ import '../components/profile-chart.ts'
 import '../components/survey-import.ts'
 import type { RoundData } from '../workspace/round-data.ts'
 import { localImporter, roundImporter, type SurveyImporter } from '../workspace/survey-importers.ts'
-import { downloadText } from '../download.ts'
-import { groupLabel, percent, respondentLabel } from '../labels.ts'
+import { csvFormat, downloadText } from '../download.ts'
+import { formatCount } from '../format.ts'
+import { barriersText, facilitatorsText, groupLabel, keyInformantsText, percent, respondentLabel, respondentsText } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { navigate } from '../router.ts'
 import { newId, type Member, type Settings } from '../state/app-state.ts'
 import { store, type RestoreEvent } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
-import { readTeamCsv, teamCsv } from '../team-csv.ts'
+import { issueText, readTeamCsv, teamCsv } from '../team-csv.ts'
 
 @customElement('sw-page-team')
 @localized()
@@ -48,6 +49,9 @@ export class PageTeam extends LitElement {
         display: none;
       }
       @media (max-width: 480px) {
+        .settings .change {
+          grid-column: 2;
+        }
         .members th,
         .members td {
           padding: 0.4rem 0.25rem;
@@ -72,14 +76,74 @@ export class PageTeam extends LitElement {
         outline-offset: 2px;
       }
       .settings {
-        margin-top: 1rem;
+        margin: 0 0 1rem;
       }
+      /* Looks like what it is: a control that opens the thresholds. */
       .settings summary {
         cursor: pointer;
         font-weight: 600;
         min-height: 44px;
+        display: inline-grid;
+        grid-template-columns: auto minmax(0, 1fr) auto;
+        align-items: center;
+        gap: 0.2rem 0.6rem;
+        padding: 0.35rem 0.8rem;
+        border: 1px solid var(--sw-primary);
+        border-radius: 8px;
+        background: var(--sw-surface);
+        color: var(--sw-ink);
+        list-style: none;
+      }
+      .settings summary::-webkit-details-marker {
+        display: none;
+      }
+      .settings summary:hover {
+        background: var(--sw-primary-soft);
+      }
+      .settings .change {
+        color: var(--sw-primary-dark);
+        text-decoration: underline;
+        text-underline-offset: 2px;
+      }
+      .settings[open] .change {
+        display: none;
+      }
+      .group-badge {
+        margin: 0 0.4rem 0.4rem 0;
+        white-space: normal;
+      }
+      .field-error {
+        color: var(--sw-negative);
+        font-weight: 600;
+        font-size: 0.92rem;
+        max-width: 22rem;
+      }
+      .thresholds input[aria-invalid='true'] {
+        border: 2px solid var(--sw-negative);
+      }
+      details.admin {
+        margin-top: 2rem;
+        border-top: 1px solid var(--sw-line);
+        padding-top: 0.5rem;
+      }
+      details.admin > summary {
+        cursor: pointer;
+        min-height: 44px;
         display: flex;
         align-items: center;
+        gap: 0.5rem;
+      }
+      details.admin > summary {
+        font-weight: 700;
+        font-size: 1.15rem;
+      }
+      @media print {
+        details.admin,
+        .settings,
+        .view,
+        .actions {
+          display: none;
+        }
       }
       .thresholds {
         display: flex;
@@ -144,6 +208,10 @@ export class PageTeam extends LitElement {
 
   private readonly team = new ActiveTeamData(this, (e) => void this.focusRestored(e))
   @state() private view: 'chart' | 'table' = 'chart'
+  /** Whether "Manage" (respondents, import, download) is open while there are answers. */
+  @state() private adminOpen = false
+  /** Threshold fields holding a value that is not used, with why; the profile keeps the last valid one. */
+  @state() private invalid: Partial<Record<keyof Settings, string>> = {}
   #importer?: { key: string; importer: SurveyImporter }
   @state() private importMessage?: { kind: 'ok' | 'error'; text: string; issues?: readonly CsvIssue[] }
 
@@ -162,6 +230,8 @@ export class PageTeam extends LitElement {
     if (!source.ready || source.failure) return this.renderRoundState()
     const count = source.respondentCount
     const active = session.active
+    // The profile comes first, so the first screen a room sees on a projector is the profile,
+    // never respondent names; adding, importing and removing answers fold away under "Manage".
     return html`
       <h1>${msg('Team results')}</h1>
       <p class="lead">
@@ -169,28 +239,30 @@ export class PageTeam extends LitElement {
           ? msg(str`The answers that came in through the respondent link of ${active.roundLabel}, and the profile of this round. No names are stored.`)
           : msg('Collect your team’s answers here — one after another on this device, or imported from a survey tool — and see which determinants are barriers.')}
       </p>
-      <section aria-labelledby="respondents">
-        <h2 id="respondents">${msg(str`Respondents (${count})`)}</h2>
-        ${count > 0 ? this.renderMembers(this.rows.value ?? []) : html`<p>${msg('No answers yet.')}</p>`}
-        ${source.kind === 'round' && active
-          ? html`<div class="actions">
-              <a class="btn primary" href="/w/${active.workspaceId}">${msg('Respondent link and QR code')}</a>
-            </div>
-            ${this.importMessage?.kind === 'error' ? html`<p class="error" role="alert" style="margin-top:1rem">${this.importMessage.text}</p>` : nothing}`
-          : this.renderLocalActions(count)}
-        <sw-survey-import class="card survey-import" .importer=${this.importer()} @survey-imported=${this.surveyImported}></sw-survey-import>
-        ${this.renderSettings()}
-      </section>
       ${count > 0
         ? html`<section aria-labelledby="profile-title">
             <h2 id="profile-title">${msg('Your profile')}</h2>
+            ${this.renderSettings()}
             ${this.profile.render({
               pending: () => html`<p class="muted" role="status">${msg('Calculating…')}</p>`,
               error: (e) => html`<p class="error" role="alert">${errorOf(e).message}</p>`,
               complete: (profile) => (profile ? this.renderProfile(profile) : nothing),
             })}
           </section>`
-        : nothing}
+        : html`<p>${msg('No answers yet.')}</p>`}
+      <details class="admin" ?open=${count === 0 || this.adminOpen} @toggle=${this.handleAdminToggle}>
+        <summary>${msg(str`Manage: respondents (${count}), import and download`)}</summary>
+        <section aria-label=${msg('Manage')}>
+          ${count > 0 ? this.renderMembers(this.rows.value ?? []) : nothing}
+          ${source.kind === 'round' && active
+            ? html`<div class="actions">
+                <a class="btn primary" href="/w/${active.workspaceId}">${msg('Respondent link and QR code')}</a>
+              </div>
+              ${this.importMessage?.kind === 'error' ? html`<p class="error" role="alert" style="margin-top:1rem">${this.importMessage.text}</p>` : nothing}`
+            : this.renderLocalActions(count)}
+          <sw-survey-import class="card survey-import" .importer=${this.importer()} @survey-imported=${this.surveyImported}></sw-survey-import>
+        </section>
+      </details>
     `
   }
 
@@ -222,7 +294,7 @@ export class PageTeam extends LitElement {
               ${this.importMessage.text}
               ${this.importMessage.issues?.length
                 ? html`<ul class="issues">
-                    ${this.importMessage.issues.slice(0, 10).map((i) => html`<li>${msg(str`line ${i.line}, column ${i.column}`)}: ${i.message}</li>`)}
+                    ${this.importMessage.issues.slice(0, 10).map((i) => html`<li>${msg(str`line ${i.line}, column ${i.column}`)}: ${issueText(i)}</li>`)}
                   </ul>`
                 : nothing}
             </div>`
@@ -269,40 +341,75 @@ export class PageTeam extends LitElement {
 
   private renderSettings() {
     const s = this.team.state.settings
-    const set = (key: keyof Settings, scale: number) => (e: Event) => {
-      const input = e.target as HTMLInputElement
-      const value = Number(input.value) / scale
-      const valid = key === 'minAnswers' ? Number.isInteger(value) && value >= 1 : value > 0 && value <= 1
-      input.setCustomValidity(valid ? '' : msg('Out of range'))
-      if (valid) this.team.source.update((st) => ({ settings: { ...st.settings, [key]: value } }))
+    const field = (key: keyof Settings, label: string, value: number, max?: number) => {
+      const error = this.invalid[key]
+      return html`<label>
+        ${label}
+        <input
+          type="number"
+          min="1"
+          max=${max ?? nothing}
+          step="1"
+          inputmode="numeric"
+          .value=${String(value)}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${error ? `error-${key}` : nothing}
+          @change=${(e: Event) => this.setThreshold(key, e.target as HTMLInputElement)}
+        />
+        ${error ? html`<span class="field-error" id="error-${key}" role="alert">${error}</span>` : nothing}
+      </label>`
     }
-    return html`<details class="settings">
-      <summary>${msg(str`Thresholds: barrier at ${percent(s.barrierShare)} negative, facilitator at ${percent(s.facilitatorShare)} positive`)}</summary>
+    return html`<details class="settings" ?open=${Object.keys(this.invalid).length > 0}>
+      <summary>
+        <span aria-hidden="true" class="gear">⚙</span>
+        <span>${msg(str`Thresholds: barrier at ${percent(s.barrierShare)} negative, facilitator at ${percent(s.facilitatorShare)} positive`)}</span>
+        <span class="change">${msg('Change')}</span>
+      </summary>
       <p class="notice">
         ${msg('A determinant is a barrier when at least this share of respondents answers negatively, and a facilitator when at least this share answers positively. The 20% / 80% rule is a convention of studies that use the MIDI (stated, for example, by Verberne et al. 2018 in a Dutch MIDI study), not a rule of the MIDI manual: change it when your team prefers another.')}
       </p>
       <div class="thresholds">
-        <label>${msg('Barrier from (% negative)')}
-          <input type="number" min="1" max="100" step="1" .value=${String(Math.round(s.barrierShare * 100))} @change=${set('barrierShare', 100)} />
-        </label>
-        <label>${msg('Facilitator from (% positive)')}
-          <input type="number" min="1" max="100" step="1" .value=${String(Math.round(s.facilitatorShare * 100))} @change=${set('facilitatorShare', 100)} />
-        </label>
-        <label>${msg('Fewest answers per determinant')}
-          <input type="number" min="1" step="1" .value=${String(s.minAnswers)} @change=${set('minAnswers', 1)} />
-        </label>
+        ${field('barrierShare', msg('Barrier from (% negative)'), Math.round(s.barrierShare * 100), 100)}
+        ${field('facilitatorShare', msg('Facilitator from (% positive)'), Math.round(s.facilitatorShare * 100), 100)}
+        ${field('minAnswers', msg('Fewest answers per determinant'), s.minAnswers)}
       </div>
     </details>`
+  }
+
+  /** Uses a valid threshold at once; an invalid one is shown with how to fix it and not used. */
+  private setThreshold(key: keyof Settings, input: HTMLInputElement) {
+    const raw = input.value.trim()
+    const number = Number(raw)
+    const percentKey = key !== 'minAnswers'
+    const valid = raw !== '' && Number.isInteger(number) && number >= 1 && (!percentKey || number <= 100)
+    const { [key]: _, ...others } = this.invalid
+    if (!valid) {
+      const kept = percentKey ? percent(this.team.state.settings[key]) : String(this.team.state.settings[key])
+      this.invalid = {
+        ...others,
+        [key]: percentKey
+          ? msg(str`Enter a whole percentage from 1 to 100. The profile keeps using ${kept}.`)
+          : msg(str`Enter a whole number of 1 or more. The profile keeps using ${kept}.`),
+      }
+      return
+    }
+    this.invalid = others
+    const value = percentKey ? number / 100 : number
+    this.team.source.update((st) => ({ settings: { ...st.settings, [key]: value } }))
+  }
+
+  private handleAdminToggle(e: Event) {
+    this.adminOpen = (e.target as HTMLDetailsElement).open
   }
 
   private renderProfile(profile: ScoreResponse) {
     const barriers = profile.barriers.length
     return html`
       <ul class="stats">
-        <li><strong>${profile.respondents}</strong>${msg('respondents')}</li>
-        <li><strong>${profile.keyInformants}</strong>${msg('key informants')}</li>
-        <li><strong>${barriers}</strong>${msg('barriers')}</li>
-        <li><strong>${profile.determinants.filter((d) => d.status === 'facilitator').length}</strong>${msg('facilitators')}</li>
+        ${this.renderStat(profile.respondents, respondentsText)}
+        ${this.renderStat(profile.keyInformants, keyInformantsText)}
+        ${this.renderStat(barriers, barriersText)}
+        ${this.renderStat(profile.determinants.filter((d) => d.status === 'facilitator').length, facilitatorsText)}
       </ul>
       ${profile.keyInformants === 0
         ? html`<p class="notice warning">${msg('Nobody answered as key informant, so the questions about the school count everyone who answered them.')}</p>`
@@ -311,7 +418,7 @@ export class PageTeam extends LitElement {
         ${GROUPS.map((g) => {
           const summary = profile.groups.find((x) => x.group === g)
           return summary
-            ? html`<span class="badge" style="margin:0 0.4rem 0.4rem 0">${groupLabel(g)}: ${summary.barriers === 1 ? msg('1 barrier') : msg(str`${summary.barriers} barriers`)}</span>`
+            ? html`<span class="badge group-badge">${groupLabel(g)}: ${barriersText(summary.barriers)}</span>`
             : nothing
         })}
       </p>
@@ -326,6 +433,13 @@ export class PageTeam extends LitElement {
         </button>
       </div>
     `
+  }
+
+  /** A count in large print above its noun ("1" over "sleutelinformant", "4" over "respondenten"). */
+  private renderStat(n: number, phrase: (n: number) => string) {
+    const text = phrase(n)
+    const count = formatCount(n)
+    return html`<li><strong>${count}</strong>${text.startsWith(count) ? text.slice(count.length).trim() : text}</li>`
   }
 
   /** Where the import step stores: the active round, or this browser (one importer per target). */
@@ -408,14 +522,14 @@ export class PageTeam extends LitElement {
         answers: Object.fromEntries(Object.entries(r.answers).map(([k, v]) => [k, v ?? null])),
       }))
       store.update((s) => ({ team: [...s.team, ...members], basis: 'team' }))
-      this.importMessage = { kind: 'ok', text: msg(str`Imported ${members.length} respondents from ${file.name}.`) }
+      this.importMessage = { kind: 'ok', text: msg(str`Imported ${respondentsText(members.length)} from ${file.name}.`) }
     } catch (error) {
       this.importMessage = { kind: 'error', text: errorOf(error).message }
     }
   }
 
   private exportCsv() {
-    downloadText('strategiewijzer-answers.csv', teamCsv(store.state.team), 'text/csv')
+    downloadText(`${msg('strategiewijzer-answers')}.csv`, teamCsv(store.state.team, csvFormat()), 'text/csv')
   }
 }
 

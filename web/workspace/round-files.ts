@@ -9,7 +9,7 @@ import { toCsv } from '../../server/domain/csv-write.ts'
 import type { Lang } from '../../server/domain/vocabulary.ts'
 import type { ScoreResponse, StrategyOut } from '../../server/schemas/api.ts'
 import { determinantList, strategyCatalogue } from '../catalogue.ts'
-import { downloadBlob, downloadText } from '../download.ts'
+import { csvFormat, downloadBlob, downloadText, fileSlug } from '../download.ts'
 import { groupLabel, percent, phaseLabel, statusLabel } from '../labels.ts'
 import { planTable, type PlanTableLabels } from '../plan-export.ts'
 import { SPEC_FIELDS, type Specification } from '../state/app-state.ts'
@@ -110,13 +110,8 @@ export async function roundContents(workspaceId: string, roundId: string, lang: 
 
 export type RoundContents = Awaited<ReturnType<typeof roundContents>>
 
-export const slug = (text: string): string =>
-  text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
+/** A file name part from a name the team typed, accents kept (see fileSlug). */
+export const slug = fileSlug
 
 const fileName = (c: RoundContents, ext: string) =>
   `${[slug(c.workspace.name), slug(c.round?.label ?? '')].filter(Boolean).join('-') || 'round'}.${ext}`
@@ -146,5 +141,5 @@ export async function downloadRoundExcel(c: RoundContents, specLabel: (f: keyof 
 export function downloadAnswersCsv(c: RoundContents): void {
   // toCsv gives a cell starting with = + - @ tab or CR a leading quote, so a spreadsheet shows
   // it instead of running it (a group name is typed by the team).
-  downloadText(fileName(c, 'csv'), toCsv(answersTable(c.submissions, c.itemIds)), 'text/csv')
+  downloadText(fileName(c, 'csv'), toCsv(answersTable(c.submissions, c.itemIds), csvFormat()), 'text/csv')
 }
