@@ -25,7 +25,11 @@ export function readKbContent(db: Db): KbContent {
     links: db
       .select()
       .from(t.determinantStrategies)
-      .orderBy(asc(t.determinantStrategies.determinantNumber), asc(t.determinantStrategies.strategyId))
+      .orderBy(
+        asc(t.determinantStrategies.determinantNumber),
+        asc(t.determinantStrategies.strategyId),
+        asc(t.determinantStrategies.sourceId)
+      )
       .all(),
   })
 }
