@@ -19,7 +19,6 @@ const DIALECT_SUITES = [
   'test/server/survey-import.test.ts',
   'test/server/survey-templates.test.ts',
   'test/server/workspace-limits.test.ts',
-  'test/server/workspace-load.test.ts',
   'test/server/new-route-bounds.test.ts',
   'test/server/knowledge-base.test.ts',
   'test/server/engine.test.ts',
