@@ -19,11 +19,11 @@ const DIALECT_SUITES = [
   'test/server/survey-import.test.ts',
   'test/server/survey-templates.test.ts',
   'test/server/workspace-limits.test.ts',
-  'test/server/workspace-load.test.ts',
   'test/server/new-route-bounds.test.ts',
   'test/server/knowledge-base.test.ts',
   'test/server/engine.test.ts',
   'test/server/kb-store.test.ts',
+  'test/server/kb-repository.test.ts',
 ]
 
 // Only a test run asks whether a PostgreSQL server is there (a build or `npm run dev` does not).

@@ -125,7 +125,11 @@ export function createPgKbRepository(db: PgDb): KbRepository {
             links: await tx
               .select()
               .from(t.determinantStrategies)
-              .orderBy(asc(t.determinantStrategies.determinantNumber), sql`${t.determinantStrategies.strategyId} COLLATE "C"`),
+              .orderBy(
+                asc(t.determinantStrategies.determinantNumber),
+                sql`${t.determinantStrategies.strategyId} COLLATE "C"`,
+                sql`${t.determinantStrategies.sourceId} COLLATE "C"`
+              ),
           }),
         { isolationLevel: 'repeatable read', accessMode: 'read only' }
       )

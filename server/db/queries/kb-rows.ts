@@ -31,7 +31,7 @@ export type KbTableRows = {
   /** By origin, then id. */
   readonly sources: readonly Row<typeof t.sources>[]
   readonly methods: readonly Row<typeof t.methods>[]
-  /** By determinant, then strategy. */
+  /** By determinant, then strategy, then source. */
   readonly links: readonly Row<typeof t.determinantStrategies>[]
 }
 

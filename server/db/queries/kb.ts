@@ -7,6 +7,7 @@ import type { KbContent } from '../../domain/kb-index.ts'
 import type { Lang } from '../../domain/vocabulary.ts'
 import type { Db } from '../client.ts'
 import * as t from '../schema.ts'
+import type { SearchHit } from '../store.ts'
 import { assembleKbContent } from './kb-rows.ts'
 
 /** Reads every table of the knowledge base (a few hundred rows; done once per change). */
@@ -25,7 +26,11 @@ export function readKbContent(db: Db): KbContent {
     links: db
       .select()
       .from(t.determinantStrategies)
-      .orderBy(asc(t.determinantStrategies.determinantNumber), asc(t.determinantStrategies.strategyId))
+      .orderBy(
+        asc(t.determinantStrategies.determinantNumber),
+        asc(t.determinantStrategies.strategyId),
+        asc(t.determinantStrategies.sourceId)
+      )
       .all(),
   })
 }
@@ -38,7 +43,6 @@ export function toFtsQuery(text: string): string | null {
 }
 
 export type { SearchHit } from '../store.ts'
-import type { SearchHit } from '../store.ts'
 
 /**
  * Full-text search over names, descriptions, examples (strategies) and definitions and items
