@@ -7,6 +7,7 @@
  */
 import type { DeterminantInfo, Questionnaire, ScoredOption } from './questionnaire.ts'
 import { DEFAULT_SCORE_SETTINGS, SHARE_EPSILON, type ScoreSettings } from './thresholds.ts'
+import { certaintyOf, wilsonInterval, type Certainty, type Interval } from './uncertainty.ts'
 import { GROUPS, type Group, type OptionValence, type Respondent } from './vocabulary.ts'
 
 /** One respondent's answers: item id → option value, or null (skipped). */
@@ -38,7 +39,12 @@ export type DeterminantScore = {
   readonly negativeShare: number | null
   readonly neutralShare: number | null
   readonly positiveShare: number | null
+  /** 95% Wilson score intervals of the two shares (docs/engine.md §1.7); null when n is 0. */
+  readonly negativeShareInterval: Interval | null
+  readonly positiveShareInterval: Interval | null
   readonly status: Status
+  /** `uncertain` when the verdict's threshold lies inside the interval of the share that decides it. */
+  readonly certainty: Certainty
   /** True when both negative and positive shares reach the barrier threshold: the team disagrees. */
   readonly polarised: boolean
   /** Where the key informant's answers were the ones counted (see docs/engine.md). */
@@ -455,6 +461,8 @@ function verdict(
     })
   }
 
+  const negativeShareInterval = wilsonInterval(negative, n)
+  const positiveShareInterval = wilsonInterval(positive, n)
   return {
     number: info.number,
     group: info.group,
@@ -464,7 +472,10 @@ function verdict(
     negativeShare: share(negative, n),
     neutralShare: share(neutral, n),
     positiveShare: share(positive, n),
+    negativeShareInterval,
+    positiveShareInterval,
     status,
+    certainty: certaintyOf(status, negativeShareInterval, positiveShareInterval, s),
     polarised: reaches(negative, n, s.barrierShare) && reaches(positive, n, s.barrierShare),
     counted: useKeyInformants ? 'key-informants' : 'all-respondents',
     items,

@@ -9,6 +9,7 @@
 import { z } from 'zod'
 import { STATUSES } from '../domain/scoring.ts'
 import { WEIGHTINGS } from '../domain/ranking.ts'
+import { CERTAINTIES } from '../domain/uncertainty.ts'
 import { ACTORS, LANGS, MAX_RESPONDENTS, SCALE_KINDS } from '../domain/vocabulary.ts'
 import { Actor, BilingualText, Effort, EvidenceTag, EvidenceTier, Group, OptionValence, Phase, Respondent, Slug, StrengthBasis } from './kb.ts'
 
@@ -423,6 +424,7 @@ export type CoverageRequest = z.infer<typeof CoverageRequest>
 // ── Engine responses ─────────────────────────────────────────────────────────────────────
 
 const share = z.number().min(0).max(1).nullable()
+const interval = z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).nullable()
 export const DeterminantScoreOut = z.object({
   number: z.number().int(),
   name: z.string(),
@@ -433,7 +435,12 @@ export const DeterminantScoreOut = z.object({
   negativeShare: share,
   neutralShare: share,
   positiveShare: share,
+  /** 95% Wilson score interval [low, high] of the negative share; null without answers. */
+  negativeShareInterval: interval,
+  positiveShareInterval: interval,
   status: z.enum(STATUSES),
+  /** `uncertain`: the verdict's threshold lies inside the interval of the share that decides it. */
+  certainty: z.enum(CERTAINTIES),
   polarised: z.boolean(),
   counted: z.enum(['all-respondents', 'key-informants']),
   items: z.array(

@@ -1,6 +1,7 @@
 import { page } from 'vitest/browser'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ScoreResponse } from '../../server/schemas/api.ts'
+import { certaintyOf, wilsonInterval } from '../../server/domain/uncertainty.ts'
 import '../../web/components/profile-chart.ts'
 import { axeViolations } from './support/axe.ts'
 
@@ -15,7 +16,15 @@ const row = (number: number, name: string, group: Row['group'], neg: number | nu
   negativeShare: neg,
   neutralShare: neu,
   positiveShare: pos,
+  negativeShareInterval: neg === null ? null : wilsonInterval(Math.round(neg * n), n),
+  positiveShareInterval: pos === null ? null : wilsonInterval(Math.round(pos * n), n),
   status,
+  certainty: certaintyOf(
+    status,
+    neg === null ? null : wilsonInterval(Math.round(neg * n), n),
+    pos === null ? null : wilsonInterval(Math.round(pos * n), n),
+    { barrierShare: 0.2, facilitatorShare: 0.8 }
+  ),
   polarised: (neg ?? 0) >= 0.2 && (pos ?? 0) >= 0.2,
   counted: 'all-respondents',
   items: [],
