@@ -349,7 +349,7 @@ export function scoreResponses(
 }
 
 /** Counts per status of a group's determinants, and their mean negative share. */
-function summariseGroup(group: Group, determinants: readonly DeterminantScore[]): GroupSummary {
+export function summariseGroup(group: Group, determinants: readonly DeterminantScore[]): GroupSummary {
   const counts: Record<Status, number> = { barrier: 0, neutral: 0, facilitator: 0, insufficient: 0 }
   let inGroup = 0
   let withAnswers = 0

@@ -52,6 +52,8 @@ export type RoundSettings = {
   readonly filters: PlanFilters
   /** Strategies the approach already uses (the coverage check's input). */
   readonly approach: readonly string[]
+  /** Groups of respondents with fewer answers are not shown on their own; absent: 5. */
+  readonly minGroupSize?: number
 }
 
 export const DEFAULT_ROUND_SETTINGS: RoundSettings = {

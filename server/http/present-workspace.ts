@@ -7,6 +7,7 @@ import type { Round, Submission, TeamToken, Workspace } from '../db/workspace-re
 import type { KbIndex } from '../domain/kb-index.ts'
 import { LruCache } from '../domain/lru-cache.ts'
 import { scoreResponses, type ResponseRecord, type ScoreProfile } from '../domain/scoring.ts'
+import { splitProfile, type SplitProfile } from '../domain/subgroups.ts'
 import { roundRefusal } from '../domain/workspace.ts'
 import type { RoundOut, WorkspaceOut } from '../schemas/workspace.ts'
 import type { AppEnv } from './router.ts'
@@ -95,6 +96,32 @@ export const PROFILE_CACHE_SIZE = 500
 const profiles = new LruCache<string, ScoreProfile>(PROFILE_CACHE_SIZE)
 const kbIds = new WeakMap<KbIndex, number>()
 let nextKbId = 1
+
+/**
+ * The round's profile split by the respondents' groups, suppressed by the round's
+ * `minGroupSize` (server/domain/subgroups.ts). Cached like {@link roundProfile}.
+ */
+const splits = new LruCache<string, SplitProfile>(PROFILE_CACHE_SIZE)
+export async function roundSplit(c: Ctx, round: Round, groups: readonly string[]): Promise<SplitProfile> {
+  const key = `${round.id}\u0000${round.revision}\u0000${kbKey(c.var.kb)}\u0000${JSON.stringify([round.settings.score, round.settings.minGroupSize, groups])}`
+  const cached = splits.get(key)
+  if (cached) return cached
+  const submissions = await c.var.workspaces.listSubmissions(round.id)
+  const records = scorableResponses(c.var.kb, submissions)
+  const split = splitProfile(
+    c.var.kb.questionnaire,
+    submissions.map((s, i) => ({ group: s.group, record: records[i] as ResponseRecord })),
+    { settings: round.settings.score, minGroupSize: round.settings.minGroupSize, groups }
+  )
+  splits.set(key, split)
+  return split
+}
+
+function kbKey(kb: KbIndex): number {
+  let kbId = kbIds.get(kb)
+  if (kbId === undefined) kbIds.set(kb, (kbId = nextKbId++))
+  return kbId
+}
 
 export async function roundProfile(c: Ctx, round: Round, group?: string): Promise<ScoreProfile> {
   const kb = c.var.kb

@@ -15,6 +15,7 @@ import {
   presentToken,
   presentWorkspace,
   roundProfile,
+  roundSplit,
   teamLink,
 } from '../http/present-workspace.ts'
 import { createRouter, type AppEnv } from '../http/router.ts'
@@ -34,6 +35,8 @@ import {
   RoundProfile,
   RoundProfileQuery,
   StalePlan,
+  SubgroupProfiles,
+  SubgroupQuery,
   SubmissionList,
   SubmissionParam,
   TeamTokenCreate,
@@ -200,8 +203,27 @@ const profile = createRoute({
   path: '/workspaces/{id}/rounds/{roundId}/profile',
   operationId: 'getRoundProfile',
   summary: "The round's profile: the /api/score answer for its submissions, scored with its settings",
+  description:
+    'With `group`, only that group of respondents; refused (409 `too_few_answers`) when the group is suppressed in the split by groups (fewer answers than the minimum group size, or derivable from the others).',
   request: { params: RoundParam, query: RoundProfileQuery },
-  responses: { 200: json(RoundProfile, 'The profile'), 400: errors[400], ...teamErrors },
+  responses: {
+    200: json(RoundProfile, 'The profile'),
+    400: errors[400],
+    409: json(errors[400].content['application/json'].schema, 'Too few answers in that group to show'),
+    ...teamErrors,
+  },
+})
+
+const subgroups = createRoute({
+  ...teamRoute,
+  method: 'get',
+  path: '/workspaces/{id}/rounds/{roundId}/profile/groups',
+  operationId: 'getRoundSubgroups',
+  summary: "The round's profile per group of respondents, side by side",
+  description:
+    'Groups with fewer answers than the round\'s `minGroupSize` (default 5, never below 3) carry no numbers, and neither does a group or determinant that the total and the other groups would give away by subtraction (docs/engine.md §1.8).',
+  request: { params: RoundParam, query: SubgroupQuery },
+  responses: { 200: json(SubgroupProfiles, 'The profile per group'), 400: errors[400], ...teamErrors },
 })
 
 const listSubmissions = createRoute({
@@ -431,9 +453,43 @@ export const workspaceRoutes = createRouter()
     const { id, roundId } = c.req.valid('param')
     const { lang, group } = c.req.valid('query')
     const round = await roundOr404(c, id, roundId)
-    const scored = await roundProfile(c, round, group)
+    const ref = { id: round.id, label: round.label, revision: round.revision }
+    if (group === undefined) return c.json({ ...presentProfile(c.var.kb, await roundProfile(c, round), lang), round: ref }, 200)
+    const split = await roundSplit(c, round, (await c.var.workspaces.getWorkspace(id))?.groups ?? [])
+    const row = split.groups.find((g) => g.group === group)
+    if (!row || row.suppressed !== null) {
+      throw new ApiError(
+        409,
+        'too_few_answers',
+        `Too few answers to show for group '${group}': fewer than ${split.minGroupSize}, or they could be worked out from the other groups`
+      )
+    }
+    return c.json({ ...presentProfile(c.var.kb, row.profile, lang), round: ref }, 200)
+  })
+  .openapi(subgroups, async (c) => {
+    const { id, roundId } = c.req.valid('param')
+    const { lang } = c.req.valid('query')
+    const round = await roundOr404(c, id, roundId)
+    const workspace = await c.var.workspaces.getWorkspace(id)
+    if (!workspace) throw workspaceNotFound()
+    const split = await roundSplit(c, round, workspace.groups)
     return c.json(
-      { ...presentProfile(c.var.kb, scored, lang), round: { id: round.id, label: round.label, revision: round.revision } },
+      {
+        round: { id: round.id, label: round.label, revision: round.revision },
+        minGroupSize: split.minGroupSize,
+        respondents: split.respondents,
+        groups: split.groups.map((g) => {
+          if (g.suppressed !== null) return { group: g.group, n: g.n, suppressed: g.suppressed }
+          const shown = presentProfile(c.var.kb, g.profile, lang)
+          return {
+            group: g.group,
+            n: g.n,
+            suppressed: null,
+            determinants: shown.determinants.map((d) => ({ ...d, suppressed: g.hidden.get(d.number) ?? null })),
+            barriers: shown.barriers,
+          }
+        }),
+      },
       200
     )
   })

@@ -118,6 +118,7 @@ describe('authorisation', () => {
       ['POST', `${r}/respondent-link`],
       ['DELETE', `${r}/respondent-link`],
       ['GET', `${r}/profile`],
+      ['GET', `${r}/profile/groups`],
       ['GET', `${r}/submissions`],
       ['DELETE', `${r}/submissions/AAAAAAAAAAAAAAAA`],
       ['GET', `${r}/plan`],
@@ -341,6 +342,58 @@ describe('profile, plan and comparison', () => {
     expect(res.body.strategies).toEqual([
       expect.objectContaining({ strategy: 'educational-meetings', determinants: [4], status: 'planned' }),
     ])
+  })
+})
+
+describe('GET /api/workspaces/{id}/rounds/{roundId}/profile/groups', () => {
+  test('splits the profile by group; a group under the minimum and the group that would give it away carry no numbers', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    for (let i = 0; i < 5; i++) await submit(round.respondentToken, { d04: 4 }, { group: 'Docenten' })
+    for (let i = 0; i < 6; i++) await submit(round.respondentToken, { d04: 2 }, { group: 'Mentoren' })
+    for (let i = 0; i < 2; i++) await submit(round.respondentToken, { d04: 5 }, { group: 'Zorg en begeleiding' })
+    const r = `/api/workspaces/${ws.id}/rounds/${round.id}`
+    const res = await call('GET', `${r}/profile/groups?lang=en`, { token: ws.teamToken })
+    expect(res.status).toBe(200)
+    expect(res.body.minGroupSize).toBe(5)
+    expect(res.body.respondents).toBe(13)
+    const rows = Object.fromEntries(res.body.groups.map((g: any) => [g.group, g]))
+    expect(rows['Zorg en begeleiding']).toEqual({ group: 'Zorg en begeleiding', n: 2, suppressed: 'too-few' })
+    expect(rows['Docenten']).toEqual({ group: 'Docenten', n: 5, suppressed: 'could-be-derived' })
+    expect(rows['Schoolleiding']).toEqual({ group: 'Schoolleiding', n: 0, suppressed: 'too-few' })
+    const d4 = rows['Mentoren'].determinants.find((d: any) => d.number === 4)
+    expect(d4).toMatchObject({ n: 6, suppressed: null, certainty: expect.any(String) })
+    expect(d4.negativeShareInterval).toHaveLength(2)
+    // Nothing of the withheld groups is anywhere in the answer.
+    expect(JSON.stringify([rows['Zorg en begeleiding'], rows['Docenten']])).not.toMatch(/Share/)
+  })
+
+  test('the group filter of the profile refuses a suppressed group with 409 and shows a shown one', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    for (let i = 0; i < 6; i++) await submit(round.respondentToken, { d04: 2 }, { group: 'Mentoren' })
+    for (let i = 0; i < 6; i++) await submit(round.respondentToken, { d04: 4 }, { group: 'Docenten' })
+    await submit(round.respondentToken, { d04: 5 }, { group: 'Schoolleiding' })
+    const r = `/api/workspaces/${ws.id}/rounds/${round.id}`
+    const hidden = await call('GET', `${r}/profile?group=Schoolleiding`, { token: ws.teamToken })
+    expect(hidden.status).toBe(409)
+    expect(hidden.body.error.code).toBe('too_few_answers')
+    // 13 = 6 + 6 + 1: showing both large groups would give the single answer away.
+    const derived = await call('GET', `${r}/profile?group=Mentoren`, { token: ws.teamToken })
+    const other = await call('GET', `${r}/profile?group=Docenten`, { token: ws.teamToken })
+    expect([derived.status, other.status].sort()).toEqual([200, 409])
+  })
+
+  test('a round may raise the minimum, never set it below 3', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    const r = `/api/workspaces/${ws.id}/rounds/${round.id}`
+    const got = await call('GET', r, { token: ws.teamToken })
+    const low = await call('PATCH', r, { token: ws.teamToken, body: { settings: { ...got.body.settings, minGroupSize: 2 } } })
+    expect([low.status, low.body.error.issues[0].path]).toEqual([400, 'settings.minGroupSize'])
+    const ok = await call('PATCH', r, { token: ws.teamToken, body: { settings: { ...got.body.settings, minGroupSize: 8 } } })
+    expect(ok.body.settings.minGroupSize).toBe(8)
+    expect((await call('GET', `${r}/profile/groups`, { token: ws.teamToken })).body.minGroupSize).toBe(8)
   })
 })
 
