@@ -356,6 +356,8 @@ export const ProfileIn = z.looseObject({
         number: DeterminantNumber,
         negativeShare: z.number().min(0).max(1).nullable(),
         status: z.enum(STATUSES),
+        /** The team is divided on it: the ranking brings agreement-building strategies forward. */
+        polarised: z.boolean().optional(),
       })
     )
     .max(MAX_DETERMINANT_LIST, `at most ${MAX_DETERMINANT_LIST} determinants`)
@@ -499,6 +501,8 @@ export const RecommendedStrategy = StrategyOut.extend({
   covers: z.array(z.number().int()).optional(),
   /** Bundle mode: the barriers this strategy is the first to reach, through supportive links only. */
   weaklyCovers: z.array(z.number().int()).optional(),
+  /** The polarised barriers this agreement-building strategy is brought forward for ("the team disagrees"). */
+  disagreement: z.array(z.number().int()).optional(),
 })
 export type RecommendedStrategy = z.infer<typeof RecommendedStrategy>
 
