@@ -238,6 +238,15 @@ function compile(questionnaire: Questionnaire): CompiledQuestionnaire {
   return result
 }
 
+/** Where the responses come from, when they are part of a larger round. */
+export type ScoreScope = {
+  /**
+   * The whole round has key informants: then only key informants count for determinants 19–29
+   * here too, even if these responses (one group of the round) hold none.
+   */
+  readonly keyInformantsInRound?: boolean
+}
+
 /**
  * Scores the answers of one team.
  *
@@ -260,7 +269,8 @@ function compile(questionnaire: Questionnaire): CompiledQuestionnaire {
 export function scoreResponses(
   questionnaire: Questionnaire,
   responses: readonly ResponseRecord[],
-  settings: Partial<ScoreSettings> = {}
+  settings: Partial<ScoreSettings> = {},
+  scope: ScoreScope = {}
 ): ScoreProfile {
   const s: ScoreSettings = { ...DEFAULT_SCORE_SETTINGS, ...settings }
   const q = compile(questionnaire)
@@ -270,7 +280,8 @@ export function scoreResponses(
   const determinantCount = q.determinants.length
   const slotCount = q.slotIds.length
   // Key-informant determinants count only key informants' answers when there are any.
-  const onlyKeyInformants = q.determinants.map((d) => d.respondent === 'key-informant' && keyInformants > 0)
+  const keyInformantsCount = keyInformants > 0 || scope.keyInformantsInRound === true
+  const onlyKeyInformants = q.determinants.map((d) => d.respondent === 'key-informant' && keyInformantsCount)
   const tally: Tally = {
     negative: new Int32Array(determinantCount),
     neutral: new Int32Array(determinantCount),

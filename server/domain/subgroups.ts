@@ -104,11 +104,7 @@ export function splitProfile(
 
   const records = responses.map((r) => r.record)
   const total = scoreResponses(questionnaire, records, options.settings)
-  const keyItems = total.keyInformants > 0 ? keyInformantItems(questionnaire) : null
-  const keyOnly = (r: ResponseRecord): ResponseRecord =>
-    keyItems === null || r.role === 'key-informant'
-      ? r
-      : { ...r, answers: Object.fromEntries(Object.entries(r.answers).filter(([item]) => !keyItems.has(item))) }
+  const scope = { keyInformantsInRound: total.keyInformants > 0 }
 
   const groupVerdict = shownParts(
     total.respondents,
@@ -118,7 +114,7 @@ export function splitProfile(
   const profiles = new Map<string | null, ScoreProfile>()
   for (const g of order) {
     if (groupVerdict.get(g ?? NO_GROUP) !== null) continue
-    profiles.set(g, scoreResponses(questionnaire, (byGroup.get(g) ?? []).map(keyOnly), options.settings))
+    profiles.set(g, scoreResponses(questionnaire, byGroup.get(g) ?? [], options.settings, scope))
   }
 
   // Per determinant, the same rule between the round's count and the shown groups' counts.
@@ -146,12 +142,6 @@ export function splitProfile(
       return { group: g, n, suppressed: null, profile: maskProfile(profile, hiddenHere), hidden: hiddenHere }
     }),
   }
-}
-
-/** Item ids of the key-informant determinants. */
-function keyInformantItems(questionnaire: Questionnaire): Set<string> {
-  const key = new Set(questionnaire.determinants.filter((d) => d.respondent === 'key-informant').map((d) => d.number))
-  return new Set(questionnaire.items.filter((i) => key.has(i.determinant)).map((i) => i.id))
 }
 
 /**

@@ -469,8 +469,7 @@ export const workspaceRoutes = createRouter()
   .openapi(subgroups, async (c) => {
     const { id, roundId } = c.req.valid('param')
     const { lang } = c.req.valid('query')
-    const round = await roundOr404(c, id, roundId)
-    const workspace = await c.var.workspaces.getWorkspace(id)
+    const [round, workspace] = await Promise.all([roundOr404(c, id, roundId), c.var.workspaces.getWorkspace(id)])
     if (!workspace) throw workspaceNotFound()
     const split = await roundSplit(c, round, workspace.groups)
     return c.json(
