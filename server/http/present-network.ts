@@ -38,7 +38,9 @@ export async function networkAnswer(
   c: Ctx,
   id: string,
   variant: string,
-  build: (input: NetworkInput) => unknown
+  build: (input: NetworkInput) => unknown,
+  /** How the built answer becomes text: JSON unless told (a CSV export builds its text itself). */
+  encode: (answer: unknown) => string = JSON.stringify
 ): Promise<Uint8Array<ArrayBuffer> | null> {
   const stamp = await c.var.networks.networkStamp(id)
   if (stamp === null) return null
@@ -56,7 +58,7 @@ export async function networkAnswer(
     input = await networkInput(c, tree)
     inputs.set(version, input)
   }
-  const bytes = encoder.encode(JSON.stringify(build(input)))
+  const bytes = encoder.encode(encode(build(input)))
   answers.set(key, bytes)
   return bytes
 }

@@ -7,7 +7,10 @@ import type { Round, Submission, TeamToken, Workspace } from '../db/workspace-re
 import type { KbIndex } from '../domain/kb-index.ts'
 import { LruCache } from '../domain/lru-cache.ts'
 import { scoreResponses, type ResponseRecord, type ScoreProfile } from '../domain/scoring.ts'
+import { applyReversal } from '../domain/questionnaire.ts'
 import { splitProfile, type SplitProfile } from '../domain/subgroups.ts'
+import type { CodebookItem, ExportRound } from '../domain/tidy-export.ts'
+import type { Lang } from '../domain/vocabulary.ts'
 import { roundRefusal } from '../domain/workspace.ts'
 import type { RoundOut, WorkspaceOut } from '../schemas/workspace.ts'
 import type { AppEnv } from './router.ts'
@@ -135,4 +138,34 @@ export async function roundProfile(c: Ctx, round: Round, group?: string): Promis
   const profile = scoreResponses(kb.questionnaire, scorableResponses(kb, chosen), round.settings.score)
   profiles.set(key, profile)
   return profile
+}
+
+/** The questionnaire as the codebook of an export describes it, in `lang`. */
+export function codebookItems(kb: KbIndex, lang: Lang): CodebookItem[] {
+  return kb.items.map((i) => ({
+    id: i.id,
+    determinant: i.determinant.number,
+    determinantName: i.determinant.name[lang],
+    respondent: i.determinant.respondent,
+    reverse: i.reverse,
+    text: i.text[lang],
+    options: applyReversal(kb.scale.get(i.scale)?.options ?? [], i.reverse).map((o) => ({
+      value: o.value,
+      label: o.label[lang],
+      valence: o.valence,
+      score: o.score,
+    })),
+  }))
+}
+
+/** The rounds of a workspace (or one of them) with their submissions, as an export reads them. */
+export async function exportRounds(c: Ctx, rounds: readonly Round[]): Promise<ExportRound[]> {
+  return Promise.all(
+    rounds.map(async (r) => ({
+      label: r.label,
+      position: r.position,
+      minGroupSize: r.settings.minGroupSize,
+      submissions: await c.var.workspaces.listSubmissions(r.id),
+    }))
+  )
 }

@@ -8,6 +8,8 @@ import { createRoute } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { z } from 'zod'
 import type { StoredPlan } from '../db/workspace-repository.ts'
+import { toCsv } from '../domain/csv-write.ts'
+import { codebookRows, spssSyntax, tidyRows } from '../domain/tidy-export.ts'
 import { compareRounds, DEFAULT_GROUPS, strategiesBehindImprovements } from '../domain/workspace.ts'
 import { ApiError, envelope, unprocessable } from '../http/errors.ts'
 import {
@@ -15,6 +17,8 @@ import {
   presentToken,
   presentWorkspace,
   roundProfile,
+  codebookItems,
+  exportRounds,
   roundSplit,
   teamLink,
 } from '../http/present-workspace.ts'
@@ -38,6 +42,7 @@ import {
   SubgroupProfiles,
   SubgroupQuery,
   SubmissionList,
+  TidyExportQuery,
   SubmissionParam,
   TeamTokenCreate,
   TeamTokenCreated,
@@ -291,6 +296,44 @@ const exportWorkspace = createRoute({
   request: { params: WorkspaceParam },
   responses: { 200: json(WorkspaceDumpIn, 'The export file'), ...teamErrors },
 })
+
+const csvFile = (description: string) => ({ content: { 'text/csv': { schema: z.string() } }, description })
+
+const exportLong = createRoute({
+  ...teamRoute,
+  method: 'get',
+  path: '/workspaces/{id}/export/long',
+  operationId: 'exportLong',
+  summary: 'Tidy long-format CSV for analysis: one row per submission × item (round, submission, group, role, item, determinant, value, valence, score)',
+  description:
+    'One round (`round`) or every round. A group that the split by groups withholds (docs/engine.md §1.8) leaves with an empty group; submissions are numbered within the file. Read it with the codebook and the SPSS syntax.',
+  request: { params: WorkspaceParam, query: TidyExportQuery },
+  responses: { 200: csvFile('The long CSV'), 400: errors[400], ...teamErrors },
+})
+
+const exportCodebook = createRoute({
+  ...teamRoute,
+  method: 'get',
+  path: '/workspaces/{id}/export/codebook',
+  operationId: 'exportCodebook',
+  summary: 'The codebook of the long CSV: one row per item × option, with valence and reversed items',
+  request: { params: WorkspaceParam, query: SubgroupQuery },
+  responses: { 200: csvFile('The codebook CSV'), 400: errors[400], ...teamErrors },
+})
+
+const exportSpss = createRoute({
+  ...teamRoute,
+  method: 'get',
+  path: '/workspaces/{id}/export/spss',
+  operationId: 'exportSpss',
+  summary: 'SPSS syntax (.sps) that reads the long CSV with variable and value labels',
+  request: { params: WorkspaceParam, query: TidyExportQuery },
+  responses: { 200: { content: { 'text/plain': { schema: z.string() } }, description: 'The syntax' }, 400: errors[400], ...teamErrors },
+})
+
+/** The file name of the long CSV: the SPSS syntax reads it by this name. */
+const longFileName = (round: { position: number } | null) =>
+  round ? `strategiewijzer-long-round-${round.position}.csv` : 'strategiewijzer-long.csv'
 
 // ── Handlers ─────────────────────────────────────────────────────────────────────────────
 
@@ -575,6 +618,28 @@ export const workspaceRoutes = createRouter()
       },
       200
     )
+  })
+  .openapi(exportLong, async (c) => {
+    const { id } = c.req.valid('param')
+    const q = c.req.valid('query')
+    const round = q.round ? await roundOr404(c, id, q.round) : null
+    const rounds = round ? [round] : await c.var.workspaces.listRounds(id)
+    const csv = toCsv(tidyRows(await exportRounds(c, rounds), c.var.kb.questionnaire))
+    c.header('Content-Disposition', `attachment; filename="${longFileName(round)}"`)
+    c.header('Cache-Control', 'no-store')
+    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' })
+  })
+  .openapi(exportCodebook, async (c) => {
+    const { lang } = c.req.valid('query')
+    c.header('Content-Disposition', 'attachment; filename="strategiewijzer-codebook.csv"')
+    return c.body(toCsv(codebookRows(codebookItems(c.var.kb, lang))), 200, { 'Content-Type': 'text/csv; charset=utf-8' })
+  })
+  .openapi(exportSpss, async (c) => {
+    const { id } = c.req.valid('param')
+    const q = c.req.valid('query')
+    const round = q.round ? await roundOr404(c, id, q.round) : null
+    c.header('Content-Disposition', `attachment; filename="${longFileName(round).replace(/\.csv$/, '.sps')}"`)
+    return c.text(spssSyntax(longFileName(round), c.var.kb.names[q.lang], q.lang), 200)
   })
   .openapi(exportWorkspace, async (c) => {
     const { id } = c.req.valid('param')

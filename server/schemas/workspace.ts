@@ -207,6 +207,9 @@ export const RoundProfile = ScoreResponse.extend({ round: RoundRef })
 
 export const SubgroupQuery = z.strictObject({ lang: z.enum(['nl', 'en']).default('nl') })
 
+/** The tidy export: one round, or every round of the workspace when `round` is absent. */
+export const TidyExportQuery = z.strictObject({ lang: z.enum(['nl', 'en']).default('nl'), round: Id.optional() })
+
 /** The round's profile per group of respondents; groups and cells below the minimum carry no numbers. */
 export const SubgroupProfiles = z.object({
   round: RoundRef,

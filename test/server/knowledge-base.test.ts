@@ -347,7 +347,7 @@ describe('unknown routes and documentation', () => {
         '/workspaces/{id}/rounds',
         '/workspaces/{id}/rounds/{roundId}',
         '/workspaces/{id}/rounds/{roundId}/profile/groups',
-      '/workspaces/{id}/rounds/{roundId}/respondent-link',
+        '/workspaces/{id}/rounds/{roundId}/respondent-link',
         '/workspaces/{id}/rounds/{roundId}/profile',
         '/workspaces/{id}/rounds/{roundId}/submissions',
         '/workspaces/{id}/rounds/{roundId}/submissions/{submissionId}',
@@ -356,6 +356,9 @@ describe('unknown routes and documentation', () => {
         '/workspaces/{id}/rounds/{roundId}/imports/preview',
         '/workspaces/{id}/compare',
         '/workspaces/{id}/export',
+        '/workspaces/{id}/export/long',
+        '/workspaces/{id}/export/codebook',
+        '/workspaces/{id}/export/spss',
         '/respond/{token}',
         '/workspaces/{id}/networks',
         '/networks',
@@ -366,6 +369,7 @@ describe('unknown routes and documentation', () => {
         '/networks/{id}/learning',
         '/networks/{id}/workbook',
         '/networks/{id}/handout',
+        '/networks/{id}/export/long',
       ].sort()
     )
     expect(body.paths['/score'].post.requestBody.content).toHaveProperty('text/csv')

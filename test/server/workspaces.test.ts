@@ -127,6 +127,10 @@ describe('authorisation', () => {
       ['POST', `${r}/imports`, { file: Buffer.from('d01\n4\n').toString('base64') }],
       ['GET', `${w}/compare?from=${round.id}&to=${round.id}`],
       ['GET', `${w}/export`],
+      ['GET', `${w}/export/long`],
+      ['GET', `${w}/export/long?round=${round.id}`],
+      ['GET', `${w}/export/codebook`],
+      ['GET', `${w}/export/spss`],
       ['DELETE', w],
     ]
     const credentials: [string, string | undefined, number][] = [
@@ -394,6 +398,56 @@ describe('GET /api/workspaces/{id}/rounds/{roundId}/profile/groups', () => {
     const ok = await call('PATCH', r, { token: ws.teamToken, body: { settings: { ...got.body.settings, minGroupSize: 8 } } })
     expect(ok.body.settings.minGroupSize).toBe(8)
     expect((await call('GET', `${r}/profile/groups`, { token: ws.teamToken })).body.minGroupSize).toBe(8)
+  })
+})
+
+describe('GET /api/workspaces/{id}/export/long, codebook and spss', () => {
+  test('a round as tidy rows: one per submission × item, groups under the minimum left unnamed', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    for (let i = 0; i < 6; i++) await submit(round.respondentToken, { d04: 2 }, { group: 'Mentoren' })
+    for (let i = 0; i < 2; i++) await submit(round.respondentToken, { d04: 5 }, { group: 'Docenten' })
+    for (let i = 0; i < 3; i++) await submit(round.respondentToken, { d04: 4 })
+    const w = `/api/workspaces/${ws.id}`
+    const res = await app.request(`${w}/export/long?round=${round.id}`, { headers: { authorization: `Bearer ${ws.teamToken}` } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/)
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="strategiewijzer-long-round-1.csv"')
+    const lines = (await res.text()).split('\r\n')
+    const items = (await call('GET', '/api/questionnaire?lang=en')).body
+    const itemCount = items.determinants ? items.determinants.reduce((n: number, d: any) => n + d.items.length, 0) : items.items.length
+    expect(lines).toHaveLength(1 + 11 * itemCount)
+    expect(lines[0]).toBe('round,submission,group,role,item,determinant,value,valence,score')
+    const d04 = lines.filter((l) => l.includes(',d04,'))
+    expect(d04.filter((l) => l.includes(',Mentoren,'))).toHaveLength(6)
+    expect(d04.filter((l) => l.includes('Docenten'))).toHaveLength(0)
+    // 2 Docenten + 3 without a group = 5 unnamed: enough that none can be singled out.
+    expect(d04.filter((l) => l.split(',')[2] === '')).toHaveLength(5)
+    expect(d04[0]).toMatch(/^Nulmeting,1-0001,Mentoren,user,d04,4,2,positive,4$/)
+    expect(lines.join('\n')).not.toContain(round.id)
+  })
+
+  test('the codebook and the SPSS syntax describe the same file', async () => {
+    const ws = await newWorkspace()
+    const headers = { authorization: `Bearer ${ws.teamToken}` }
+    const codebook = await (await app.request(`/api/workspaces/${ws.id}/export/codebook?lang=en`, { headers })).text()
+    expect(codebook.split('\r\n')[0]).toBe('item,determinant,determinant_name,respondent,reversed,item_text,value,label,valence,score')
+    expect(codebook).toMatch(/\r\nd04,4,[^\r]*,user,yes,/)
+    const sps = await app.request(`/api/workspaces/${ws.id}/export/spss?lang=nl`, { headers })
+    expect(sps.headers.get('content-disposition')).toBe('attachment; filename="strategiewijzer-long.sps"')
+    const text = await sps.text()
+    expect(text).toContain("/FILE='strategiewijzer-long.csv'")
+    expect(text).toContain("'key-informant' 'Sleutelinformant'")
+  })
+
+  test('a malformed round or language is 400 naming the field', async () => {
+    const ws = await newWorkspace()
+    const bad = await call('GET', `/api/workspaces/${ws.id}/export/long?round=nope`, { token: ws.teamToken })
+    expect([bad.status, bad.body.error.issues[0].path]).toEqual([400, 'round'])
+    const lang = await call('GET', `/api/workspaces/${ws.id}/export/spss?lang=de`, { token: ws.teamToken })
+    expect([lang.status, lang.body.error.issues[0].path]).toEqual([400, 'lang'])
+    const missing = await call('GET', `/api/workspaces/${ws.id}/export/long?round=AAAAAAAAAAAAAAAA`, { token: ws.teamToken })
+    expect(missing.status).toBe(404)
   })
 })
 
