@@ -229,6 +229,7 @@ export const SubgroupProfiles = z.object({
     })
   ),
 })
+export type SubgroupProfiles = z.infer<typeof SubgroupProfiles>
 
 // ── Plan ─────────────────────────────────────────────────────────────────────────────────
 

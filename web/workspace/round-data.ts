@@ -351,6 +351,15 @@ export class RoundData extends EventTarget implements TeamData {
     return profile
   }
 
+  async subgroups(lang: Lang) {
+    if (!this.#api || !this.#round || this.#round.submissionCount === 0) return undefined
+    if (this.#settingsDirty) {
+      clearTimeout(this.#settingsTimer)
+      await this.#saveSettings()
+    }
+    return this.#api.subgroups(this.roundId, lang)
+  }
+
   async respondents(): Promise<readonly RespondentRow[]> {
     if (!this.#api) return []
     const { submissions } = await this.#api.submissions(this.roundId)
