@@ -362,6 +362,11 @@ const presentPlan = (c: Ctx, plan: StoredPlan) => ({
     status: e.status,
     spec: { ...e.spec },
     barriers: [...e.barriers],
+    ...(e.feasibility !== undefined ? { feasibility: e.feasibility } : {}),
+    ...(e.importance !== undefined ? { importance: e.importance } : {}),
+    ...(e.phase !== undefined ? { phase: e.phase } : {}),
+    ...(e.startMonth !== undefined ? { startMonth: e.startMonth } : {}),
+    ...(e.months !== undefined ? { months: e.months } : {}),
     known: c.var.kb.strategy.has(e.strategy),
   })),
 })

@@ -240,11 +240,25 @@ export const Specification = z.strictObject(
   >
 )
 
+const Rating = z.number().int('a rating is a whole number from 1 to 5').min(1).max(5)
+
+/** The team's own ratings and timing of a strategy (all optional; see PlanSchedule). */
+const ScheduleFields = {
+  feasibility: Rating.optional(),
+  importance: Rating.optional(),
+  phase: z.enum(PHASES).optional(),
+  /** Calendar month the strategy starts, 1 = January … 12 = December. */
+  startMonth: z.number().int().min(1).max(12).optional(),
+  /** How many months it runs, within one school year. */
+  months: z.number().int().min(1).max(12).optional(),
+}
+
 export const PlanEntryIn = z.strictObject({
   strategy: Slug,
   status: z.enum(PLAN_STATUSES).default('planned'),
   spec: Specification,
   barriers: z.array(z.number().int().min(1).max(29)).max(29).default([]),
+  ...ScheduleFields,
 })
 
 export const PlanIn = z
@@ -271,6 +285,7 @@ export const PlanOut = z.object({
       status: z.enum(PLAN_STATUSES),
       spec: z.record(z.string(), z.string()),
       barriers: z.array(z.number().int()),
+      ...ScheduleFields,
       /** False when the current knowledge base no longer has the strategy. */
       known: z.boolean(),
     })

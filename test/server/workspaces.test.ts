@@ -401,6 +401,38 @@ describe('GET /api/workspaces/{id}/rounds/{roundId}/profile/groups', () => {
   })
 })
 
+describe('the plan: the team\u2019s own ratings and timing per strategy', () => {
+  test('are stored and read back, carried into the next round and through an export; absent ones stay absent', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    const plan = `/api/workspaces/${ws.id}/rounds/${round.id}/plan`
+    const entries = [
+      { strategy: 'educational-meetings', spec: {}, feasibility: 4, importance: 5, phase: 'preparation', startMonth: 9, months: 2 },
+      { strategy: 'audit-and-feedback', spec: {} },
+    ]
+    const saved = await call('PUT', plan, { token: ws.teamToken, body: { baseRevision: 0, entries } })
+    expect(saved.status).toBe(200)
+    expect(saved.body.entries[0]).toMatchObject({ feasibility: 4, importance: 5, phase: 'preparation', startMonth: 9, months: 2 })
+    expect(Object.keys(saved.body.entries[1]).sort()).toEqual(['barriers', 'known', 'spec', 'status', 'strategy'])
+    const next = await newRound(ws, 'Meting 2')
+    const carried = await call('GET', `/api/workspaces/${ws.id}/rounds/${next.id}/plan`, { token: ws.teamToken })
+    expect(carried.body.entries[0]).toMatchObject({ feasibility: 4, phase: 'preparation', months: 2 })
+    const dump = await call('GET', `/api/workspaces/${ws.id}/export`, { token: ws.teamToken })
+    expect(dump.body.rounds[0].plan[0]).toMatchObject({ importance: 5, startMonth: 9 })
+  })
+
+  test('a rating outside 1–5 or a month outside 1–12 is 400 naming the field, and nothing is saved', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    const plan = `/api/workspaces/${ws.id}/rounds/${round.id}/plan`
+    const bad = await call('PUT', plan, { token: ws.teamToken, body: { baseRevision: 0, entries: [{ strategy: 'educational-meetings', spec: {}, feasibility: 6 }] } })
+    expect([bad.status, bad.body.error.issues[0].path]).toEqual([400, 'entries.0.feasibility'])
+    const month = await call('PUT', plan, { token: ws.teamToken, body: { baseRevision: 0, entries: [{ strategy: 'educational-meetings', spec: {}, startMonth: 13 }] } })
+    expect([month.status, month.body.error.issues[0].path]).toEqual([400, 'entries.0.startMonth'])
+    expect((await call('GET', plan, { token: ws.teamToken })).body.entries).toEqual([])
+  })
+})
+
 describe('GET /api/workspaces/{id}/export/long, codebook and spss', () => {
   test('a round as tidy rows: one per submission × item, groups under the minimum left unnamed', async () => {
     const ws = await newWorkspace()
