@@ -122,7 +122,7 @@ export class GoZoneChart extends LitElement {
         <rect x=${mx} y=${PAD} width=${SIZE - PAD - mx} height=${my - PAD} fill="#e3f4ea" data-quadrant="go-zone" />
         <line x1=${mx} x2=${mx} y1=${PAD} y2=${SIZE - PAD} stroke="#172033" stroke-dasharray="4 3" />
         <line x1=${PAD} x2=${SIZE - PAD} y1=${my} y2=${my} stroke="#172033" stroke-dasharray="4 3" />
-        <text class="quadrant" x=${SIZE - PAD - 4} y=${PAD + 16} text-anchor="end">${msg('Go zone')}</text>
+        <text class="quadrant" x=${SIZE - PAD} y=${PAD - 16} text-anchor="end">${msg('Go zone')} ↗</text>
         <text x=${SIZE / 2} y=${SIZE - 8} text-anchor="middle">${msg('Feasibility (1–5)')} →</text>
         <text x="14" y=${SIZE / 2} text-anchor="middle" transform="rotate(-90 14 ${SIZE / 2})">${msg('Importance (1–5)')} →</text>
         ${[1, 5].map(
