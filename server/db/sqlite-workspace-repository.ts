@@ -77,6 +77,11 @@ export const toPlanEntry = (r: t.PlanEntryRow): PlanEntry => ({
   status: r.status,
   spec: r.spec,
   barriers: r.barriers,
+  ...(r.feasibility !== null ? { feasibility: r.feasibility } : {}),
+  ...(r.importance !== null ? { importance: r.importance } : {}),
+  ...(r.phase !== null ? { phase: r.phase } : {}),
+  ...(r.startMonth !== null ? { startMonth: r.startMonth } : {}),
+  ...(r.months !== null ? { months: r.months } : {}),
 })
 
 function readPlan(conn: Conn, roundId: string): PlanEntry[] {
@@ -102,6 +107,11 @@ function writePlan(conn: Conn, roundId: string, entries: readonly PlanEntry[], n
         status: e.status,
         spec: e.spec,
         barriers: [...e.barriers],
+        feasibility: e.feasibility ?? null,
+        importance: e.importance ?? null,
+        phase: e.phase ?? null,
+        startMonth: e.startMonth ?? null,
+        months: e.months ?? null,
         updatedAt: now,
       }))
     )

@@ -15,7 +15,7 @@ import {
   type RoundSettings,
 } from '../domain/workspace.ts'
 import { SURVEY_TOOLS, type SurveyMapping } from '../domain/survey-import.ts'
-import { RESPONDENTS } from '../domain/vocabulary.ts'
+import { PHASES, RESPONDENTS } from '../domain/vocabulary.ts'
 
 const time = () => integer({ mode: 'number' })
 
@@ -112,6 +112,12 @@ export const planEntries = sqliteTable(
     spec: text({ mode: 'json' }).$type<PlanSpecification>().notNull(),
     /** The barriers the strategy was chosen for. */
     barriers: text({ mode: 'json' }).$type<number[]>().notNull(),
+    /** The team's own ratings (1–5) and the timing of the strategy; null: not set. */
+    feasibility: integer(),
+    importance: integer(),
+    phase: text({ enum: PHASES }),
+    startMonth: integer(),
+    months: integer(),
     updatedAt: time().notNull(),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.strategyId] })]

@@ -51,6 +51,21 @@ export function explainRanked(
   lang: Lang,
   severityKnown = true
 ): string {
+  const divided = r.disagreement ? explainDisagreement(r.disagreement, names, lang) : ''
+  if (r.disagreement && r.addresses.length === 0) return divided
+  const rest = explainFit(r, names, lang, severityKnown)
+  return divided ? `${divided} ${rest}` : rest
+}
+
+/** "The team disagrees on …": why an agreement-building strategy comes first. */
+function explainDisagreement(numbers: readonly number[], names: ReadonlyMap<number, string>, lang: Lang): string {
+  const list = joinNames(numbers.map((d) => nameOf(names, d)), lang)
+  return lang === 'nl'
+    ? `Het team is het oneens over ${list}: velen antwoordden negatief en velen positief. Deze strategie helpt eerst samen te bepalen wat het probleem is.`
+    : `The team disagrees on ${list}: many answered negatively and many positively. This strategy helps the team agree first on what the problem is.`
+}
+
+function explainFit(r: RankedStrategy, names: ReadonlyMap<number, string>, lang: Lang, severityKnown: boolean): string {
   const describe = (a: Address) => describeAddress(a, nameOf(names, a.determinant), lang, severityKnown)
   // The addresses come main contribution first; an essential lead names its essential links.
   const essential = r.addresses.filter((a) => a.label === 'essential')

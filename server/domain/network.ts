@@ -23,6 +23,17 @@ import type { Group } from './vocabulary.ts'
 export const MIN_GROUP_SIZE_FLOOR = 3
 export const DEFAULT_MIN_GROUP_SIZE = 5
 
+/** The minimum in force: a network's or workspace's setting, never below the floor. */
+export const effectiveMinGroupSize = (minGroupSize: number = DEFAULT_MIN_GROUP_SIZE) =>
+  Math.max(MIN_GROUP_SIZE_FLOOR, minGroupSize)
+
+/**
+ * The suppression rule: a group of `n` answers is shown as numbers only when it holds at least
+ * `min` answers (and any at all). Used for networks here and for a team's subgroups and
+ * exports (server/domain/subgroups.ts).
+ */
+export const shownOnItsOwn = (n: number, min: number) => n >= min && n > 0
+
 /** What a network may hold: enough for a national network, small enough to answer fast. */
 export const NETWORK_LIMITS = {
   name: 200,
@@ -265,7 +276,7 @@ function addTo(pool: Pool, n: number, cells: Iterable<DeterminantCounts>): void 
 const reaches = (count: number, n: number, share: number) => n > 0 && count / n >= share - SHARE_EPSILON
 
 function cellOf(c: DeterminantCounts, min: number, t: Thresholds): Cell {
-  if (c.n < min || c.n === 0) return { number: c.number, negativeShare: null, positiveShare: null, status: 'suppressed' }
+  if (!shownOnItsOwn(c.n, min)) return { number: c.number, negativeShare: null, positiveShare: null, status: 'suppressed' }
   const status: CellStatus = reaches(c.negative, c.n, t.barrierShare)
     ? 'barrier'
     : reaches(c.positive, c.n, t.facilitatorShare)
@@ -299,7 +310,7 @@ const inGroup = (group: Group | undefined) => (c: { group: Group }) => group ===
 
 /** The cells of a round that are shown on their own under `min` (and their counts). */
 const shownCells = (round: RoundAggregate, min: number, group: Group | undefined) =>
-  round.determinants.filter((c) => c.n >= min && c.n > 0 && inGroup(group)(c))
+  round.determinants.filter((c) => shownOnItsOwn(c.n, min) && inGroup(group)(c))
 
 /**
  * An inner network's pool as an outer network sees it: its schools' rounds and its own inner
@@ -361,7 +372,7 @@ export function networkOverview(
   filter: OverviewFilter = {},
   thresholds: Thresholds = DEFAULT_THRESHOLDS
 ): NetworkOverview {
-  const min = Math.max(MIN_GROUP_SIZE_FLOOR, network.minGroupSize)
+  const min = effectiveMinGroupSize(network.minGroupSize)
   const group = filter.group
   const total = emptyPool()
 

@@ -38,8 +38,18 @@ export type StrategyFacts = {
   readonly effort: Effort
 }
 
-/** A barrier to address; `severity` in [0, 1], e.g. the share of negative answers. */
-export type Barrier = { readonly determinant: number; readonly severity: number }
+/**
+ * A barrier to address; `severity` in [0, 1], e.g. the share of negative answers. `polarised`:
+ * the team is divided on it (many negative and many positive answers, docs/engine.md §1.5).
+ */
+export type Barrier = { readonly determinant: number; readonly severity: number; readonly polarised?: boolean }
+
+/**
+ * Strategies that build agreement in a team (ERIC 17 "Conduct local consensus discussions" and
+ * ERIC 7 "Capture and share local knowledge"): brought forward when the team is divided on a
+ * barrier, because a divided team first needs to talk out what it disagrees on (docs/engine.md §2).
+ */
+export const AGREEMENT_STRATEGIES = ['local-consensus-discussions', 'capture-share-local-knowledge'] as const
 
 /** The team's plan: filters on phase, actors and effort, and strategies in use or ruled out. */
 export type Plan = {
@@ -72,6 +82,8 @@ export type RankInput = {
   readonly sources?: readonly string[]
   /** How many strategies to return; all that address a barrier when absent. */
   readonly limit?: number
+  /** Strategies brought forward for a polarised barrier; {@link AGREEMENT_STRATEGIES} when absent. */
+  readonly agreementBuilding?: readonly string[]
 }
 
 /** One source's link behind a pair, as an explanation lists it. */
@@ -110,6 +122,11 @@ export type RankedStrategy = {
   /** Largest contribution first (essential before supportive where equal): the explanation leads with the main reason. */
   readonly addresses: readonly Address[]
   readonly essentialLinks: number
+  /**
+   * The polarised barriers this agreement-building strategy is brought forward for (it may
+   * have no link to them: it addresses the disagreement, not the barrier); absent otherwise.
+   */
+  readonly disagreement?: readonly number[]
 }
 
 export type RankResult = {
@@ -284,7 +301,11 @@ export function normaliseBarriers(barriers: readonly Barrier[]): Barrier[] {
   const byNumber = new Map<number, Barrier>()
   for (const b of barriers) {
     const current = byNumber.get(b.determinant)
-    if (!current || b.severity > current.severity) byNumber.set(b.determinant, b)
+    if (!current) byNumber.set(b.determinant, b)
+    else if (b.severity > current.severity || (b.polarised && !current.polarised)) {
+      const heavier = b.severity > current.severity ? b : current
+      byNumber.set(b.determinant, { ...heavier, polarised: Boolean(b.polarised || current.polarised) })
+    }
   }
   return [...byNumber.values()]
 }
@@ -387,13 +408,15 @@ function scoreStrategy(
 }
 
 /**
- * The documented order (docs/engine.md §2): the larger best single contribution; then the more
+ * The documented order (docs/engine.md §2): first the agreement-building strategies brought
+ * forward for a polarised barrier; then the larger best single contribution; then the more
  * severe barrier addressed essentially; then the higher fit over all links; then more essential
  * links; then more barriers addressed; then the strategy id, alphabetically. With `cfir-eric`
  * weighting the first two are 0 for every strategy, so the cumulative score leads.
  */
 export function compareRanked(a: RankedStrategy, b: RankedStrategy): number {
   return (
+    Number(b.disagreement !== undefined) - Number(a.disagreement !== undefined) ||
     b.best - a.best ||
     b.topEssentialSeverity - a.topEssentialSeverity ||
     b.score - a.score ||
@@ -422,10 +445,15 @@ function candidates(input: RankInput): RankedStrategy[] {
       else found.set(strategy, [address])
     }
   }
+  const polarised = barriers.filter((b) => b.polarised).map((b) => b.determinant)
+  const agreement = new Set<string>(polarised.length > 0 ? (input.agreementBuilding ?? AGREEMENT_STRATEGIES) : [])
   const result: RankedStrategy[] = []
   for (const s of input.strategies) {
     const addresses = found.get(s.id)
-    if (addresses && fitsPlan(s, input.plan)) result.push(ranked(s.id, addresses, weighting))
+    const forAgreement = agreement.has(s.id)
+    if (!(addresses || forAgreement) || !fitsPlan(s, input.plan)) continue
+    const r = ranked(s.id, addresses ?? [], weighting)
+    result.push(forAgreement ? { ...r, disagreement: polarised } : r)
   }
   return result
 }

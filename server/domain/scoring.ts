@@ -7,6 +7,7 @@
  */
 import type { DeterminantInfo, Questionnaire, ScoredOption } from './questionnaire.ts'
 import { DEFAULT_SCORE_SETTINGS, SHARE_EPSILON, type ScoreSettings } from './thresholds.ts'
+import { certaintyOf, wilsonInterval, type Certainty, type Interval } from './uncertainty.ts'
 import { GROUPS, type Group, type OptionValence, type Respondent } from './vocabulary.ts'
 
 /** One respondent's answers: item id → option value, or null (skipped). */
@@ -38,7 +39,12 @@ export type DeterminantScore = {
   readonly negativeShare: number | null
   readonly neutralShare: number | null
   readonly positiveShare: number | null
+  /** 95% Wilson score intervals of the two shares (docs/engine.md §1.7); null when n is 0. */
+  readonly negativeShareInterval: Interval | null
+  readonly positiveShareInterval: Interval | null
   readonly status: Status
+  /** `uncertain` when the verdict's threshold lies inside the interval of the share that decides it. */
+  readonly certainty: Certainty
   /** True when both negative and positive shares reach the barrier threshold: the team disagrees. */
   readonly polarised: boolean
   /** Where the key informant's answers were the ones counted (see docs/engine.md). */
@@ -232,6 +238,21 @@ function compile(questionnaire: Questionnaire): CompiledQuestionnaire {
   return result
 }
 
+/** Where the responses come from, when they are part of a larger round. */
+export type ScoreScope = {
+  /**
+   * The whole round has key informants: then only key informants count for determinants 19–29
+   * here too, even if these responses (one group of the round) hold none.
+   */
+  readonly keyInformantsInRound?: boolean
+  /**
+   * Told each (determinant index in the profile, respondent index) pair that was counted: who
+   * a determinant's figures come from, for the network's rule that a shown figure only changes
+   * when enough of its respondents did (docs/networks.md).
+   */
+  readonly counted?: (determinant: number, respondent: number) => void
+}
+
 /**
  * Scores the answers of one team.
  *
@@ -248,9 +269,7 @@ function compile(questionnaire: Questionnaire): CompiledQuestionnaire {
  *
  * Each respondent's answers are read once: validated and tallied in the same pass.
  *
- * `counted`, when given, is told each (determinant index in the profile, respondent index)
- * pair that was counted: who a determinant's figures come from, for the network's rule that
- * a shown figure only changes when enough of its respondents did (docs/networks.md).
+ * `scope` places the answers in their round (key informants) and can observe who is counted.
  *
  * @throws {ResponseValidationError} when any answer names an unknown item or a value that is
  *   not one of the item's options.
@@ -259,7 +278,7 @@ export function scoreResponses(
   questionnaire: Questionnaire,
   responses: readonly ResponseRecord[],
   settings: Partial<ScoreSettings> = {},
-  counted?: (determinant: number, respondent: number) => void
+  scope: ScoreScope = {}
 ): ScoreProfile {
   const s: ScoreSettings = { ...DEFAULT_SCORE_SETTINGS, ...settings }
   const q = compile(questionnaire)
@@ -269,7 +288,8 @@ export function scoreResponses(
   const determinantCount = q.determinants.length
   const slotCount = q.slotIds.length
   // Key-informant determinants count only key informants' answers when there are any.
-  const onlyKeyInformants = q.determinants.map((d) => d.respondent === 'key-informant' && keyInformants > 0)
+  const keyInformantsCount = keyInformants > 0 || scope.keyInformantsInRound === true
+  const onlyKeyInformants = q.determinants.map((d) => d.respondent === 'key-informant' && keyInformantsCount)
   const tally: Tally = {
     negative: new Int32Array(determinantCount),
     neutral: new Int32Array(determinantCount),
@@ -322,7 +342,7 @@ export function scoreResponses(
     for (let k = 0; k < determinantCount; k++) {
       if (onlyKeyInformants[k] && !isKeyInformant) continue
       const tallied = tallyRespondent(tally, k, q.firstSlot[k] as number, q.firstSlot[k + 1] as number, picked, stamp, mark)
-      if (tallied && counted) counted(k, index)
+      if (tallied && scope.counted) scope.counted(k, index)
     }
   }
   if (issues.length > 0) throw new ResponseValidationError(issues)
@@ -349,7 +369,7 @@ export function scoreResponses(
 }
 
 /** Counts per status of a group's determinants, and their mean negative share. */
-function summariseGroup(group: Group, determinants: readonly DeterminantScore[]): GroupSummary {
+export function summariseGroup(group: Group, determinants: readonly DeterminantScore[]): GroupSummary {
   const counts: Record<Status, number> = { barrier: 0, neutral: 0, facilitator: 0, insufficient: 0 }
   let inGroup = 0
   let withAnswers = 0
@@ -462,6 +482,8 @@ function verdict(
     })
   }
 
+  const negativeShareInterval = wilsonInterval(negative, n)
+  const positiveShareInterval = wilsonInterval(positive, n)
   return {
     number: info.number,
     group: info.group,
@@ -471,7 +493,10 @@ function verdict(
     negativeShare: share(negative, n),
     neutralShare: share(neutral, n),
     positiveShare: share(positive, n),
+    negativeShareInterval,
+    positiveShareInterval,
     status,
+    certainty: certaintyOf(status, negativeShareInterval, positiveShareInterval, s),
     polarised: reaches(negative, n, s.barrierShare) && reaches(positive, n, s.barrierShare),
     counted: useKeyInformants ? 'key-informants' : 'all-respondents',
     items,

@@ -52,6 +52,8 @@ export type RoundSettings = {
   readonly filters: PlanFilters
   /** Strategies the approach already uses (the coverage check's input). */
   readonly approach: readonly string[]
+  /** Groups of respondents with fewer answers are not shown on their own; absent: 5. */
+  readonly minGroupSize?: number
 }
 
 export const DEFAULT_ROUND_SETTINGS: RoundSettings = {
@@ -66,7 +68,24 @@ export const DEFAULT_GROUPS = {
   en: ['Teachers', 'Mentors', 'Care and guidance staff', 'School management', 'Support staff'],
 } as const
 
-export type PlanEntry = {
+/** The months of a school year in order, August first (1 = January … 12 = December). */
+export const SCHOOL_YEAR_MONTHS = [8, 9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7] as const
+
+/**
+ * What a team adds to a strategy of its plan for ordering it: its own feasibility and importance
+ * (1–5, as in Waltz et al. 2015's go-zone ratings), the implementation phase it belongs to, and
+ * when it runs (a calendar month 1–12 and how many months). Every field is optional: plans
+ * stored before these existed read back unchanged.
+ */
+export type PlanSchedule = {
+  readonly feasibility?: number
+  readonly importance?: number
+  readonly phase?: Phase
+  readonly startMonth?: number
+  readonly months?: number
+}
+
+export type PlanEntry = PlanSchedule & {
   readonly strategy: string
   readonly status: PlanStatus
   readonly spec: PlanSpecification

@@ -47,7 +47,9 @@ export async function networkAnswer(
   c: Ctx,
   id: string,
   variant: string,
-  build: (input: NetworkInput) => unknown
+  build: (input: NetworkInput) => unknown,
+  /** How the built answer becomes text: JSON unless told (a CSV export builds its text itself). */
+  encode: (answer: unknown) => string = JSON.stringify
 ): Promise<Uint8Array<ArrayBuffer> | null> {
   const stamp = await c.var.networks.networkStamp(id)
   if (stamp === null) return null
@@ -65,7 +67,7 @@ export async function networkAnswer(
     input = await networkInput(c, tree)
     inputs.set(version, input)
   }
-  const bytes = encoder.encode(JSON.stringify(build(input)))
+  const bytes = encoder.encode(encode(build(input)))
   answers.set(key, bytes)
   return bytes
 }
@@ -81,8 +83,8 @@ async function liveRound(c: Ctx, round: Round): Promise<ShownRound> {
   const kb = c.var.kb
   const submissions = await c.var.workspaces.listSubmissions(round.id)
   const contributors = kb.questionnaire.determinants.map((): string[] => [])
-  const profile = scoreResponses(kb.questionnaire, scorableResponses(kb, submissions), round.settings.score, (k, i) => {
-    contributors[k]?.push((submissions[i] as Submission).id)
+  const profile = scoreResponses(kb.questionnaire, scorableResponses(kb, submissions), round.settings.score, {
+    counted: (k, i) => contributors[k]?.push((submissions[i] as Submission).id),
   })
   const live: ShownRound = {
     n: profile.respondents,

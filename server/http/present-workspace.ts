@@ -7,6 +7,10 @@ import type { Round, Submission, TeamToken, Workspace } from '../db/workspace-re
 import type { KbIndex } from '../domain/kb-index.ts'
 import { LruCache } from '../domain/lru-cache.ts'
 import { scoreResponses, type ResponseRecord, type ScoreProfile } from '../domain/scoring.ts'
+import { applyReversal } from '../domain/questionnaire.ts'
+import { splitProfile, type SplitProfile } from '../domain/subgroups.ts'
+import type { CodebookItem, ExportRound } from '../domain/tidy-export.ts'
+import type { Lang } from '../domain/vocabulary.ts'
 import { roundRefusal } from '../domain/workspace.ts'
 import type { RoundOut, WorkspaceOut } from '../schemas/workspace.ts'
 import type { AppEnv } from './router.ts'
@@ -96,12 +100,35 @@ const profiles = new LruCache<string, ScoreProfile>(PROFILE_CACHE_SIZE)
 const kbIds = new WeakMap<KbIndex, number>()
 let nextKbId = 1
 
-/** A key for what is computed from a round's submissions: it changes whenever they or the knowledge base do. */
-export function roundKey(c: Ctx, round: Round, group?: string): string {
-  const kb = c.var.kb
+/**
+ * The round's profile split by the respondents' groups, suppressed by the round's
+ * `minGroupSize` (server/domain/subgroups.ts). Cached like {@link roundProfile}.
+ */
+const splits = new LruCache<string, SplitProfile>(PROFILE_CACHE_SIZE)
+export async function roundSplit(c: Ctx, round: Round, groups: readonly string[]): Promise<SplitProfile> {
+  const key = `${round.id}\u0000${round.revision}\u0000${kbKey(c.var.kb)}\u0000${JSON.stringify([round.settings.score, round.settings.minGroupSize, groups])}`
+  const cached = splits.get(key)
+  if (cached) return cached
+  const submissions = await c.var.workspaces.listSubmissions(round.id)
+  const records = scorableResponses(c.var.kb, submissions)
+  const split = splitProfile(
+    c.var.kb.questionnaire,
+    submissions.map((s, i) => ({ group: s.group, record: records[i] as ResponseRecord })),
+    { settings: round.settings.score, minGroupSize: round.settings.minGroupSize, groups }
+  )
+  splits.set(key, split)
+  return split
+}
+
+function kbKey(kb: KbIndex): number {
   let kbId = kbIds.get(kb)
   if (kbId === undefined) kbIds.set(kb, (kbId = nextKbId++))
-  return `${round.id}\u0000${round.revision}\u0000${kbId}\u0000${group ?? ''}\u0000${JSON.stringify(round.settings.score)}`
+  return kbId
+}
+
+/** A key for what is computed from a round's submissions: it changes whenever they or the knowledge base do. */
+export function roundKey(c: Ctx, round: Round, group?: string): string {
+  return `${round.id}\u0000${round.revision}\u0000${kbKey(c.var.kb)}\u0000${group ?? ''}\u0000${JSON.stringify(round.settings.score)}`
 }
 
 export async function roundProfile(c: Ctx, round: Round, group?: string): Promise<ScoreProfile> {
@@ -114,4 +141,34 @@ export async function roundProfile(c: Ctx, round: Round, group?: string): Promis
   const profile = scoreResponses(kb.questionnaire, scorableResponses(kb, chosen), round.settings.score)
   profiles.set(key, profile)
   return profile
+}
+
+/** The questionnaire as the codebook of an export describes it, in `lang`. */
+export function codebookItems(kb: KbIndex, lang: Lang): CodebookItem[] {
+  return kb.items.map((i) => ({
+    id: i.id,
+    determinant: i.determinant.number,
+    determinantName: i.determinant.name[lang],
+    respondent: i.determinant.respondent,
+    reverse: i.reverse,
+    text: i.text[lang],
+    options: applyReversal(kb.scale.get(i.scale)?.options ?? [], i.reverse).map((o) => ({
+      value: o.value,
+      label: o.label[lang],
+      valence: o.valence,
+      score: o.score,
+    })),
+  }))
+}
+
+/** The rounds of a workspace (or one of them) with their submissions, as an export reads them. */
+export async function exportRounds(c: Ctx, rounds: readonly Round[]): Promise<ExportRound[]> {
+  return Promise.all(
+    rounds.map(async (r) => ({
+      label: r.label,
+      position: r.position,
+      minGroupSize: r.settings.minGroupSize,
+      submissions: await c.var.workspaces.listSubmissions(r.id),
+    }))
+  )
 }

@@ -144,6 +144,7 @@ function recommendation(kb: KbIndex, r: Recommended, lang: Lang, severityKind: S
     })),
     why: why(kb, r, lang, severityKind),
     ...(r.covers !== undefined ? { covers: [...r.covers], weaklyCovers: [...(r.weaklyCovers ?? [])] } : {}),
+    ...(r.disagreement !== undefined ? { disagreement: [...r.disagreement] } : {}),
   }
 }
 
@@ -210,6 +211,7 @@ function writeRecommendation(out: Pieces, kb: KbIndex, r: Recommended, lang: Lan
   if (r.covers !== undefined) {
     out.write(`,"covers":${JSON.stringify(r.covers)},"weaklyCovers":${JSON.stringify(r.weaklyCovers ?? [])}`)
   }
+  if (r.disagreement !== undefined) out.write(`,"disagreement":${JSON.stringify(r.disagreement)}`)
   out.write('}')
 }
 

@@ -98,9 +98,14 @@ function resolveBarriers(
   return resolved.severityUnknown.length > 0 ? resolved : { barriers: resolved.barriers, severityKind: resolved.severityKind }
 }
 
-function barriersOfProfile(profile: Pick<ScoreProfile, 'barriers'> & { determinants: readonly { number: number; negativeShare: number | null }[] }): Barrier[] {
-  const share = new Map(profile.determinants.map((d) => [d.number, d.negativeShare ?? 0]))
-  return profile.barriers.map((d) => ({ determinant: d, severity: share.get(d) ?? 0 }))
+function barriersOfProfile(
+  profile: Pick<ScoreProfile, 'barriers'> & { determinants: readonly { number: number; negativeShare: number | null; polarised?: boolean | undefined }[] }
+): Barrier[] {
+  const byNumber = new Map(profile.determinants.map((d) => [d.number, d]))
+  return profile.barriers.map((d) => {
+    const found = byNumber.get(d)
+    return { determinant: d, severity: found?.negativeShare ?? 0, ...(found?.polarised ? { polarised: true } : {}) }
+  })
 }
 
 /** 422 for strategy or source ids that the knowledge base does not have. */

@@ -22,9 +22,11 @@ import type { Lang } from '../domain/vocabulary.ts'
 import { ApiError } from '../http/errors.ts'
 import { networkNotFound, requireFacilitator } from '../http/facilitator-auth.ts'
 import { networkAnswer } from '../http/present-network.ts'
+import { toCsv } from '../domain/csv-write.ts'
+import { networkTidyRows } from '../domain/tidy-export.ts'
 import { origin } from '../http/present-workspace.ts'
 import { createRouter, type AppEnv } from '../http/router.ts'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { requireTeam } from '../http/team-auth.ts'
 import { hashToken, newFacilitatorToken, newId, newInviteToken } from '../http/tokens.ts'
 import {
@@ -160,6 +162,18 @@ const workbook = createRoute({
   summary: 'The rows of the Excel file: one sheet per round, schools × determinants (negative share)',
   request: { params: NetworkParam, query: LangOnlyQuery },
   responses: { 200: json(WorkbookOut, 'The sheets'), 400: errors[400], ...authErrors },
+})
+
+const exportLong = createRoute({
+  ...facilitator,
+  method: 'get',
+  path: '/networks/{id}/export/long',
+  operationId: 'exportNetworkLong',
+  summary: "The network's aggregates as tidy long-format CSV: per round, school or inner network × determinant (n, shares, verdict)",
+  description:
+    'Aggregates only, as the overview shows them: a school or cell under the minimum group size has its n and the status `suppressed`, never a share; totals add up shown rows only.',
+  request: { params: NetworkParam, query: LangOnlyQuery },
+  responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'The long CSV' }, 400: errors[400], ...authErrors },
 })
 
 const handout = createRoute({
@@ -361,6 +375,20 @@ export const networkRoutes = createRouter()
       )
       return { sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => [...r]) })) }
     })
+  })
+  .openapi(exportLong, async (c) => {
+    const { id } = c.req.valid('param')
+    const bytes = await networkAnswer(
+      c,
+      id,
+      JSON.stringify(['export-long']),
+      (input) => toCsv(networkTidyRows(networkOverview(input, {}).rounds.map((round) => networkOverview(input, { round })))),
+      (csv) => csv as string
+    )
+    if (!bytes) throw networkNotFound()
+    c.header('Content-Disposition', 'attachment; filename="strategiewijzer-network-long.csv"')
+    c.header('Cache-Control', 'no-store')
+    return c.body(bytes, 200, { 'Content-Type': 'text/csv; charset=utf-8' })
   })
   .openapi(handout, async (c) => {
     const { id } = c.req.valid('param')

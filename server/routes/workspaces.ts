@@ -8,6 +8,8 @@ import { createRoute } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { z } from 'zod'
 import type { StoredPlan } from '../db/workspace-repository.ts'
+import { toCsv } from '../domain/csv-write.ts'
+import { codebookRows, spssSyntax, tidyRows } from '../domain/tidy-export.ts'
 import { compareRounds, DEFAULT_GROUPS, strategiesBehindImprovements } from '../domain/workspace.ts'
 import { ApiError, envelope, unprocessable } from '../http/errors.ts'
 import {
@@ -15,6 +17,9 @@ import {
   presentToken,
   presentWorkspace,
   roundProfile,
+  codebookItems,
+  exportRounds,
+  roundSplit,
   teamLink,
 } from '../http/present-workspace.ts'
 import { createRouter, type AppEnv } from '../http/router.ts'
@@ -34,7 +39,10 @@ import {
   RoundProfile,
   RoundProfileQuery,
   StalePlan,
+  SubgroupProfiles,
+  SubgroupQuery,
   SubmissionList,
+  TidyExportQuery,
   SubmissionParam,
   TeamTokenCreate,
   TeamTokenCreated,
@@ -200,8 +208,27 @@ const profile = createRoute({
   path: '/workspaces/{id}/rounds/{roundId}/profile',
   operationId: 'getRoundProfile',
   summary: "The round's profile: the /api/score answer for its submissions, scored with its settings",
+  description:
+    'With `group`, only that group of respondents; refused (409 `too_few_answers`) when the group is suppressed in the split by groups (fewer answers than the minimum group size, or derivable from the others).',
   request: { params: RoundParam, query: RoundProfileQuery },
-  responses: { 200: json(RoundProfile, 'The profile'), 400: errors[400], ...teamErrors },
+  responses: {
+    200: json(RoundProfile, 'The profile'),
+    400: errors[400],
+    409: json(errors[400].content['application/json'].schema, 'Too few answers in that group to show'),
+    ...teamErrors,
+  },
+})
+
+const subgroups = createRoute({
+  ...teamRoute,
+  method: 'get',
+  path: '/workspaces/{id}/rounds/{roundId}/profile/groups',
+  operationId: 'getRoundSubgroups',
+  summary: "The round's profile per group of respondents, side by side",
+  description:
+    'Groups with fewer answers than the round\'s `minGroupSize` (default 5, never below 3) carry no numbers, and neither does a group or determinant that the total and the other groups would give away by subtraction (docs/engine.md §1.8).',
+  request: { params: RoundParam, query: SubgroupQuery },
+  responses: { 200: json(SubgroupProfiles, 'The profile per group'), 400: errors[400], ...teamErrors },
 })
 
 const listSubmissions = createRoute({
@@ -270,6 +297,44 @@ const exportWorkspace = createRoute({
   responses: { 200: json(WorkspaceDumpIn, 'The export file'), ...teamErrors },
 })
 
+const csvFile = (description: string) => ({ content: { 'text/csv': { schema: z.string() } }, description })
+
+const exportLong = createRoute({
+  ...teamRoute,
+  method: 'get',
+  path: '/workspaces/{id}/export/long',
+  operationId: 'exportLong',
+  summary: 'Tidy long-format CSV for analysis: one row per submission × item (round, submission, group, role, item, determinant, value, valence, score)',
+  description:
+    'One round (`round`) or every round. A group that the split by groups withholds (docs/engine.md §1.8) leaves with an empty group; submissions are numbered within the file. Read it with the codebook and the SPSS syntax.',
+  request: { params: WorkspaceParam, query: TidyExportQuery },
+  responses: { 200: csvFile('The long CSV'), 400: errors[400], ...teamErrors },
+})
+
+const exportCodebook = createRoute({
+  ...teamRoute,
+  method: 'get',
+  path: '/workspaces/{id}/export/codebook',
+  operationId: 'exportCodebook',
+  summary: 'The codebook of the long CSV: one row per item × option, with valence and reversed items',
+  request: { params: WorkspaceParam, query: SubgroupQuery },
+  responses: { 200: csvFile('The codebook CSV'), 400: errors[400], ...teamErrors },
+})
+
+const exportSpss = createRoute({
+  ...teamRoute,
+  method: 'get',
+  path: '/workspaces/{id}/export/spss',
+  operationId: 'exportSpss',
+  summary: 'SPSS syntax (.sps) that reads the long CSV with variable and value labels',
+  request: { params: WorkspaceParam, query: TidyExportQuery },
+  responses: { 200: { content: { 'text/plain': { schema: z.string() } }, description: 'The syntax' }, 400: errors[400], ...teamErrors },
+})
+
+/** The file name of the long CSV: the SPSS syntax reads it by this name. */
+const longFileName = (round: { position: number } | null) =>
+  round ? `strategiewijzer-long-round-${round.position}.csv` : 'strategiewijzer-long.csv'
+
 // ── Handlers ─────────────────────────────────────────────────────────────────────────────
 
 type Ctx = Context<AppEnv>
@@ -297,6 +362,11 @@ const presentPlan = (c: Ctx, plan: StoredPlan) => ({
     status: e.status,
     spec: { ...e.spec },
     barriers: [...e.barriers],
+    ...(e.feasibility !== undefined ? { feasibility: e.feasibility } : {}),
+    ...(e.importance !== undefined ? { importance: e.importance } : {}),
+    ...(e.phase !== undefined ? { phase: e.phase } : {}),
+    ...(e.startMonth !== undefined ? { startMonth: e.startMonth } : {}),
+    ...(e.months !== undefined ? { months: e.months } : {}),
     known: c.var.kb.strategy.has(e.strategy),
   })),
 })
@@ -431,9 +501,42 @@ export const workspaceRoutes = createRouter()
     const { id, roundId } = c.req.valid('param')
     const { lang, group } = c.req.valid('query')
     const round = await roundOr404(c, id, roundId)
-    const scored = await roundProfile(c, round, group)
+    const ref = { id: round.id, label: round.label, revision: round.revision }
+    if (group === undefined) return c.json({ ...presentProfile(c.var.kb, await roundProfile(c, round), lang), round: ref }, 200)
+    const split = await roundSplit(c, round, (await c.var.workspaces.getWorkspace(id))?.groups ?? [])
+    const row = split.groups.find((g) => g.group === group)
+    if (!row || row.suppressed !== null) {
+      throw new ApiError(
+        409,
+        'too_few_answers',
+        `Too few answers to show for group '${group}': fewer than ${split.minGroupSize}, or they could be worked out from the other groups`
+      )
+    }
+    return c.json({ ...presentProfile(c.var.kb, row.profile, lang), round: ref }, 200)
+  })
+  .openapi(subgroups, async (c) => {
+    const { id, roundId } = c.req.valid('param')
+    const { lang } = c.req.valid('query')
+    const [round, workspace] = await Promise.all([roundOr404(c, id, roundId), c.var.workspaces.getWorkspace(id)])
+    if (!workspace) throw workspaceNotFound()
+    const split = await roundSplit(c, round, workspace.groups)
     return c.json(
-      { ...presentProfile(c.var.kb, scored, lang), round: { id: round.id, label: round.label, revision: round.revision } },
+      {
+        round: { id: round.id, label: round.label, revision: round.revision },
+        minGroupSize: split.minGroupSize,
+        respondents: split.respondents,
+        groups: split.groups.map((g) => {
+          if (g.suppressed !== null) return { group: g.group, n: g.n, suppressed: g.suppressed }
+          const shown = presentProfile(c.var.kb, g.profile, lang)
+          return {
+            group: g.group,
+            n: g.n,
+            suppressed: null,
+            determinants: shown.determinants.map((d) => ({ ...d, suppressed: g.hidden.get(d.number) ?? null })),
+            barriers: shown.barriers,
+          }
+        }),
+      },
       200
     )
   })
@@ -520,6 +623,28 @@ export const workspaceRoutes = createRouter()
       },
       200
     )
+  })
+  .openapi(exportLong, async (c) => {
+    const { id } = c.req.valid('param')
+    const q = c.req.valid('query')
+    const round = q.round ? await roundOr404(c, id, q.round) : null
+    const rounds = round ? [round] : await c.var.workspaces.listRounds(id)
+    const csv = toCsv(tidyRows(await exportRounds(c, rounds), c.var.kb.questionnaire))
+    c.header('Content-Disposition', `attachment; filename="${longFileName(round)}"`)
+    c.header('Cache-Control', 'no-store')
+    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' })
+  })
+  .openapi(exportCodebook, async (c) => {
+    const { lang } = c.req.valid('query')
+    c.header('Content-Disposition', 'attachment; filename="strategiewijzer-codebook.csv"')
+    return c.body(toCsv(codebookRows(codebookItems(c.var.kb, lang))), 200, { 'Content-Type': 'text/csv; charset=utf-8' })
+  })
+  .openapi(exportSpss, async (c) => {
+    const { id } = c.req.valid('param')
+    const q = c.req.valid('query')
+    const round = q.round ? await roundOr404(c, id, q.round) : null
+    c.header('Content-Disposition', `attachment; filename="${longFileName(round).replace(/\.csv$/, '.sps')}"`)
+    return c.text(spssSyntax(longFileName(round), c.var.kb.names[q.lang], q.lang), 200)
   })
   .openapi(exportWorkspace, async (c) => {
     const { id } = c.req.valid('param')

@@ -9,6 +9,7 @@
 import { z } from 'zod'
 import { STATUSES } from '../domain/scoring.ts'
 import { WEIGHTINGS } from '../domain/ranking.ts'
+import { CERTAINTIES } from '../domain/uncertainty.ts'
 import { ACTORS, LANGS, MAX_RESPONDENTS, SCALE_KINDS } from '../domain/vocabulary.ts'
 import { Actor, BilingualText, Effort, EvidenceTag, EvidenceTier, Group, OptionValence, Phase, Respondent, Slug, StrengthBasis } from './kb.ts'
 
@@ -355,6 +356,8 @@ export const ProfileIn = z.looseObject({
         number: DeterminantNumber,
         negativeShare: z.number().min(0).max(1).nullable(),
         status: z.enum(STATUSES),
+        /** The team is divided on it: the ranking brings agreement-building strategies forward. */
+        polarised: z.boolean().optional(),
       })
     )
     .max(MAX_DETERMINANT_LIST, `at most ${MAX_DETERMINANT_LIST} determinants`)
@@ -423,6 +426,7 @@ export type CoverageRequest = z.infer<typeof CoverageRequest>
 // ── Engine responses ─────────────────────────────────────────────────────────────────────
 
 const share = z.number().min(0).max(1).nullable()
+const interval = z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).nullable()
 export const DeterminantScoreOut = z.object({
   number: z.number().int(),
   name: z.string(),
@@ -433,7 +437,12 @@ export const DeterminantScoreOut = z.object({
   negativeShare: share,
   neutralShare: share,
   positiveShare: share,
+  /** 95% Wilson score interval [low, high] of the negative share; null without answers. */
+  negativeShareInterval: interval,
+  positiveShareInterval: interval,
   status: z.enum(STATUSES),
+  /** `uncertain`: the verdict's threshold lies inside the interval of the share that decides it. */
+  certainty: z.enum(CERTAINTIES),
   polarised: z.boolean(),
   counted: z.enum(['all-respondents', 'key-informants']),
   items: z.array(
@@ -492,6 +501,8 @@ export const RecommendedStrategy = StrategyOut.extend({
   covers: z.array(z.number().int()).optional(),
   /** Bundle mode: the barriers this strategy is the first to reach, through supportive links only. */
   weaklyCovers: z.array(z.number().int()).optional(),
+  /** The polarised barriers this agreement-building strategy is brought forward for ("the team disagrees"). */
+  disagreement: z.array(z.number().int()).optional(),
 })
 export type RecommendedStrategy = z.infer<typeof RecommendedStrategy>
 

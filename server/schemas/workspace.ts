@@ -8,7 +8,9 @@ import { ACTORS, EFFORTS, PHASES, RESPONDENTS } from '../domain/vocabulary.ts'
 import { CHANGES, PLAN_STATUSES, ROUND_STATES, SPEC_FIELDS } from '../domain/workspace.ts'
 import { WEIGHTINGS } from '../domain/ranking.ts'
 import { STATUSES } from '../domain/scoring.ts'
-import { Answers, ErrorResponse, MAX_RESPONDENTS, ScoreResponse } from './api.ts'
+import { MIN_GROUP_SIZE_FLOOR, NETWORK_LIMITS } from '../domain/network.ts'
+import { SUPPRESSION_REASONS } from '../domain/subgroups.ts'
+import { Answers, DeterminantScoreOut, ErrorResponse, MAX_RESPONDENTS, ScoreResponse } from './api.ts'
 import { Slug } from './kb.ts'
 
 /** Bounds of what a team can store: generous for a school, small enough to keep every answer small. */
@@ -110,6 +112,13 @@ export const RoundSettingsIn = z.strictObject({
     publishedOnly: z.boolean().optional(),
   }),
   approach: z.array(Slug).max(WORKSPACE_LIMITS.planEntries),
+  /** Groups of respondents with fewer answers are not shown on their own (default 5, never below 3). */
+  minGroupSize: z
+    .number()
+    .int('minGroupSize must be a whole number')
+    .min(MIN_GROUP_SIZE_FLOOR, `minGroupSize may not be below ${MIN_GROUP_SIZE_FLOOR}: smaller groups could show one person's answers`)
+    .max(NETWORK_LIMITS.minGroupSize)
+    .optional(),
 })
 
 export const RoundCreate = z.strictObject({
@@ -193,7 +202,34 @@ export const RoundProfileQuery = z.strictObject({
   group: trimmed(WORKSPACE_LIMITS.group).optional(),
 })
 
-export const RoundProfile = ScoreResponse.extend({ round: z.object({ id: z.string(), label: z.string(), revision: z.number().int() }) })
+const RoundRef = z.object({ id: z.string(), label: z.string(), revision: z.number().int() })
+export const RoundProfile = ScoreResponse.extend({ round: RoundRef })
+
+export const SubgroupQuery = z.strictObject({ lang: z.enum(['nl', 'en']).default('nl') })
+
+/** The tidy export: one round, or every round of the workspace when `round` is absent. */
+export const TidyExportQuery = z.strictObject({ lang: z.enum(['nl', 'en']).default('nl'), round: Id.optional() })
+
+/** The round's profile per group of respondents; groups and cells below the minimum carry no numbers. */
+export const SubgroupProfiles = z.object({
+  round: RoundRef,
+  /** The minimum in force: never below 3. */
+  minGroupSize: z.number().int(),
+  respondents: z.number().int(),
+  groups: z.array(
+    z.object({
+      /** null: the submissions that named no group. */
+      group: z.string().nullable(),
+      n: z.number().int(),
+      /** Why the group is not shown: `too-few` answers, or it `could-be-derived` from the total and the others. */
+      suppressed: z.enum(SUPPRESSION_REASONS).nullable(),
+      /** Absent when the group is suppressed. */
+      determinants: z.array(DeterminantScoreOut.extend({ suppressed: z.enum(SUPPRESSION_REASONS).nullable() })).optional(),
+      barriers: z.array(z.number().int()).optional(),
+    })
+  ),
+})
+export type SubgroupProfiles = z.infer<typeof SubgroupProfiles>
 
 // ── Plan ─────────────────────────────────────────────────────────────────────────────────
 
@@ -204,11 +240,25 @@ export const Specification = z.strictObject(
   >
 )
 
+const Rating = z.number().int('a rating is a whole number from 1 to 5').min(1).max(5)
+
+/** The team's own ratings and timing of a strategy (all optional; see PlanSchedule). */
+const ScheduleFields = {
+  feasibility: Rating.optional(),
+  importance: Rating.optional(),
+  phase: z.enum(PHASES).optional(),
+  /** Calendar month the strategy starts, 1 = January … 12 = December. */
+  startMonth: z.number().int().min(1).max(12).optional(),
+  /** How many months it runs, within one school year. */
+  months: z.number().int().min(1).max(12).optional(),
+}
+
 export const PlanEntryIn = z.strictObject({
   strategy: Slug,
   status: z.enum(PLAN_STATUSES).default('planned'),
   spec: Specification,
   barriers: z.array(z.number().int().min(1).max(29)).max(29).default([]),
+  ...ScheduleFields,
 })
 
 export const PlanIn = z
@@ -235,6 +285,7 @@ export const PlanOut = z.object({
       status: z.enum(PLAN_STATUSES),
       spec: z.record(z.string(), z.string()),
       barriers: z.array(z.number().int()),
+      ...ScheduleFields,
       /** False when the current knowledge base no longer has the strategy. */
       known: z.boolean(),
     })

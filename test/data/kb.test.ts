@@ -264,3 +264,24 @@ describe('module boundaries', () => {
     expect(offenders).toEqual([])
   })
 })
+
+describe('data/kb: Waltz et al. (2015) ratings', () => {
+  // A copy of the reference table (shared/reference/data/eric_73_strategies.csv): the published
+  // importance and feasibility means and go-zone quadrant of the 73 ERIC strategies, empty
+  // where the values could not be read.
+  const published = new Map(readCsv('data/sources/eric-73-waltz-2015.csv').map((r) => [Number(r.num), r]))
+  const value = (text: string | undefined) => (text ? Number(text) : undefined)
+
+  test('are exactly the published values, never one the table leaves empty', () => {
+    const rated = strategies.filter((s) => s.waltz)
+    expect(rated.length).toBeGreaterThan(0)
+    for (const s of rated) {
+      const row = published.get(s.ericNumber ?? -1)
+      expect(row, s.id).toBeDefined()
+      expect(s.origin, s.id).toBe('eric')
+      expect(s.waltz?.importance, `${s.id} importance`).toBe(value(row?.importance_mean))
+      expect(s.waltz?.feasibility, `${s.id} feasibility`).toBe(value(row?.feasibility_mean))
+      expect(s.waltz?.quadrant, `${s.id} quadrant`).toBe(row?.go_zone_quadrant || undefined)
+    }
+  })
+})

@@ -207,14 +207,26 @@ describe('POST /api/recommendations', () => {
     expect(body.mode).toBe('ranked')
     expect(body.barriers.map((b: any) => b.determinant)).toEqual([19, 23, 16, 4])
     expect(body.strategies).toHaveLength(10)
+    // The team is divided on a barrier: the agreement-building strategies come first, saying so.
+    const profile = (await post('/api/score', { responses: team })).body
+    const polarised = profile.determinants.filter((d: any) => d.polarised && d.status === 'barrier').map((d: any) => d.number)
+    expect(polarised.length).toBeGreaterThan(0)
+    const divided = body.strategies.filter((s: any) => s.disagreement)
+    expect(divided.map((s: any) => s.id).sort()).toEqual(['capture-share-local-knowledge', 'local-consensus-discussions'])
+    expect(body.strategies.slice(0, 2)).toEqual(divided)
+    for (const s of divided) {
+      expect([...s.disagreement].sort()).toEqual([...polarised].sort())
+      expect(s.why).toMatch(/^The team disagrees on /)
+    }
+    const rest = body.strategies.slice(2)
     // The best single contribution orders first; among equal ones, the fit over all links.
-    const best = body.strategies.map((s: any) => s.best)
+    const best = rest.map((s: any) => s.best)
     expect(best).toEqual([...best].sort((a: number, b: number) => b - a))
-    for (let i = 1; i < body.strategies.length; i++) {
-      const [a, b] = [body.strategies[i - 1], body.strategies[i]]
+    for (let i = 1; i < rest.length; i++) {
+      const [a, b] = [rest[i - 1], rest[i]]
       if (a.best === b.best && !a.addresses.some((x: any) => x.label === 'essential')) expect(a.score).toBeGreaterThanOrEqual(b.score)
     }
-    for (const s of body.strategies) {
+    for (const s of rest) {
       expect(s).toMatchObject({ id: expect.any(String), name: expect.any(String), score: expect.any(Number), why: expect.any(String) })
       expect(s.addresses.length).toBeGreaterThan(0)
       const contributions = s.addresses.map((a: any) => a.severity * a.counted).sort((a: number, b: number) => b - a)

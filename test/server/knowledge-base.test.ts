@@ -360,6 +360,7 @@ describe('unknown routes and documentation', () => {
         '/workspaces/{id}/tokens/{tokenId}',
         '/workspaces/{id}/rounds',
         '/workspaces/{id}/rounds/{roundId}',
+        '/workspaces/{id}/rounds/{roundId}/profile/groups',
         '/workspaces/{id}/rounds/{roundId}/respondent-link',
         '/workspaces/{id}/rounds/{roundId}/profile',
         '/workspaces/{id}/rounds/{roundId}/submissions',
@@ -369,6 +370,9 @@ describe('unknown routes and documentation', () => {
         '/workspaces/{id}/rounds/{roundId}/imports/preview',
         '/workspaces/{id}/compare',
         '/workspaces/{id}/export',
+        '/workspaces/{id}/export/long',
+        '/workspaces/{id}/export/codebook',
+        '/workspaces/{id}/export/spss',
         '/respond/{token}',
         '/workspaces/{id}/networks',
         '/networks',
@@ -387,6 +391,7 @@ describe('unknown routes and documentation', () => {
         '/ratings/{id}/rounds/end',
         '/ratings/{id}/knowledge-base',
         '/ratings/{id}/ballot',
+        '/networks/{id}/export/long',
       ].sort()
     )
     expect(body.paths['/score'].post.requestBody.content).toHaveProperty('text/csv')

@@ -14,7 +14,8 @@ async function call(method: string, path: string, { token, body }: { token?: str
   if (body !== undefined) headers['content-type'] = 'application/json'
   const res = await app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
   const text = await res.text()
-  return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers }
+  const json = res.headers.get('content-type')?.includes('json')
+  return { status: res.status, body: text && json ? JSON.parse(text) : text || null, headers: res.headers }
 }
 
 async function newNetwork(name = 'Regio Noord', minGroupSize?: number) {
@@ -292,6 +293,25 @@ describe('learning, workbook and handout', () => {
   })
 })
 
+describe('GET /api/networks/{id}/export/long', () => {
+  test('aggregates only: a school under the minimum is its n and "suppressed", never a share', async () => {
+    const n = await newNetwork()
+    const big = await newSchool('Groot', [2, 2, 2, 4, 4, 4])
+    const small = await newSchool('Klein', [2, 2])
+    await joinNetwork(big, n)
+    await joinNetwork(small, n)
+    const res = await call('GET', `/api/networks/${n.id}/export/long?lang=en`, { token: n.facilitatorToken })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/)
+    const lines = String(res.body).split('\r\n')
+    expect(lines[0]).toBe('round,row,kind,n,determinant,negative_share,positive_share,status')
+    expect(lines.filter((l) => l.includes(',Klein,'))).toEqual([expect.stringMatching(/,Klein,school,2,,,,suppressed$/)])
+    expect(lines.some((l) => /,Groot,school,6,4,/.test(l))).toBe(true)
+    // No submission leaves: only counts and shares.
+    expect(String(res.body)).not.toMatch(/d04/)
+  })
+})
+
 describe('authorisation', () => {
   test('every network route: 401 without, with a malformed, unknown, team or respondent token; 404 with another network\u2019s', async () => {
     const n = await newNetwork()
@@ -310,6 +330,7 @@ describe('authorisation', () => {
       ['GET', `${base}/learning`],
       ['GET', `${base}/workbook`],
       ['GET', `${base}/handout`],
+      ['GET', `${base}/export/long`],
       ['DELETE', base],
     ]
     const credentials: [string, string | undefined, number][] = [

@@ -134,3 +134,18 @@ describe('expert rating studies', () => {
     expect([res.status, issuePath(res)]).toEqual([400, 'round'])
   })
 })
+
+describe('data for analysis and subgroups', () => {
+  test('a round id one character past its form, an unknown language or an extra query key is 400 naming it', async () => {
+    const ws = (await call('POST', '/api/workspaces', { body: { name: 'School', innovation: 'Welbevinden' } })).body
+    const r = (await call('POST', `/api/workspaces/${ws.id}/rounds`, { token: ws.teamToken, body: { label: 'Nulmeting' } })).body
+    const w = `/api/workspaces/${ws.id}`
+    const token = ws.teamToken as string
+    expect(issuePath(await call('GET', `${w}/export/long?round=${'A'.repeat(17)}`, { token }))).toBe('round')
+    expect(issuePath(await call('GET', `${w}/export/spss?lang=de`, { token }))).toBe('lang')
+    expect((await call('GET', `${w}/export/codebook?lang=nl&x=1`, { token })).status).toBe(400)
+    expect(issuePath(await call('GET', `${w}/rounds/${r.id}/profile/groups?lang=fr`, { token }))).toBe('lang')
+    expect(issuePath(await call('GET', `${w}/rounds/${r.id}/profile?group=${'g'.repeat(81)}`, { token }))).toBe('group')
+    expect((await call('GET', `${w}/export/long?round=${r.id}`, { token })).status).toBe(200)
+  })
+})

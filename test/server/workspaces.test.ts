@@ -115,6 +115,7 @@ describe('authorisation', () => {
       ['POST', `${r}/respondent-link`],
       ['DELETE', `${r}/respondent-link`],
       ['GET', `${r}/profile`],
+      ['GET', `${r}/profile/groups`],
       ['GET', `${r}/submissions`],
       ['DELETE', `${r}/submissions/AAAAAAAAAAAAAAAA`],
       ['GET', `${r}/plan`],
@@ -123,6 +124,10 @@ describe('authorisation', () => {
       ['POST', `${r}/imports`, { file: Buffer.from('d01\n4\n').toString('base64') }],
       ['GET', `${w}/compare?from=${round.id}&to=${round.id}`],
       ['GET', `${w}/export`],
+      ['GET', `${w}/export/long`],
+      ['GET', `${w}/export/long?round=${round.id}`],
+      ['GET', `${w}/export/codebook`],
+      ['GET', `${w}/export/spss`],
       ['DELETE', w],
     ]
     const credentials: [string, string | undefined, number][] = [
@@ -338,6 +343,140 @@ describe('profile, plan and comparison', () => {
     expect(res.body.strategies).toEqual([
       expect.objectContaining({ strategy: 'educational-meetings', determinants: [4], status: 'planned' }),
     ])
+  })
+})
+
+describe('GET /api/workspaces/{id}/rounds/{roundId}/profile/groups', () => {
+  test('splits the profile by group; a group under the minimum and the group that would give it away carry no numbers', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    for (let i = 0; i < 5; i++) await submit(round.respondentToken, { d04: 4 }, { group: 'Docenten' })
+    for (let i = 0; i < 6; i++) await submit(round.respondentToken, { d04: 2 }, { group: 'Mentoren' })
+    for (let i = 0; i < 2; i++) await submit(round.respondentToken, { d04: 5 }, { group: 'Zorg en begeleiding' })
+    const r = `/api/workspaces/${ws.id}/rounds/${round.id}`
+    const res = await call('GET', `${r}/profile/groups?lang=en`, { token: ws.teamToken })
+    expect(res.status).toBe(200)
+    expect(res.body.minGroupSize).toBe(5)
+    expect(res.body.respondents).toBe(13)
+    const rows = Object.fromEntries(res.body.groups.map((g: any) => [g.group, g]))
+    expect(rows['Zorg en begeleiding']).toEqual({ group: 'Zorg en begeleiding', n: 2, suppressed: 'too-few' })
+    expect(rows['Docenten']).toEqual({ group: 'Docenten', n: 5, suppressed: 'could-be-derived' })
+    expect(rows['Schoolleiding']).toEqual({ group: 'Schoolleiding', n: 0, suppressed: 'too-few' })
+    const d4 = rows['Mentoren'].determinants.find((d: any) => d.number === 4)
+    expect(d4).toMatchObject({ n: 6, suppressed: null, certainty: expect.any(String) })
+    expect(d4.negativeShareInterval).toHaveLength(2)
+    // Nothing of the withheld groups is anywhere in the answer.
+    expect(JSON.stringify([rows['Zorg en begeleiding'], rows['Docenten']])).not.toMatch(/Share/)
+  })
+
+  test('the group filter of the profile refuses a suppressed group with 409 and shows a shown one', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    for (let i = 0; i < 6; i++) await submit(round.respondentToken, { d04: 2 }, { group: 'Mentoren' })
+    for (let i = 0; i < 6; i++) await submit(round.respondentToken, { d04: 4 }, { group: 'Docenten' })
+    await submit(round.respondentToken, { d04: 5 }, { group: 'Schoolleiding' })
+    const r = `/api/workspaces/${ws.id}/rounds/${round.id}`
+    const hidden = await call('GET', `${r}/profile?group=Schoolleiding`, { token: ws.teamToken })
+    expect(hidden.status).toBe(409)
+    expect(hidden.body.error.code).toBe('too_few_answers')
+    // 13 = 6 + 6 + 1: showing both large groups would give the single answer away.
+    const derived = await call('GET', `${r}/profile?group=Mentoren`, { token: ws.teamToken })
+    const other = await call('GET', `${r}/profile?group=Docenten`, { token: ws.teamToken })
+    expect([derived.status, other.status].sort()).toEqual([200, 409])
+  })
+
+  test('a round may raise the minimum, never set it below 3', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    const r = `/api/workspaces/${ws.id}/rounds/${round.id}`
+    const got = await call('GET', r, { token: ws.teamToken })
+    const low = await call('PATCH', r, { token: ws.teamToken, body: { settings: { ...got.body.settings, minGroupSize: 2 } } })
+    expect([low.status, low.body.error.issues[0].path]).toEqual([400, 'settings.minGroupSize'])
+    const ok = await call('PATCH', r, { token: ws.teamToken, body: { settings: { ...got.body.settings, minGroupSize: 8 } } })
+    expect(ok.body.settings.minGroupSize).toBe(8)
+    expect((await call('GET', `${r}/profile/groups`, { token: ws.teamToken })).body.minGroupSize).toBe(8)
+  })
+})
+
+describe('the plan: the team\u2019s own ratings and timing per strategy', () => {
+  test('are stored and read back, carried into the next round and through an export; absent ones stay absent', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    const plan = `/api/workspaces/${ws.id}/rounds/${round.id}/plan`
+    const entries = [
+      { strategy: 'educational-meetings', spec: {}, feasibility: 4, importance: 5, phase: 'preparation', startMonth: 9, months: 2 },
+      { strategy: 'audit-and-feedback', spec: {} },
+    ]
+    const saved = await call('PUT', plan, { token: ws.teamToken, body: { baseRevision: 0, entries } })
+    expect(saved.status).toBe(200)
+    expect(saved.body.entries[0]).toMatchObject({ feasibility: 4, importance: 5, phase: 'preparation', startMonth: 9, months: 2 })
+    expect(Object.keys(saved.body.entries[1]).sort()).toEqual(['barriers', 'known', 'spec', 'status', 'strategy'])
+    const next = await newRound(ws, 'Meting 2')
+    const carried = await call('GET', `/api/workspaces/${ws.id}/rounds/${next.id}/plan`, { token: ws.teamToken })
+    expect(carried.body.entries[0]).toMatchObject({ feasibility: 4, phase: 'preparation', months: 2 })
+    const dump = await call('GET', `/api/workspaces/${ws.id}/export`, { token: ws.teamToken })
+    expect(dump.body.rounds[0].plan[0]).toMatchObject({ importance: 5, startMonth: 9 })
+  })
+
+  test('a rating outside 1–5 or a month outside 1–12 is 400 naming the field, and nothing is saved', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    const plan = `/api/workspaces/${ws.id}/rounds/${round.id}/plan`
+    const bad = await call('PUT', plan, { token: ws.teamToken, body: { baseRevision: 0, entries: [{ strategy: 'educational-meetings', spec: {}, feasibility: 6 }] } })
+    expect([bad.status, bad.body.error.issues[0].path]).toEqual([400, 'entries.0.feasibility'])
+    const month = await call('PUT', plan, { token: ws.teamToken, body: { baseRevision: 0, entries: [{ strategy: 'educational-meetings', spec: {}, startMonth: 13 }] } })
+    expect([month.status, month.body.error.issues[0].path]).toEqual([400, 'entries.0.startMonth'])
+    expect((await call('GET', plan, { token: ws.teamToken })).body.entries).toEqual([])
+  })
+})
+
+describe('GET /api/workspaces/{id}/export/long, codebook and spss', () => {
+  test('a round as tidy rows: one per submission × item, groups under the minimum left unnamed', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    for (let i = 0; i < 6; i++) await submit(round.respondentToken, { d04: 2 }, { group: 'Mentoren' })
+    for (let i = 0; i < 2; i++) await submit(round.respondentToken, { d04: 5 }, { group: 'Docenten' })
+    for (let i = 0; i < 3; i++) await submit(round.respondentToken, { d04: 4 })
+    const w = `/api/workspaces/${ws.id}`
+    const res = await app.request(`${w}/export/long?round=${round.id}`, { headers: { authorization: `Bearer ${ws.teamToken}` } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/)
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="strategiewijzer-long-round-1.csv"')
+    const lines = (await res.text()).split('\r\n')
+    const items = (await call('GET', '/api/questionnaire?lang=en')).body
+    const itemCount = items.determinants ? items.determinants.reduce((n: number, d: any) => n + d.items.length, 0) : items.items.length
+    expect(lines).toHaveLength(1 + 11 * itemCount)
+    expect(lines[0]).toBe('round,submission,group,role,item,determinant,value,valence,score')
+    const d04 = lines.filter((l) => l.includes(',d04,'))
+    expect(d04.filter((l) => l.includes(',Mentoren,'))).toHaveLength(6)
+    expect(d04.filter((l) => l.includes('Docenten'))).toHaveLength(0)
+    // 2 Docenten + 3 without a group = 5 unnamed: enough that none can be singled out.
+    expect(d04.filter((l) => l.split(',')[2] === '')).toHaveLength(5)
+    expect(d04[0]).toMatch(/^Nulmeting,1-0001,Mentoren,user,d04,4,2,positive,4$/)
+    expect(lines.join('\n')).not.toContain(round.id)
+  })
+
+  test('the codebook and the SPSS syntax describe the same file', async () => {
+    const ws = await newWorkspace()
+    const headers = { authorization: `Bearer ${ws.teamToken}` }
+    const codebook = await (await app.request(`/api/workspaces/${ws.id}/export/codebook?lang=en`, { headers })).text()
+    expect(codebook.split('\r\n')[0]).toBe('item,determinant,determinant_name,respondent,reversed,item_text,value,label,valence,score')
+    expect(codebook).toMatch(/\r\nd04,4,[^\r]*,user,yes,/)
+    const sps = await app.request(`/api/workspaces/${ws.id}/export/spss?lang=nl`, { headers })
+    expect(sps.headers.get('content-disposition')).toBe('attachment; filename="strategiewijzer-long.sps"')
+    const text = await sps.text()
+    expect(text).toContain("/FILE='strategiewijzer-long.csv'")
+    expect(text).toContain("'key-informant' 'Sleutelinformant'")
+  })
+
+  test('a malformed round or language is 400 naming the field', async () => {
+    const ws = await newWorkspace()
+    const bad = await call('GET', `/api/workspaces/${ws.id}/export/long?round=nope`, { token: ws.teamToken })
+    expect([bad.status, bad.body.error.issues[0].path]).toEqual([400, 'round'])
+    const lang = await call('GET', `/api/workspaces/${ws.id}/export/spss?lang=de`, { token: ws.teamToken })
+    expect([lang.status, lang.body.error.issues[0].path]).toEqual([400, 'lang'])
+    const missing = await call('GET', `/api/workspaces/${ws.id}/export/long?round=AAAAAAAAAAAAAAAA`, { token: ws.teamToken })
+    expect(missing.status).toBe(404)
   })
 })
 

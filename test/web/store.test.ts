@@ -132,6 +132,23 @@ describe('Store, reading a damaged copy', () => {
     expect(localStorage.getItem(UNREADABLE_KEY)).toBeNull()
   })
 
+  it('reads a plan entry with the team\u2019s ratings and timing, sets aside only a bad one of them, and reads an old one unchanged', () => {
+    const { state, unreadable } = readState({
+      ...DEFAULT_STATE,
+      plan: [
+        { strategy: 'a', spec: emptySpec(), barriers: [], feasibility: 4, importance: 2, phase: 'start', startMonth: 9, months: 3 },
+        { strategy: 'b', spec: emptySpec(), barriers: [], feasibility: 9, months: 2 },
+        { strategy: 'c', spec: emptySpec(), barriers: [4] },
+      ],
+    })
+    expect(state.plan).toEqual([
+      { strategy: 'a', spec: emptySpec(), barriers: [], feasibility: 4, importance: 2, phase: 'start', startMonth: 9, months: 3 },
+      { strategy: 'b', spec: emptySpec(), barriers: [], months: 2 },
+      { strategy: 'c', spec: emptySpec(), barriers: [4] },
+    ])
+    expect(unreadable.map((p) => p.path)).toEqual(['plan.1.feasibility'])
+  })
+
   it('keeps each readable entry of each list, and sets aside only the unreadable entries', () => {
     const { state, unreadable } = readState({
       team: [{ id: '1', label: 'A', role: 'user', answers: { d01: 'four', d02: 3 } }, 'not a respondent'],

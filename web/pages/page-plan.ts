@@ -23,6 +23,8 @@ import { ActiveTeamData } from '../workspace/active-data.ts'
 import { planStatusLabel } from '../workspace/round-text.ts'
 import { session } from '../workspace/session.ts'
 import type { PlanItem, SaveState } from '../workspace/team-data.ts'
+import '../components/go-zone-chart.ts'
+import type { GoZonePoint } from '../components/go-zone-chart.ts'
 
 export const specLabel = (f: keyof Specification): string =>
   ({
@@ -73,6 +75,25 @@ export class PagePlan extends LitElement {
       .order {
         font-weight: 800;
         color: var(--sw-primary-dark);
+      }
+      .ratings {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: flex-end;
+        margin: 0.5rem 0;
+      }
+      .ratings p {
+        flex-basis: 100%;
+        margin: 0;
+      }
+      .go-zone {
+        margin-top: 2rem;
+      }
+      .go-zone .view {
+        display: flex;
+        gap: 0.5rem;
+        margin-bottom: 0.75rem;
       }
       .spec {
         display: grid;
@@ -149,6 +170,7 @@ export class PagePlan extends LitElement {
 
   private readonly team = new ActiveTeamData(this, (e) => void this.focusRestored(e))
   @state() private status = ''
+  @state() private goZoneView: 'chart' | 'table' = 'chart'
 
   private readonly data = new Task(this, {
     task: async ([lang]) => {
@@ -203,6 +225,7 @@ export class PagePlan extends LitElement {
                   )}
                 </ol>
                 <a class="btn" href="/recommendations">${msg('Add more strategies')}</a>
+                ${this.renderGoZone(plan, strategies)}
               `}
         </div>
         ${plan.length > 0 ? this.renderPrint(strategies, names) : nothing}
@@ -277,6 +300,7 @@ export class PagePlan extends LitElement {
             </select>
           </label>`
         : nothing}
+      ${this.renderRatings(entry, s, id)}
       <div class="spec">
         ${(['action', 'actor', 'target', 'timing', 'dose', 'outcome', 'notes'] as const).map((f) => {
           const wide = f === 'action' || f === 'outcome' || f === 'notes'
@@ -348,6 +372,64 @@ export class PagePlan extends LitElement {
 
   private setStatus(strategy: string, status: PlanStatus) {
     this.team.source.update((s) => ({ plan: s.plan.map((p) => (p.strategy === strategy ? { ...p, status } : p)) }))
+  }
+
+  /**
+   * The team's own feasibility and importance (1–5), beside the published ratings where Waltz
+   * et al. (2015) give them (not where the school adaptation works differently).
+   */
+  private renderRatings(entry: PlanItem, s: StrategyOut | undefined, id: (f: string) => string) {
+    const published = s?.waltz && !s.mechanismChanged ? s.waltz : null
+    const select = (field: 'feasibility' | 'importance', label: string) => html`<label for=${id(field)}>${label}
+        <select id=${id(field)} @change=${(e: Event) => this.setRating(entry.strategy, field, (e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${entry[field] === undefined}>${msg('not rated')}</option>
+          ${[1, 2, 3, 4, 5].map((v) => html`<option value=${v} ?selected=${entry[field] === v}>${v}</option>`)}
+        </select>
+      </label>`
+    return html`<div class="ratings">
+      ${select('feasibility', msg('Your feasibility (1–5)'))} ${select('importance', msg('Your importance (1–5)'))}
+      ${published?.importance !== undefined
+        ? html`<p class="muted">
+            ${published.feasibility !== undefined
+              ? msg(str`Published: importance ${published.importance.toFixed(2)}, feasibility ${published.feasibility.toFixed(2)} (Waltz et al. 2015)`)
+              : msg(str`Published: importance ${published.importance.toFixed(2)} (Waltz et al. 2015; no feasibility published)`)}
+          </p>`
+        : nothing}
+    </div>`
+  }
+
+  /** The go-zone chart of the plan's strategies: the team's own ratings where set, else the published ones. */
+  private renderGoZone(plan: readonly PlanItem[], strategies: ReadonlyMap<string, StrategyOut>) {
+    const points: GoZonePoint[] = plan.flatMap((e): GoZonePoint[] => {
+      const s = strategies.get(e.strategy)
+      const name = s?.name ?? e.strategy
+      if (e.importance !== undefined && e.feasibility !== undefined) {
+        return [{ id: e.strategy, name, importance: e.importance, feasibility: e.feasibility, kind: 'team' }]
+      }
+      const w = s?.waltz && !s.mechanismChanged ? s.waltz : null
+      return w?.importance !== undefined && w.feasibility !== undefined
+        ? [{ id: e.strategy, name, importance: w.importance, feasibility: w.feasibility, kind: 'published' }]
+        : []
+    })
+    return html`<section class="go-zone" aria-labelledby="go-zone-heading">
+      <h2 id="go-zone-heading">${msg('Go zone: importance against feasibility')}</h2>
+      <div class="view" role="group" aria-label=${msg('Show as')}>
+        <button class="btn small" aria-pressed=${this.goZoneView === 'chart'} @click=${() => (this.goZoneView = 'chart')}>${msg('Chart')}</button>
+        <button class="btn small" aria-pressed=${this.goZoneView === 'table'} @click=${() => (this.goZoneView = 'table')}>${msg('Table')}</button>
+      </div>
+      <sw-go-zone-chart .points=${points} .view=${this.goZoneView}></sw-go-zone-chart>
+    </section>`
+  }
+
+  private setRating(strategy: string, field: 'feasibility' | 'importance', value: string) {
+    const rating = value === '' ? undefined : Number(value)
+    this.team.source.update((s) => ({
+      plan: s.plan.map((p) => {
+        if (p.strategy !== strategy) return p
+        const { [field]: _old, ...rest } = p
+        return rating === undefined ? rest : { ...rest, [field]: rating }
+      }),
+    }))
   }
 
   private setSpec(strategy: string, field: keyof Specification, value: string) {

@@ -207,7 +207,7 @@ export class PageTeam extends LitElement {
   ]
 
   private readonly team = new ActiveTeamData(this, (e) => void this.focusRestored(e))
-  @state() private view: 'chart' | 'table' = 'chart'
+  @state() private view: 'chart' | 'table' | 'groups' = 'chart'
   /** Whether "Manage" (respondents, import, download) is open while there are answers. */
   @state() private adminOpen = false
   /** Threshold fields holding a value that is not used, with why; the profile keeps the last valid one. */
@@ -218,6 +218,12 @@ export class PageTeam extends LitElement {
   private readonly profile = new Task(this, {
     task: ([, lang]) => this.team.source.profile(lang),
     args: () => [this.team.source.answersKey, currentLang()] as const,
+  })
+
+  /** The groups side by side, read only when that view is chosen. */
+  private readonly subgroups = new Task(this, {
+    task: async ([, lang, view]) => (view === 'groups' ? ((await this.team.source.subgroups?.(lang)) ?? null) : null),
+    args: () => [this.team.source.answersKey, currentLang(), this.view] as const,
   })
 
   private readonly rows = new Task(this, {
@@ -425,8 +431,16 @@ export class PageTeam extends LitElement {
       <div class="view" role="group" aria-label=${msg('Show as')}>
         <button aria-pressed=${this.view === 'chart'} @click=${() => (this.view = 'chart')}>${msg('Chart')}</button>
         <button aria-pressed=${this.view === 'table'} @click=${() => (this.view = 'table')}>${msg('Table')}</button>
+        ${this.team.source.subgroups
+          ? html`<button aria-pressed=${this.view === 'groups'} @click=${() => (this.view = 'groups')}>${msg('By group')}</button>`
+          : nothing}
       </div>
-      <sw-profile-chart .determinants=${profile.determinants} .settings=${profile.settings} .view=${this.view}></sw-profile-chart>
+      <sw-profile-chart
+        .determinants=${profile.determinants}
+        .settings=${profile.settings}
+        .subgroups=${this.subgroups.value ?? null}
+        .view=${this.view}
+      ></sw-profile-chart>
       <div class="actions" style="margin-top:1.5rem">
         <button class="btn primary" ?disabled=${barriers === 0} @click=${this.toRecommendations}>
           ${barriers === 1 ? msg('Strategies for this barrier') : msg(str`Strategies for these ${barriers} barriers`)}

@@ -102,11 +102,21 @@ export const Specification = z.object({
 export type Specification = z.infer<typeof Specification>
 export const SPEC_FIELDS = Object.keys(Specification.shape) as (keyof Specification)[]
 
+const Rating = z.number().check(z.int(), z.minimum(1), z.maximum(5))
+const Month = z.number().check(z.int(), z.minimum(1), z.maximum(12))
+
 export const PlanEntry = z.object({
   strategy: Slug,
   spec: Specification,
   /** The barriers the strategy was recommended for, when it came from the recommendations. */
   barriers: z.array(DeterminantNumber),
+  /** The team's own feasibility and importance (1–5); absent in plans stored before them. */
+  feasibility: z.optional(Rating),
+  importance: z.optional(Rating),
+  /** When it runs: its phase, a calendar month to start (1–12) and how many months. */
+  phase: z.optional(Phase),
+  startMonth: z.optional(Month),
+  months: z.optional(Month),
 })
 export type PlanEntry = z.infer<typeof PlanEntry>
 
@@ -202,6 +212,11 @@ const readPlanEntry: Reader<PlanEntry> = object({
   strategy: valid(Slug),
   spec: orDefault(readSpec, emptySpec),
   barriers: orDefault(list(valid(DeterminantNumber)), () => []),
+  feasibility: optional(valid(Rating)),
+  importance: optional(valid(Rating)),
+  phase: optional(valid(Phase)),
+  startMonth: optional(valid(Month)),
+  months: optional(valid(Month)),
 })
 
 const readAppState: Reader<AppState> = object({

@@ -52,7 +52,17 @@ export const planFromServer = (plan: ServerPlan): PlanItem[] =>
     status: e.status,
     spec: Object.fromEntries(SPEC_FIELDS.map((f) => [f, e.spec[f] ?? ''])) as Specification,
     barriers: [...e.barriers],
+    ...scheduleOf(e),
   }))
+
+/** The team's ratings and timing of an entry, only those set (none is ever dropped on a save). */
+const scheduleOf = (e: Pick<PlanItem, 'feasibility' | 'importance' | 'phase' | 'startMonth' | 'months'>) => ({
+  ...(e.feasibility !== undefined ? { feasibility: e.feasibility } : {}),
+  ...(e.importance !== undefined ? { importance: e.importance } : {}),
+  ...(e.phase !== undefined ? { phase: e.phase } : {}),
+  ...(e.startMonth !== undefined ? { startMonth: e.startMonth } : {}),
+  ...(e.months !== undefined ? { months: e.months } : {}),
+})
 
 function settingsFromRound(round: RoundOut): Pick<TeamState, 'settings' | 'filters' | 'approach'> {
   const { score, filters, approach } = round.settings
@@ -211,7 +221,13 @@ export class RoundData extends EventTarget implements TeamData {
     const body = {
       title: planTitle,
       baseRevision: this.#base,
-      entries: plan.map((e) => ({ strategy: e.strategy, status: e.status ?? ('planned' as const), spec: { ...e.spec }, barriers: [...e.barriers] })),
+      entries: plan.map((e) => ({
+        strategy: e.strategy,
+        status: e.status ?? ('planned' as const),
+        spec: { ...e.spec },
+        barriers: [...e.barriers],
+        ...scheduleOf(e),
+      })),
     }
     this.#planSaving = (async () => {
       try {
@@ -349,6 +365,15 @@ export class RoundData extends EventTarget implements TeamData {
     if (this.#round.submissionCount === 0) return undefined
     const { round: _round, ...profile } = await this.#api.profile(this.roundId, lang)
     return profile
+  }
+
+  async subgroups(lang: Lang) {
+    if (!this.#api || !this.#round || this.#round.submissionCount === 0) return undefined
+    if (this.#settingsDirty) {
+      clearTimeout(this.#settingsTimer)
+      await this.#saveSettings()
+    }
+    return this.#api.subgroups(this.roundId, lang)
   }
 
   async respondents(): Promise<readonly RespondentRow[]> {

@@ -43,6 +43,7 @@ export function teamApi(id: string) {
     renewLink: (roundId: string) => parseResponse(round['respondent-link'].$post({ param: r(roundId) }, init)),
     profile: (roundId: string, lang: Lang, group?: string) =>
       parseResponse(round.profile.$get({ param: r(roundId), query: { lang, ...(group ? { group } : {}) } }, init)),
+    subgroups: (roundId: string, lang: Lang) => parseResponse(round.profile.groups.$get({ param: r(roundId), query: { lang } }, init)),
     submissions: (roundId: string) => parseResponse(round.submissions.$get({ param: r(roundId) }, init)),
     deleteSubmission: (roundId: string, submissionId: string) =>
       parseResponse(round.submissions[':submissionId'].$delete({ param: { ...r(roundId), submissionId } }, init)),

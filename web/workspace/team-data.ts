@@ -8,6 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { PlanStatus } from '../../server/domain/workspace.ts'
 import type { ScoreResponse } from '../../server/schemas/api.ts'
+import type { SubgroupProfiles } from '../../server/schemas/workspace.ts'
 import type { Lang, Respondent } from '../../server/domain/vocabulary.ts'
 import type { AppState, PlanEntry, teamResponses } from '../state/app-state.ts'
 import { RestoreEvent, type Removal } from '../state/store.ts'
@@ -63,6 +64,11 @@ export interface TeamData extends EventTarget {
   readonly answersKey: string
   /** The team's profile; undefined when nobody answered. */
   profile(lang: Lang): Promise<ScoreResponse | undefined>
+  /**
+   * The profile per group of respondents, small groups suppressed (a round's only: this
+   * browser's own answers carry no groups); undefined when nobody answered.
+   */
+  subgroups?(lang: Lang): Promise<SubgroupProfiles | undefined>
   /** The respondents, newest last. */
   respondents(): Promise<readonly RespondentRow[]>
   /**

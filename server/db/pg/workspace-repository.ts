@@ -39,6 +39,11 @@ async function writePlan(conn: Conn, roundId: string, entries: readonly PlanEntr
       status: e.status,
       spec: e.spec,
       barriers: [...e.barriers],
+      feasibility: e.feasibility ?? null,
+      importance: e.importance ?? null,
+      phase: e.phase ?? null,
+      startMonth: e.startMonth ?? null,
+      months: e.months ?? null,
       updatedAt: now,
     }))
   )

@@ -18,6 +18,7 @@ import {
   SHARE_EPSILON,
   type ScoreSettings,
 } from '../../../server/domain/thresholds.ts'
+import { certaintyOf, wilsonInterval } from '../../../server/domain/uncertainty.ts'
 import { GROUPS, type OptionValence } from '../../../server/domain/vocabulary.ts'
 
 const VALENCE_CODE: Record<OptionValence, number> = { negative: -1, neutral: 0, positive: 1, missing: Number.NaN }
@@ -234,7 +235,10 @@ function scoreDeterminant(
     negativeShare: share(negative, n),
     neutralShare: share(neutral, n),
     positiveShare: share(positive, n),
+    negativeShareInterval: wilsonInterval(negative, n),
+    positiveShareInterval: wilsonInterval(positive, n),
     status,
+    certainty: certaintyOf(status, wilsonInterval(negative, n), wilsonInterval(positive, n), s),
     polarised: reaches(negative, n, s.barrierShare) && reaches(positive, n, s.barrierShare),
     counted: useKeyInformants ? 'key-informants' : 'all-respondents',
     items: d.itemIds.map((id, i) => {
