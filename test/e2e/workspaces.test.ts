@@ -178,7 +178,7 @@ describe('a school team with a workspace, two rounds and colleagues answering on
     expect(theirs.status).toBe(200)
     await page.getByLabel('Notes').first().fill('Mijn aantekening')
     await page.getByText('Someone else saved this plan while you were editing it.').waitFor()
-    await page.getByText(/Their version: Their title, 1 strategies/).waitFor()
+    await page.getByText(/Their version: Their title, 1 strategy/).waitFor()
     expect(await page.getByLabel('Notes').first().inputValue()).toBe('Mijn aantekening')
     await expectNoSeriousViolations(page, 'plan: someone else saved')
     await page.getByRole('button', { name: 'Keep mine (save it over theirs)' }).click()
