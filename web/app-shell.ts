@@ -337,7 +337,7 @@ export class App extends LitElement {
     const lang = currentLang()
     return html`
       <a class="skip" href="#main" @click=${this.skipToMain}>${msg('Skip to content')}</a>
-      <header>
+      <header @keydown=${this.handleMenuKey}>
         <div class="bar">
           <a class="brand" href="/">Strategie<span>wijzer</span></a>
           ${route.name === 'respond'
@@ -591,6 +591,13 @@ export class App extends LitElement {
   private async setLang(lang: 'nl' | 'en') {
     await switchLang(lang)
     document.title = `${this.title_()} · Strategiewijzer`
+  }
+
+  /** Escape closes the phone menu and gives focus back to its button. */
+  private handleMenuKey(e: KeyboardEvent) {
+    if (e.key !== 'Escape' || !this.menuOpen) return
+    this.menuOpen = false
+    this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus()
   }
 
   private skipToMain(e: Event) {

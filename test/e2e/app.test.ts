@@ -311,6 +311,11 @@ describe('on a phone', () => {
     }
     expect(await nav.getByRole('link', { name: /^Team results/ }).getAttribute('aria-current')).toBe('page')
     await expectNoSeriousViolations(page, 'phone menu open')
+    // Escape closes it and gives focus back to the button; it opens again.
+    await page.keyboard.press('Escape')
+    expect(await menu.getAttribute('aria-expanded')).toBe('false')
+    expect(await page.evaluate(() => document.querySelector('sw-app')?.shadowRoot?.activeElement?.className)).toBe('menu-button')
+    await menu.click()
     await nav.getByRole('link', { name: 'Knowledge base' }).click()
     await page.getByRole('heading', { level: 1, name: 'Knowledge base' }).waitFor()
     expect(await menu.getAttribute('aria-expanded')).toBe('false')

@@ -137,6 +137,8 @@ describe('a school team with a workspace, two rounds and colleagues answering on
     await page.getByRole('heading', { level: 1, name: 'Team results' }).waitFor()
     await page.getByText(`Working in`).first().waitFor()
     await page.getByRole('heading', { level: 2, name: 'Your profile' }).waitFor()
+    // The answers themselves are folded away under Manage, after the profile.
+    await page.getByText(/^Manage: respondents \(3\)/).click()
     await page.getByRole('row', { name: /Respondent 3/ }).waitFor()
     expect(await page.getByRole('row').filter({ hasText: 'Teachers' }).count()).toBe(1)
     await page.getByRole('img', { name: /^Complexity: 100% negative/ }).waitFor()
@@ -176,7 +178,7 @@ describe('a school team with a workspace, two rounds and colleagues answering on
     expect(theirs.status).toBe(200)
     await page.getByLabel('Notes').first().fill('Mijn aantekening')
     await page.getByText('Someone else saved this plan while you were editing it.').waitFor()
-    await page.getByText(/Their version: Their title, 1 strategies/).waitFor()
+    await page.getByText(/Their version: Their title, 1 strategy/).waitFor()
     expect(await page.getByLabel('Notes').first().inputValue()).toBe('Mijn aantekening')
     await expectNoSeriousViolations(page, 'plan: someone else saved')
     await page.getByRole('button', { name: 'Keep mine (save it over theirs)' }).click()

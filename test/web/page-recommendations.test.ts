@@ -143,7 +143,7 @@ describe('<sw-page-recommendations>, evidence a team can trust', () => {
     expect(last()?.sources).toEqual(['cfir', 'isc'])
     expect(store.state.filters.publishedOnly).toBe(true)
     // Said beside the results too: on a phone the switch is in the folded filters.
-    await expect.element(page.getByText(/best-fitting strategies for your 3 barriers\.\s+Only links from published sources count\./)).toBeVisible()
+    await expect.element(page.getByText(/best-fitting strateg(y|ies) for your 3 barriers\.\s+Only links from published sources count\./)).toBeVisible()
     // A barrier some strategy could address, just not one shown, is said apart from those that have none.
     await expect
       .element(page.getByRole('status').filter({ hasText: 'Not addressed by these strategies' }))
@@ -218,9 +218,9 @@ describe('<sw-page-recommendations>, evidence a team can trust', () => {
     await setLocale('nl')
     await expect.element(page.getByRole('term').nth(1)).toHaveTextContent('Zwak gedekt (alleen ondersteunende koppelingen)')
     await expect
-      .element(page.getByRole('status').filter({ hasText: 'Je vroeg om 10' }))
+      .element(page.getByRole('status').filter({ hasText: 'Jullie vroegen om 10' }))
       .toHaveTextContent(
-        'Je vroeg om 10 strategieën; 2 zijn genoeg: samen bereiken ze elke belemmering die een passende strategie kan bereiken. ' +
+        'Jullie vroegen om 10 strategieën; 2 zijn genoeg: samen bereiken ze elke belemmering die een passende strategie kan bereiken. ' +
           'Voor Replacement when staff leave bestaat geen passende strategie met een essentiële koppeling. ' +
           'Voor Legislation bestaat helemaal geen passende strategie (verruim het plan of de bronnen).'
       )

@@ -24,7 +24,7 @@ import { page, shared } from '../styles/shared.ts'
 import { ActiveTeamData } from '../workspace/active-data.ts'
 import { session } from '../workspace/session.ts'
 import type { TeamState } from '../workspace/team-data.ts'
-import { formatCount } from '../format.ts'
+import { formatCount, plural } from '../format.ts'
 
 /**
  * The filter part of the request body: the plan's phase, people and effort, mode, size and
@@ -406,7 +406,10 @@ export class PageRecommendations extends LitElement {
         <p>
           ${r.mode === 'bundle'
             ? msg(str`A bundle of ${strategiesText(r.strategies.length)} that together cover as many of your ${barriersText(r.barriers.length)} as possible.`)
-            : msg(str`The best-fitting strategies (${formatCount(r.strategies.length)}) for your ${barriersText(r.barriers.length)}.`)}
+            : plural(r.strategies.length, {
+                one: msg(str`The best-fitting strategy for your ${barriersText(r.barriers.length)}.`),
+                other: msg(str`The ${formatCount(r.strategies.length)} best-fitting strategies for your ${barriersText(r.barriers.length)}.`),
+              })}
           ${names.publishedOnly ? msg('Only links from published sources count.') : nothing}
         </p>
         ${this.renderOrder(r)}
