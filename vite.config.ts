@@ -24,6 +24,8 @@ const DIALECT_SUITES = [
   'test/server/engine.test.ts',
   'test/server/kb-store.test.ts',
   'test/server/kb-repository.test.ts',
+  'test/server/ratings.test.ts',
+  'test/server/rating-repository.test.ts',
 ]
 
 // Only a test run asks whether a PostgreSQL server is there (a build or `npm run dev` does not).

@@ -57,5 +57,8 @@ describe('the PostgreSQL schema', () => {
     expectTypeOf<typeof pg.strategies.$inferSelect>().toEqualTypeOf<typeof sqlite.strategies.$inferSelect>()
     expectTypeOf<typeof pg.determinantStrategies.$inferSelect>().toEqualTypeOf<typeof sqlite.determinantStrategies.$inferSelect>()
     expectTypeOf<typeof pg.methods.$inferSelect>().toEqualTypeOf<typeof sqlite.methods.$inferSelect>()
+    expectTypeOf<typeof pg.ratingStudies.$inferSelect>().toEqualTypeOf<typeof sqlite.ratingStudies.$inferSelect>()
+    expectTypeOf<typeof pg.ratingAnswers.$inferSelect>().toEqualTypeOf<typeof sqlite.ratingAnswers.$inferSelect>()
+    expectTypeOf<typeof pg.ratingExperts.$inferSelect>().toEqualTypeOf<typeof sqlite.ratingExperts.$inferSelect>()
   })
 })

@@ -1,14 +1,11 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { createApp } from '../../server/app.ts'
-import { loadKb } from '../../server/db/seed.ts'
-import { KB_DIR, tempDb } from '../support/db.ts'
+import { testStore } from '../support/dialects.ts'
 
 const ADMIN = 'admin-'.padEnd(40, 'x')
-const t = tempDb()
-loadKb(t.db, KB_DIR)
+const t = await testStore()
 let clock = Date.UTC(2026, 8, 1, 8, 0)
-const app = createApp({ db: t.db, tokenSecret: 'b'.repeat(64), now: () => clock, adminToken: ADMIN })
-const noAdmin = createApp({ db: t.db, tokenSecret: 'b'.repeat(64), now: () => clock })
+const app = t.app({ tokenSecret: 'b'.repeat(64), now: () => clock, adminToken: ADMIN })
+const noAdmin = t.app({ tokenSecret: 'b'.repeat(64), now: () => clock })
 afterAll(() => t.close())
 
 type Res = { status: number; body: any; text: string; headers: Headers }
@@ -47,7 +44,7 @@ describe('POST /api/ratings', () => {
     expect(s.experts[0]?.link).toMatch(new RegExp(`^http://localhost/x/${s.id}/rate#swe_[A-Za-z0-9_-]{32}$`))
     expect(s.pairs.length).toBeGreaterThan(0)
     expect(s.pairs.every((p) => p.determinant === 4)).toBe(true)
-    const stored = JSON.stringify([t.db.$client.prepare('SELECT * FROM rating_studies').all(), t.db.$client.prepare('SELECT * FROM rating_experts').all()])
+    const stored = JSON.stringify([await t.query('SELECT * FROM rating_studies'), await t.query('SELECT * FROM rating_experts')])
     expect(stored).not.toContain(s.ownerToken)
     for (const token of s.expertTokens) expect(stored).not.toContain(token)
   })

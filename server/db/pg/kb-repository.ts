@@ -21,11 +21,12 @@ type Tx = Parameters<Parameters<PgDb['transaction']>[0]>[0]
 /** Rows per INSERT: PostgreSQL binds at most 65,535 parameters in one statement. */
 const CHUNK = 1000
 
-async function insertChunked<T extends Record<string, unknown>>(tx: Tx, table: Parameters<Tx['insert']>[0], rows: readonly T[]) {
+export async function insertChunked<T extends Record<string, unknown>>(tx: Tx, table: Parameters<Tx['insert']>[0], rows: readonly T[]) {
   for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(table).values(rows.slice(i, i + CHUNK) as never[])
 }
 
-async function bumpRevision(tx: Tx): Promise<void> {
+/** Bumps the revision, as every write to the knowledge base does (also server/db/pg/rating-repository.ts). */
+export async function bumpRevision(tx: Tx): Promise<void> {
   noteLocalKbWrite()
   await tx
     .insert(t.kbMeta)
@@ -33,7 +34,8 @@ async function bumpRevision(tx: Tx): Promise<void> {
     .onConflictDoUpdate({ target: t.kbMeta.key, set: { value: sql`(CAST(${t.kbMeta.value} AS integer) + 1)::text` } })
 }
 
-const lockKb = (tx: Tx) => tx.execute(sql`SELECT pg_advisory_xact_lock(${LOCKS.kb})`)
+/** Takes the knowledge base's transaction advisory lock: writers to it run one at a time. */
+export const lockKb = (tx: Tx) => tx.execute(sql`SELECT pg_advisory_xact_lock(${LOCKS.kb})`)
 
 async function storedHash(conn: PgDb | Tx): Promise<string | undefined> {
   const [row] = await conn.select().from(t.kbMeta).where(eq(t.kbMeta.key, KB_HASH_KEY))

@@ -228,3 +228,4 @@ export const linksRelations = relations(determinantStrategies, ({ one }) => ({
 
 export * from './workspace-schema.ts'
 export * from './network-schema.ts'
+export * from './rating-schema.ts'

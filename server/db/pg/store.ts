@@ -8,6 +8,7 @@ import { openPgDb, type PgDb } from './client.ts'
 import { createPgKbRepository } from './kb-repository.ts'
 import { migratePg } from './migrate.ts'
 import { createPgNetworkRepository } from './network-repository.ts'
+import { createPgRatingRepository } from './rating-repository.ts'
 import { createPgWorkspaceRepository } from './workspace-repository.ts'
 
 export function createPgStore(db: PgDb): Store {
@@ -16,6 +17,7 @@ export function createPgStore(db: PgDb): Store {
     kb: createPgKbRepository(db),
     workspaces: createPgWorkspaceRepository(db),
     networks: createPgNetworkRepository(db),
+    ratings: createPgRatingRepository(db),
     migrate: () => migratePg(db),
     async query<T>(text: string, params: readonly unknown[] = []) {
       return (await db.$client.query(text, [...params])).rows as T[]
