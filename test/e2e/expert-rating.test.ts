@@ -167,7 +167,7 @@ describe('an expert rating study, end to end', () => {
     // Feeding back needs the administrator's token.
     await page.getByLabel('Beheerderstoken').fill('wrong-token-'.padEnd(40, 'x'))
     await page.getByRole('button', { name: 'Voeg toe aan de kennisbank' }).click()
-    await page.getByRole('alert').filter({ hasText: /administrator token/ }).waitFor()
+    await page.getByRole('alert').filter({ hasText: /Dit beheerderstoken is niet dat van deze server/ }).waitFor()
     await page.getByLabel('Beheerderstoken').fill(ADMIN_TOKEN)
     await page.getByRole('button', { name: 'Voeg toe aan de kennisbank' }).click()
     await page.getByText(/Toegevoegd aan de kennisbank als “expertbeoordeling, Panel complexiteit, \d{4}-\d\d-\d\d, 4 experts”: 10 koppelingen, 5 essentieel, 1 afgewezen\./).waitFor()
@@ -178,9 +178,11 @@ describe('an expert rating study, end to end', () => {
     const team = await h.newPage({ width: 1280, height: 900 })
     await team.page.goto(`${h.baseUrl}/barriers`)
     await team.page.getByRole('checkbox', { name: /^4\. Complexiteit/ }).check()
-    await team.page.getByRole('button', { name: /^Strategieën bekijken voor 1 belemmeringen/ }).click()
+    await team.page.getByRole('button', { name: /^Toon strategieën voor 1 belemmering/ }).click()
     const card = team.page.locator('sw-strategy-card').filter({ hasText: 'door experts beoordeeld' }).first()
     await card.waitFor()
+    // The compact card names the tier; the source itself is with the full reasons.
+    await card.getByText('Alle redenen, wat het is en een voorbeeld').click()
     await card.getByText(/expertbeoordeling, Panel complexiteit/).first().waitFor()
     expect(await axeViolations(team.page), 'recommendations with expert-rated evidence').toEqual([])
     await team.page.screenshot({ path: `${SHOTS}/recommendation-expert-rated.png`, fullPage: true })

@@ -81,7 +81,8 @@ describe('survey exports brought into a round through the mapping step', () => {
     await confirm(page, 2)
     await page.getByText('2 responses imported.').waitFor()
     await page.getByRole('heading', { level: 2, name: 'Your profile' }).waitFor()
-    await page.getByRole('heading', { level: 2, name: 'Respondents (2)' }).waitFor()
+    // The respondents are folded away under Manage, after the profile.
+    await page.getByText(/^Manage: respondents \(2\)/).waitFor()
     expect(await axeViolations(page), 'after the import').toEqual([])
 
     // LimeSurvey with codes: an incomplete response is left out; everything else maps.
@@ -89,7 +90,7 @@ describe('survey exports brought into a round through the mapping step', () => {
     await page.getByText('Made with LimeSurvey').waitFor()
     await page.getByText('Left out: 0 preview(s), 1 unfinished').waitFor()
     await confirm(page, 2)
-    await page.getByRole('heading', { level: 2, name: 'Respondents (4)' }).waitFor()
+    await page.getByText(/^Manage: respondents \(4\)/).waitFor()
 
     // Forms (Dutch headers): two columns to place and an answer no option names.
     await choose(page, 'ms-forms-sheet1.csv')
@@ -98,14 +99,14 @@ describe('survey exports brought into a round through the mapping step', () => {
     await page.getByRole('combobox', { name: 'Column Welke ondersteuning heeft u nodig? is' }).selectOption('ignored')
     await page.getByRole('combobox', { name: 'Answer “Zo-zo” to d02 counts as' }).selectOption({ label: 'counts as missing' })
     await confirm(page, 3)
-    await page.getByRole('heading', { level: 2, name: 'Respondents (7)' }).waitFor()
+    await page.getByText(/^Manage: respondents \(7\)/).waitFor()
 
     // The Qualtrics file again: the workspace remembers its mapping, and nothing is doubled.
     await choose(page, 'qualtrics.csv')
     await page.getByText('0 new, 2 already imported').waitFor()
     await confirm(page, 0)
     await page.getByText(/2 were imported before and were not added again/).waitFor()
-    await page.getByRole('heading', { level: 2, name: 'Respondents (7)' }).waitFor()
+    await page.getByText(/^Manage: respondents \(7\)/).waitFor()
     const round = (await api('GET', `/workspaces/${ws.id}`, ws.teamToken)).rounds[0]
     expect(round.submissionCount).toBe(7)
 
@@ -114,6 +115,8 @@ describe('survey exports brought into a round through the mapping step', () => {
     await phone.page.goto(`${h.baseUrl}/w/${ws.id}#${ws.teamToken}`)
     await phone.page.getByRole('button', { name: 'EN', exact: true }).click()
     await openRound(phone.page)
+    // With answers in the round, the import sits folded under Manage, after the profile.
+    await phone.page.getByText(/^Manage: respondents \(7\)/).click()
     await phone.page.getByRole('heading', { level: 3, name: 'Import answers from Forms, LimeSurvey or Qualtrics' }).waitFor()
     await choose(phone.page, 'ms-forms-sheet1.csv')
     await phone.page.getByText('0 new, 3 already imported').waitFor()

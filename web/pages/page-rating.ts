@@ -6,9 +6,11 @@
  */
 import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
+import { DetailedError } from 'hono/client'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { Verdict } from '../../server/domain/rating-stats.ts'
+import type { ErrorResponse } from '../../server/schemas/api.ts'
 import { errorOf } from '../api.ts'
 import '../components/copy-field.ts'
 import { downloadBlob, downloadText } from '../download.ts'
@@ -296,12 +298,16 @@ export class PageRating extends LitElement {
     e.preventDefault()
     const token = this.adminToken
     await this.run(async () => {
-      if (action === 'remove') {
-        await ownerApi(this.studyId).removeSource(token)
-        return msg('The source was removed from the knowledge base.')
+      try {
+        if (action === 'remove') {
+          await ownerApi(this.studyId).removeSource(token)
+          return msg('The source was removed from the knowledge base.')
+        }
+        const fed = await ownerApi(this.studyId).feed(token)
+        return msg(str`Fed into the knowledge base as “${fed.source.label}”: ${fed.links} links, ${fed.essential} essential, ${fed.rejected} rejected.`)
+      } catch (error) {
+        throw adminProblem(error) ?? error
       }
-      const fed = await ownerApi(this.studyId).feed(token)
-      return msg(str`Fed into the knowledge base as “${fed.source.label}”: ${fed.links} links, ${fed.essential} essential, ${fed.rejected} rejected.`)
     })
     this.adminToken = ''
   }
@@ -349,4 +355,21 @@ declare global {
   interface HTMLElementTagNameMap {
     'sw-page-rating': PageRating
   }
+}
+
+/**
+ * What a refused administrator token means, in the interface language: the general message
+ * for a 403 ("this link no longer gives access") would send the person after the wrong link.
+ */
+function adminProblem(error: unknown): Error | undefined {
+  if (!(error instanceof DetailedError)) return undefined
+  const body = error.detail as { data?: ErrorResponse } | ErrorResponse | undefined
+  const code = (body && 'error' in body ? body : body && 'data' in body ? body.data : undefined)?.error?.code
+  if (code === 'admin_not_configured') {
+    return new Error(msg('This server has no administrator token, so nobody can change its knowledge base from here. Whoever runs it sets ADMIN_TOKEN and restarts it (docs/expert-rating.md).'))
+  }
+  if (code === 'forbidden' || code === 'unauthorized') {
+    return new Error(msg('This administrator token is not the one of this server. Check it with whoever runs this Strategiewijzer, and type it again.'))
+  }
+  return undefined
 }
