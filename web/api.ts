@@ -17,12 +17,18 @@ export { parseResponse }
  * technical) message, for whoever helps the team. Errors thrown by the web app itself keep
  * their message, which is already in the interface language.
  */
-export function errorOf(error: unknown): { message: string; issues: { path: string; message: string }[]; detail?: string } {
+export function errorOf(error: unknown): { message: string; issues: { path: string; message: string }[]; detail?: string; code?: string } {
   if (error instanceof DetailedError) {
     const body = error.detail as { data?: ErrorResponse } | ErrorResponse | undefined
     const envelope = body && 'error' in body ? body : body && 'data' in body ? body.data : undefined
     const detail = envelope?.error?.message
-    return { message: statusMessage(statusOf(error), detail), issues: envelope?.error?.issues ?? [], ...(detail ? { detail } : {}) }
+    const code = envelope?.error?.code
+    return {
+      message: statusMessage(statusOf(error), detail),
+      issues: envelope?.error?.issues ?? [],
+      ...(detail ? { detail } : {}),
+      ...(code ? { code } : {}),
+    }
   }
   // fetch() rejects with a TypeError when the server cannot be reached at all.
   if (error instanceof TypeError && /fetch|network|load failed/i.test(error.message)) {

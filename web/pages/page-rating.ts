@@ -6,11 +6,9 @@
  */
 import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
-import { DetailedError } from 'hono/client'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { Verdict } from '../../server/domain/rating-stats.ts'
-import type { ErrorResponse } from '../../server/schemas/api.ts'
 import { errorOf } from '../api.ts'
 import '../components/copy-field.ts'
 import { downloadBlob, downloadText } from '../download.ts'
@@ -362,9 +360,7 @@ declare global {
  * for a 403 ("this link no longer gives access") would send the person after the wrong link.
  */
 function adminProblem(error: unknown): Error | undefined {
-  if (!(error instanceof DetailedError)) return undefined
-  const body = error.detail as { data?: ErrorResponse } | ErrorResponse | undefined
-  const code = (body && 'error' in body ? body : body && 'data' in body ? body.data : undefined)?.error?.code
+  const { code } = errorOf(error)
   if (code === 'admin_not_configured') {
     return new Error(msg('This server has no administrator token, so nobody can change its knowledge base from here. Whoever runs it sets ADMIN_TOKEN and restarts it (docs/expert-rating.md).'))
   }
