@@ -4,7 +4,13 @@
  * language and shared by the pages.
  */
 import type { Lang } from '../server/domain/vocabulary.ts'
-import type { DeterminantOut, StrategyOut } from '../server/schemas/api.ts'
+import type {
+  CompactRecommendedStrategy,
+  DeterminantOut,
+  RecommendationsResponse,
+  RecommendedStrategy,
+  StrategyOut,
+} from '../server/schemas/api.ts'
 import { api, parseResponse } from './api.ts'
 import { publishedSources, tierOfSource, type EvidenceTier } from './evidence-tier.ts'
 
@@ -27,6 +33,29 @@ export const strategyCatalogue = perLang<ReadonlyMap<string, StrategyOut>>(async
   const { strategies } = await parseResponse(api.strategies.$get({ query: { lang } }))
   return new Map(strategies.map((s) => [s.id, s]))
 })
+
+/**
+ * A recommendations answer asked for with `view=compact`, each strategy completed with its own
+ * fields from the catalogue: the answer `view=full` gives (a full answer passes unchanged).
+ * Undefined when the catalogue lacks one of them (the knowledge base changed since it was
+ * fetched): then ask for the full view.
+ */
+export function withCatalogueFields(
+  answer: RecommendationsResponse,
+  catalogue: ReadonlyMap<string, StrategyOut>
+): (Omit<RecommendationsResponse, 'strategies'> & { strategies: RecommendedStrategy[] }) | undefined {
+  const strategies: RecommendedStrategy[] = []
+  for (const s of answer.strategies as readonly (CompactRecommendedStrategy | RecommendedStrategy)[]) {
+    if ('name' in s) {
+      strategies.push(s) // a full answer's strategy has its own fields
+      continue
+    }
+    const own = catalogue.get(s.id)
+    if (!own) return undefined
+    strategies.push({ ...own, ...s })
+  }
+  return { ...answer, strategies }
+}
 
 /** The 29 determinants in MIDI order. */
 export const determinantList = perLang<readonly DeterminantOut[]>(

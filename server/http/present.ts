@@ -13,6 +13,7 @@ import type {
   ItemOut,
   LinkOut,
   RecommendationsResponse,
+  RecommendationView,
   RecommendedStrategy,
   SeverityKind,
   StrategyOut,
@@ -261,15 +262,18 @@ function concatUtf8(parts: readonly (string | Uint8Array)[]): Uint8Array<ArrayBu
 export function recommendationsBody(
   kb: KbIndex,
   answer: Omit<RecommendationsResponse, 'strategies'> & { readonly strategies: readonly Recommended[] },
-  lang: Lang
+  lang: Lang,
+  view: RecommendationView = 'full'
 ): Uint8Array<ArrayBuffer> {
   const { strategies, uncovered, ...head } = answer
   // Each strategy is `{fixed fields` + `,"score":…}`: one object, its fields in the order above.
+  // Compact: `{"id":…` in place of the fixed fields, which the client has from GET /strategies.
   const out = new Pieces()
   out.write(`${JSON.stringify(head).slice(0, -1)},"strategies":[`)
   strategies.forEach((r, i) => {
     if (i > 0) out.write(',')
-    out.copy(presentedOrThrow(kb, r.id, lang).openJson)
+    if (view === 'compact') out.write(`{"id":${JSON.stringify(presentedOrThrow(kb, r.id, lang).out.id)}`)
+    else out.copy(presentedOrThrow(kb, r.id, lang).openJson)
     out.write(',')
     writeRecommendation(out, kb, r, lang, head.severityKind)
   })

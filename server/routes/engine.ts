@@ -27,8 +27,11 @@ import {
   Lang as LangSchema,
   LangQuery,
   MAX_RESPONDENTS,
+  RECOMMENDATION_VIEWS,
+  RecommendationsQuery,
   RecommendationsRequest,
   RecommendationsResponse,
+  type RecommendationView,
   ScoreRequest,
   ScoreResponse,
   type ProfileIn,
@@ -127,7 +130,7 @@ const presentBarriers = (kb: KbIndex, barriers: readonly Barrier[], lang: Lang) 
   barriers.map((b) => ({ determinant: b.determinant, name: kb.names[lang].get(b.determinant) ?? '', severity: b.severity }))
 
 /** POST /recommendations once its body and query are valid. */
-function recommend(c: Context<AppEnv>, body: RecommendationsRequest, lang: Lang) {
+function recommend(c: Context<AppEnv>, body: RecommendationsRequest, lang: Lang, view: RecommendationView) {
   const kb = c.var.kb
   checkReferences(kb, [
     { path: 'plan.exclude', ids: body.plan?.exclude, kind: 'strategy' },
@@ -157,11 +160,12 @@ function recommend(c: Context<AppEnv>, body: RecommendationsRequest, lang: Lang)
     answer = recommendationsBody(
       kb,
       { ...head, unreachable: [...unreachable], covered: [...covered], weaklyCovered: [...weaklyCovered], strategies, uncovered: [...uncovered] },
-      lang
+      lang,
+      view
     )
   } else {
     const { strategies, uncovered, unreachable } = rankStrategies(input)
-    answer = recommendationsBody(kb, { ...head, unreachable: [...unreachable], strategies, uncovered: [...uncovered] }, lang)
+    answer = recommendationsBody(kb, { ...head, unreachable: [...unreachable], strategies, uncovered: [...uncovered] }, lang, view)
   }
   // c.json would serialise every strategy's long texts again; the body is written already.
   return c.body(answer, 200, { 'Content-Type': 'application/json' }) as unknown as JsonAnswer<typeof recommendationsRoute>
@@ -170,15 +174,17 @@ function recommend(c: Context<AppEnv>, body: RecommendationsRequest, lang: Lang)
 /** Content types that the route's media-type gate and JSON validator both take as JSON. */
 const PLAIN_JSON = /^application\/json(;\s*charset=utf-8)?$/i
 
-/** The `lang` of a query string that LangQuery accepts; undefined for anything else. */
-function plainLang(queries: Record<string, string[]>): Lang | undefined {
-  let lang: Lang = 'nl'
+/** The query of a string that RecommendationsQuery accepts as it is; undefined for anything else. */
+function plainQuery(queries: Record<string, string[]>): { lang: Lang; view: RecommendationView } | undefined {
+  const query: { lang: Lang; view: RecommendationView } = { lang: 'nl', view: 'full' }
   for (const key in queries) {
     const [value, ...more] = queries[key] ?? []
-    if (key !== 'lang' || more.length > 0 || !(LANGS as readonly (string | undefined)[]).includes(value)) return undefined
-    lang = value as Lang
+    if (more.length > 0 || value === undefined) return undefined
+    if (key === 'lang' && (LANGS as readonly string[]).includes(value)) query.lang = value as Lang
+    else if (key === 'view' && (RECOMMENDATION_VIEWS as readonly string[]).includes(value)) query.view = value as RecommendationView
+    else return undefined
   }
-  return lang
+  return query
 }
 
 /**
@@ -188,8 +194,8 @@ function plainLang(queries: Record<string, string[]>): Lang | undefined {
  * every error answer stays as it was.
  */
 const fastRecommendations: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const lang = PLAIN_JSON.test(c.req.header('content-type') ?? '') ? plainLang(c.req.queries()) : undefined
-  if (!lang) return next()
+  const query = PLAIN_JSON.test(c.req.header('content-type') ?? '') ? plainQuery(c.req.queries()) : undefined
+  if (!query) return next()
   let value: unknown
   try {
     value = await c.req.json()
@@ -197,7 +203,7 @@ const fastRecommendations: MiddlewareHandler<AppEnv> = async (c, next) => {
     return next() // the validator reads the same text and answers the malformed JSON
   }
   const body = parseRecommendationsRequestFast(value)
-  return body ? recommend(c, body, lang) : next()
+  return body ? recommend(c, body, query.lang, query.view) : next()
 }
 
 // ── CSV upload for /score ────────────────────────────────────────────────────────────────
@@ -274,9 +280,9 @@ const recommendationsRoute = createRoute({
   middleware: [fastRecommendations] as const,
   summary: 'Ranked strategies (or a covering bundle) for the barriers and plan',
   description:
-    'Give exactly one of `responses`, `profile` (the answer of /score) or `barriers`. score = Σ over addressed barriers of weight × link strength; see docs/engine.md.',
+    'Give exactly one of `responses`, `profile` (the answer of /score) or `barriers`. score = Σ over addressed barriers of weight × link strength; see docs/engine.md. With `view=compact` each strategy carries only its `id` and what the engine adds (score, addresses, why …): a client that holds GET /strategies already (as the web app does) needs no more, and the answer is about half as large.',
   request: {
-    query: LangQuery,
+    query: RecommendationsQuery,
     body: { required: true, content: { 'application/json': { schema: RecommendationsRequest } } },
   },
   responses: { 200: json(RecommendationsResponse, 'The recommendations'), 400: errors[400], 422: errors[422] },
@@ -306,7 +312,10 @@ export const engineRoutes = createRouter()
     const profile = score(c.var.kb, body.responses, { ...querySettings, ...body.settings })
     return c.json(presentProfile(c.var.kb, profile, lang), 200)
   })
-  .openapi(recommendationsRoute, (c) => recommend(c, c.req.valid('json'), c.req.valid('query').lang))
+  .openapi(recommendationsRoute, (c) => {
+    const { lang, view } = c.req.valid('query')
+    return recommend(c, c.req.valid('json'), lang, view)
+  })
   .openapi(coverageRoute, (c) => {
     const body = c.req.valid('json')
     const { lang } = c.req.valid('query')

@@ -490,7 +490,8 @@ export const AddressOut = z.object({
     })
   ),
 })
-export const RecommendedStrategy = StrategyOut.extend({
+/** What the engine adds to a strategy it recommends; the strategy's own fields are those of GET /strategies. */
+const RecommendationFields = {
   /** The fit over all links (docs/engine.md §2); with `cfir-eric` weighting the cumulative score. */
   score: z.number(),
   /** The largest single contribution, severity × strength: it orders the ranking before `score`. */
@@ -503,8 +504,20 @@ export const RecommendedStrategy = StrategyOut.extend({
   weaklyCovers: z.array(z.number().int()).optional(),
   /** The polarised barriers this agreement-building strategy is brought forward for ("the team disagrees"). */
   disagreement: z.array(z.number().int()).optional(),
-})
+}
+export const RecommendedStrategy = StrategyOut.extend(RecommendationFields)
 export type RecommendedStrategy = z.infer<typeof RecommendedStrategy>
+/**
+ * A recommended strategy with `view=compact`: its id and what the engine adds, without the
+ * strategy's own fields, for a client that holds the catalogue (GET /strategies) already.
+ */
+export const CompactRecommendedStrategy = z.object({ id: z.string(), ...RecommendationFields })
+export type CompactRecommendedStrategy = z.infer<typeof CompactRecommendedStrategy>
+
+/** `full` (default): every strategy with its own fields; `compact`: see CompactRecommendedStrategy. */
+export const RECOMMENDATION_VIEWS = ['full', 'compact'] as const
+export type RecommendationView = (typeof RECOMMENDATION_VIEWS)[number]
+export const RecommendationsQuery = LangQuery.extend({ view: z.enum(RECOMMENDATION_VIEWS).default('full') })
 
 export const BarrierOut = z.object({ determinant: z.number().int(), name: z.string(), severity: z.number() })
 
@@ -529,7 +542,8 @@ export const RecommendationsResponse = z.object({
   covered: z.array(z.number().int()).optional(),
   /** Bundle mode: barriers only supportive links of the bundle reach. */
   weaklyCovered: z.array(z.number().int()).optional(),
-  strategies: z.array(RecommendedStrategy),
+  /** With `view=compact`, each without the strategy's own fields (CompactRecommendedStrategy). */
+  strategies: z.union([z.array(RecommendedStrategy), z.array(CompactRecommendedStrategy)]),
   /** Barriers that no returned strategy addresses. */
   uncovered: z.array(z.number().int()),
 })

@@ -348,6 +348,43 @@ describe('POST /api/recommendations', () => {
     expect(res.status).toBe(422)
     expect(res.body.error.issues[0].path).toBe('responses.0.answers.d01')
   })
+
+  // The strategy's own fields, as GET /strategies gives them; compact leaves all but the id out.
+  const ownFields = ['name', 'description', 'example', 'cluster', 'clusterName', 'phases', 'actors', 'effort', 'origin', 'ericNumber', 'ericName', 'waltz', 'mechanismChanged', 'adaptationNote']
+  const withoutOwn = (s: Record<string, unknown>) => Object.fromEntries(Object.entries(s).filter(([k]) => !ownFields.includes(k)))
+
+  test.for([
+    ['ranked', { responses: team, limit: 10 }],
+    ['bundle', { responses: team, mode: 'bundle', limit: 4 }],
+    ['bundle of given barriers', { barriers: [4, 16, 19, 23], mode: 'bundle', limit: 3, plan: { maxEffort: 'medium' } }],
+  ] as const)('view=compact (%s) gives the full answer without the strategies\' own fields', async ([, body]) => {
+    const full = await post('/api/recommendations?lang=en', body)
+    const compact = await post('/api/recommendations?view=compact&lang=en', body)
+    expect(compact.status).toBe(200)
+    expect(full.body.strategies.length).toBeGreaterThan(0)
+    expect(compact.body).toEqual({ ...full.body, strategies: full.body.strategies.map(withoutOwn) })
+    for (const s of compact.body.strategies) expect(Object.keys(s)).not.toContain('description')
+    // Completed from the catalogue, it is the full answer again.
+    const catalogue = new Map(
+      ((await (await app.request('/api/strategies?lang=en')).json()) as any).strategies.map((s: any) => [s.id, s])
+    )
+    expect(compact.body.strategies.map((s: any) => ({ ...(catalogue.get(s.id) as object), ...s }))).toEqual(full.body.strategies)
+  })
+
+  test('the validated path (a content type the hot path leaves to zod) answers view=compact byte for byte alike', async () => {
+    const body = JSON.stringify({ responses: team, limit: 5 })
+    const send = (type: string) =>
+      app.request('/api/recommendations?view=compact', { method: 'POST', headers: { 'content-type': type }, body }).then((r) => r.text())
+    const hot = await send('application/json')
+    expect(await send('application/json; profile=x')).toBe(hot)
+    expect(JSON.parse(hot).strategies[0]).not.toHaveProperty('name')
+  })
+
+  test('answers 400 naming view for a view it does not have', async () => {
+    const res = await post('/api/recommendations?view=short', { barriers: [23] })
+    expect(res.status).toBe(400)
+    expect(res.body.error.issues.map((i: any) => i.path)).toContain('view')
+  })
 })
 
 describe('POST /api/coverage', () => {

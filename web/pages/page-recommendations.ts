@@ -12,7 +12,7 @@ import type { Weighting } from '../../server/domain/ranking.ts'
 import { ACTORS, EFFORTS, PHASES, type Actor, type Effort, type Phase } from '../../server/domain/vocabulary.ts'
 import type { RecommendationsResponse } from '../../server/schemas/api.ts'
 import { api, errorOf, parseResponse } from '../api.ts'
-import { referenceData, strategyCatalogue } from '../catalogue.ts'
+import { referenceData, strategyCatalogue, withCatalogueFields } from '../catalogue.ts'
 import '../components/strategy-card.ts'
 import { sourcesBody, type EvidenceTier } from '../evidence-tier.ts'
 import type { StrategyActionEvent } from '../events.ts'
@@ -242,11 +242,17 @@ export class PageRecommendations extends LitElement {
         ...(JSON.parse(filtersText) as ReturnType<typeof filtersBody>),
         ...sourcesBody(publishedOnly, published),
       }
-      const [recommendations, catalogue, reference] = await Promise.all([
-        parseResponse(api.recommendations.$post({ query: { lang }, json: body })),
+      // Compact: the strategies' own fields come from the catalogue, which the page needs anyway.
+      const [compact, catalogue, reference] = await Promise.all([
+        parseResponse(api.recommendations.$post({ query: { lang, view: 'compact' }, json: body })),
         strategyCatalogue(lang),
         loading,
       ])
+      const recommendations =
+        withCatalogueFields(compact, catalogue) ??
+        withCatalogueFields(await parseResponse(api.recommendations.$post({ query: { lang }, json: body })), catalogue)
+      // A full answer always completes; this only keeps the type honest.
+      if (!recommendations) throw new Error('recommended strategies without their fields')
       return { recommendations, catalogue, sources: reference.sourceNames, tiers: reference.sourceTiers, publishedOnly }
     },
     args: () =>
