@@ -2,6 +2,7 @@
  * @module Turns knowledge-base records into the API's response shapes in one language.
  */
 import { explainBundleMember, explainRanked } from '../domain/explain.ts'
+import type { Feasibility } from '../domain/feasibility.ts'
 import { groupBy } from '../domain/group-by.ts'
 import type { KbIndex } from '../domain/kb-index.ts'
 import { applyReversal } from '../domain/questionnaire.ts'
@@ -118,7 +119,11 @@ function presentedStrategy(kb: KbIndex, id: string, lang: Lang): PresentedStrate
 
 /** What a ranking or bundle adds to a strategy: its score, the barriers it addresses and why. */
 type Recommendation = Omit<RecommendedStrategy, keyof StrategyOut>
-type Recommended = RankedStrategy & { covers?: readonly number[]; weaklyCovers?: readonly number[] }
+type Recommended = RankedStrategy & {
+  covers?: readonly number[]
+  weaklyCovers?: readonly number[]
+  feasibility?: Feasibility | null
+}
 
 const addressName = (kb: KbIndex, d: number, lang: Lang) => kb.names[lang].get(d) ?? String(d)
 
@@ -146,6 +151,7 @@ function recommendation(kb: KbIndex, r: Recommended, lang: Lang, severityKind: S
     why: why(kb, r, lang, severityKind),
     ...(r.covers !== undefined ? { covers: [...r.covers], weaklyCovers: [...(r.weaklyCovers ?? [])] } : {}),
     ...(r.disagreement !== undefined ? { disagreement: [...r.disagreement] } : {}),
+    ...(r.feasibility !== undefined ? { feasibility: r.feasibility && { ...r.feasibility } } : {}),
   }
 }
 
@@ -213,6 +219,7 @@ function writeRecommendation(out: Pieces, kb: KbIndex, r: Recommended, lang: Lan
     out.write(`,"covers":${JSON.stringify(r.covers)},"weaklyCovers":${JSON.stringify(r.weaklyCovers ?? [])}`)
   }
   if (r.disagreement !== undefined) out.write(`,"disagreement":${JSON.stringify(r.disagreement)}`)
+  if (r.feasibility !== undefined) out.write(`,"feasibility":${JSON.stringify(r.feasibility)}`)
   out.write('}')
 }
 

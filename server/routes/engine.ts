@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { coverageOf, type CoveredBarrier } from '../domain/coverage.ts'
 import { responsesFromCsv } from '../domain/csv-responses.ts'
 import { decodeText } from '../domain/decode-text.ts'
+import { feasibilityOf, orderByFeasibility } from '../domain/feasibility.ts'
 import type { KbIndex } from '../domain/kb-index.ts'
 import { resolveNamedBarriers } from '../domain/named-barriers.ts'
 import { bundleStrategies, rankStrategies, type Barrier } from '../domain/ranking.ts'
@@ -137,6 +138,8 @@ function recommend(c: Context<AppEnv>, body: RecommendationsRequest, lang: Lang,
     { path: 'plan.inUse', ids: body.plan?.inUse, kind: 'strategy' },
     { path: 'sources', ids: body.sources, kind: 'source' },
   ])
+  const unrated = Object.keys(body.feasibility ?? {}).filter((id) => !kb.strategy.has(id))
+  if (unrated.length > 0) throw unprocessable(unrated.map((id) => ({ path: `feasibility.${id}`, message: `unknown strategy '${id}'` })))
   const { barriers, severityKind, severityUnknown } = resolveBarriers(kb, body)
   const input = {
     barriers,
@@ -164,7 +167,12 @@ function recommend(c: Context<AppEnv>, body: RecommendationsRequest, lang: Lang,
       view
     )
   } else {
-    const { strategies, uncovered, unreachable } = rankStrategies(input)
+    const { strategies: byFit, uncovered, unreachable } = rankStrategies(input)
+    const team = new Map(Object.entries(body.feasibility ?? {}))
+    const strategies =
+      body.order === 'feasibility'
+        ? orderByFeasibility(byFit, (id) => feasibilityOf(team.get(id), kb.strategy.get(id)))
+        : byFit
     answer = recommendationsBody(kb, { ...head, unreachable: [...unreachable], strategies, uncovered: [...uncovered] }, lang, view)
   }
   // c.json would serialise every strategy's long texts again; the body is written already.

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod'
 import { STATUSES } from '../domain/scoring.ts'
+import { FEASIBILITY_SOURCES, RANKING_ORDERS } from '../domain/feasibility.ts'
 import { WEIGHTINGS } from '../domain/ranking.ts'
 import { CERTAINTIES } from '../domain/uncertainty.ts'
 import { ACTORS, LANGS, MAX_RESPONDENTS, SCALE_KINDS } from '../domain/vocabulary.ts'
@@ -405,8 +406,20 @@ export const RecommendationsRequest = z
     mode: z.enum(['ranked', 'bundle']).default('ranked'),
     weighting: z.enum(WEIGHTINGS).default('severity'),
     limit: z.number().int().min(1).max(200).optional(),
+    /** Ranked mode only; see server/domain/feasibility.ts. */
+    order: z.enum(RANKING_ORDERS).optional(),
+    /** The team's own feasibility ratings (1–5) by strategy id; they go before published ones. */
+    feasibility: z
+      .record(Id, z.number().int('a feasibility rating is a whole number from 1 to 5').min(1).max(5))
+      .refine((r) => Object.keys(r).length <= MAX_STRATEGY_LIST, `at most ${MAX_STRATEGY_LIST} ratings`)
+      .optional(),
   })
   .superRefine(exactlyOneInput)
+  .superRefine((body, ctx) => {
+    if (body.order === 'feasibility' && body.mode === 'bundle') {
+      ctx.addIssue({ code: 'custom', path: ['order'], message: 'a bundle keeps the order it picked its strategies in: order "feasibility" is for ranked mode' })
+    }
+  })
 export type RecommendationsRequest = z.infer<typeof RecommendationsRequest>
 
 export const CoverageRequest = z
@@ -504,6 +517,8 @@ const RecommendationFields = {
   weaklyCovers: z.array(z.number().int()).optional(),
   /** The polarised barriers this agreement-building strategy is brought forward for ("the team disagrees"). */
   disagreement: z.array(z.number().int()).optional(),
+  /** With order "feasibility": the rating the order used and whose it is, or null where none is known. */
+  feasibility: z.object({ value: z.number(), source: z.enum(FEASIBILITY_SOURCES) }).nullable().optional(),
 }
 export const RecommendedStrategy = StrategyOut.extend(RecommendationFields)
 export type RecommendedStrategy = z.infer<typeof RecommendedStrategy>

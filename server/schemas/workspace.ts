@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { ACTORS, EFFORTS, PHASES, RESPONDENTS } from '../domain/vocabulary.ts'
 import { CHANGES, PLAN_STATUSES, ROUND_STATES, SPEC_FIELDS } from '../domain/workspace.ts'
+import { RANKING_ORDERS } from '../domain/feasibility.ts'
 import { WEIGHTINGS } from '../domain/ranking.ts'
 import { STATUSES } from '../domain/scoring.ts'
 import { MIN_GROUP_SIZE_FLOOR, NETWORK_LIMITS } from '../domain/network.ts'
@@ -110,6 +111,7 @@ export const RoundSettingsIn = z.strictObject({
     inUse: z.array(Slug).max(WORKSPACE_LIMITS.planEntries),
     weighting: z.enum(WEIGHTINGS).optional(),
     publishedOnly: z.boolean().optional(),
+    order: z.enum(RANKING_ORDERS).optional(),
   }),
   approach: z.array(Slug).max(WORKSPACE_LIMITS.planEntries),
   /** Groups of respondents with fewer answers are not shown on their own (default 5, never below 3). */

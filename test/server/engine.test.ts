@@ -374,10 +374,44 @@ describe('POST /api/recommendations', () => {
   test('the validated path (a content type the hot path leaves to zod) answers view=compact byte for byte alike', async () => {
     const body = JSON.stringify({ responses: team, limit: 5 })
     const send = (type: string) =>
-      app.request('/api/recommendations?view=compact', { method: 'POST', headers: { 'content-type': type }, body }).then((r) => r.text())
+      Promise.resolve(app.request('/api/recommendations?view=compact', { method: 'POST', headers: { 'content-type': type }, body })).then((r) => r.text())
     const hot = await send('application/json')
     expect(await send('application/json; profile=x')).toBe(hot)
     expect(JSON.parse(hot).strategies[0]).not.toHaveProperty('name')
+  })
+
+  test('order=feasibility keeps the strategies fit chose and puts the most feasible first, saying whose rating it is', async () => {
+    const byFit = (await post('/api/recommendations?lang=en', { responses: team, limit: 8 })).body.strategies
+    const [last, secondLast] = [byFit.at(-1).id, byFit.at(-2).id]
+    const res = await post('/api/recommendations?lang=en', {
+      responses: team,
+      limit: 8,
+      order: 'feasibility',
+      feasibility: { [last]: 5, [secondLast]: 1 },
+    })
+    expect(res.status).toBe(200)
+    const ordered = res.body.strategies
+    expect(ordered.map((s: any) => s.id).sort()).toEqual(byFit.map((s: any) => s.id).sort())
+    expect(ordered[0]).toMatchObject({ id: last, feasibility: { value: 5, source: 'team' } })
+    const values = ordered.map((s: any) => s.feasibility?.value ?? 0)
+    expect(values).toEqual([...values].sort((a: number, b: number) => b - a))
+    for (const s of ordered) {
+      if (s.feasibility?.source === 'waltz-2015') expect(s.feasibility.value).toBe(s.waltz.feasibility)
+      if (s.feasibility === null) expect(s.waltz?.feasibility === undefined || s.mechanismChanged).toBe(true)
+    }
+    // Without the order, no feasibility field: the default answer is unchanged.
+    expect(byFit[0]).not.toHaveProperty('feasibility')
+  })
+
+  test.for([
+    [{ barriers: [23], mode: 'bundle', order: 'feasibility' }, 400, 'order'],
+    [{ barriers: [23], order: 'easiest' }, 400, 'order'],
+    [{ barriers: [23], order: 'feasibility', feasibility: { champions: 6 } }, 400, 'feasibility.champions'],
+    [{ barriers: [23], order: 'feasibility', feasibility: { nope: 3 } }, 422, 'feasibility.nope'],
+  ] as const)('rejects %j with %i naming %s', async ([body, status, path]) => {
+    const res = await post('/api/recommendations', body)
+    expect(res.status).toBe(status)
+    expect(res.body.error.issues.map((i: any) => i.path)).toContain(path)
   })
 
   test('answers 400 naming view for a view it does not have', async () => {

@@ -19,6 +19,17 @@ import { StrategyActionEvent } from '../events.ts'
 import { tierOfLink } from '../evidence-tier.ts'
 import { actorLabel, effortLabel, evidenceLabel, linkLabel, nameList, phaseLabel, scoreText, severityText } from '../labels.ts'
 import { shared } from '../styles/shared.ts'
+import { formatFixed } from '../format.ts'
+
+/** With "most feasible first": the rating the order used and whose it is, or that none is known. */
+function feasibilityBadge(f: RecommendedStrategy['feasibility']) {
+  if (f === undefined) return nothing
+  if (f === null) return html`<span class="badge">${msg('Feasibility: no rating')}</span>`
+  const value = f.source === 'team' ? String(f.value) : formatFixed(f.value, 1)
+  return html`<span class="badge" title=${f.source === 'team' ? msg('Your own rating in the plan') : msg('Rated by experts for health care (Waltz et al. 2015)')}>${
+    f.source === 'team' ? msg(str`Feasibility ${value}/5 (yours)`) : msg(str`Feasibility ${value}/5 (Waltz 2015)`)
+  }</span>`
+}
 
 @customElement('sw-strategy-card')
 @localized()
@@ -175,6 +186,7 @@ export class StrategyCard extends LitElement {
         ${top ? html`<span class="badge ${top.label === 'essential' ? 'essential' : ''}">${linkLabel(top.label)}</span>` : nothing}
         ${topEvidence ? html`<span class="badge tier">${evidenceLabel(tierOfLink(topEvidence, this.sourceTiers), topEvidence.method)}</span>` : nothing}
         <span class="badge">${effortLabel(s.effort)}</span>
+        ${feasibilityBadge(s.feasibility)}
         ${this.planned ? html`<span class="in-plan"><span aria-hidden="true">✓</span> ${msg('In the plan')}</span>` : nothing}
       </div>
       <details class="more" ?open=${this.expanded} @toggle=${this.handleToggle}>

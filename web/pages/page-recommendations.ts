@@ -18,7 +18,7 @@ import { sourcesBody, type EvidenceTier } from '../evidence-tier.ts'
 import type { StrategyActionEvent } from '../events.ts'
 import { actorLabel, barriersText, effortLabel, nameList, phaseLabel, respondentsText, strategiesText } from '../labels.ts'
 import { currentLang } from '../localization.ts'
-import { usesTeam, type Filters } from '../state/app-state.ts'
+import { usesTeam, type Filters, type PlanEntry } from '../state/app-state.ts'
 import type { RestoreEvent } from '../state/store.ts'
 import { page, shared } from '../styles/shared.ts'
 import { ActiveTeamData } from '../workspace/active-data.ts'
@@ -39,6 +39,16 @@ export function filtersBody(filters: Filters) {
     inUse: filters.inUse,
   }
   return { plan, mode: filters.mode, limit: filters.limit, weighting: filters.weighting ?? 'severity' }
+}
+
+/**
+ * "Most feasible first" (ranked mode): the order, and the team's own feasibility ratings from
+ * its plan, which go before the published ones.
+ */
+export function orderBody(filters: Filters, plan: readonly Pick<PlanEntry, 'strategy' | 'feasibility'>[]) {
+  if (filters.order !== 'feasibility' || filters.mode !== 'ranked') return {}
+  const rated = plan.filter((e) => e.feasibility !== undefined).map((e) => [e.strategy, e.feasibility as number])
+  return { order: 'feasibility' as const, ...(rated.length > 0 ? { feasibility: Object.fromEntries(rated) } : {}) }
 }
 
 /** Whether the plan narrows the strategies (phase, people, effort, or strategies set aside). */
@@ -239,7 +249,7 @@ export class PageRecommendations extends LitElement {
       const published = publishedOnly ? (await loading).publishedSources : []
       const body = {
         ...barriers,
-        ...(JSON.parse(filtersText) as ReturnType<typeof filtersBody>),
+        ...(JSON.parse(filtersText) as ReturnType<typeof filtersBody> & ReturnType<typeof orderBody>),
         ...sourcesBody(publishedOnly, published),
       }
       // Compact: the strategies' own fields come from the catalogue, which the page needs anyway.
@@ -258,7 +268,7 @@ export class PageRecommendations extends LitElement {
     args: () =>
       [
         this.team.source.barrierKey,
-        JSON.stringify(filtersBody(this.team.state.filters)),
+        JSON.stringify({ ...filtersBody(this.team.state.filters), ...orderBody(this.team.state.filters, this.team.state.plan) }),
         this.team.state.filters.publishedOnly === true,
         currentLang(),
       ] as const,
@@ -332,6 +342,14 @@ export class PageRecommendations extends LitElement {
           ${[3, 5, 10, 20, 50].map((n) => html`<option value=${n} ?selected=${f.limit === n}>${n}</option>`)}
         </select>
       </div>
+      ${f.mode === 'ranked'
+        ? html`<fieldset>
+            <legend>${msg('Order')}</legend>
+            <label class="option"><input type="radio" name="order" .checked=${f.order !== 'feasibility'} @change=${() => set({ order: undefined })} />${msg('Best fit first')}</label>
+            <label class="option"><input type="radio" name="order" aria-describedby="order-hint" .checked=${f.order === 'feasibility'} @change=${() => set({ order: 'feasibility' })} />${msg('Most feasible first')}</label>
+            <p class="hint" id="order-hint">${msg('The same strategies, the most feasible first: your own rating from the plan where you gave one, otherwise the published rating (Waltz et al. 2015, health care). Strategies without a rating come last.')}</p>
+          </fieldset>`
+        : nothing}
       <fieldset>
         <legend>${msg('Sources')}</legend>
         <label class="option">
@@ -449,10 +467,13 @@ export class PageRecommendations extends LitElement {
 
   /** One line on how the order is made, and a disclosure with the rule in a few sentences. */
   private renderOrder(r: RecommendationsResponse) {
+    const byFeasibility = r.mode === 'ranked' && r.strategies.some((s) => s.feasibility !== undefined)
     const line =
       r.mode === 'bundle'
         ? msg('The bundle is chosen for coverage: first the barriers an essential link covers, then those reached at all.')
-        : r.weighting === 'cfir-eric'
+        : byFeasibility
+          ? msg('Order: the most feasible first. Fit to your barriers chose these strategies; feasibility is your own rating in the plan where you gave one, otherwise the rating of Waltz et al. (2015) for health care. Without a rating: last, in order of fit.')
+          : r.weighting === 'cfir-eric'
           ? msg('Order: as the CFIR–ERIC tool, the link strengths added up over your barriers.')
           : msg('Order: first how well a strategy fits the barrier it fits best, then the rest of its links; breadth counts but at most doubles.')
     return html`<div class="order">

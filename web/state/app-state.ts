@@ -8,6 +8,7 @@
 // zod/mini, not zod: this module is on the first screen, and the mini build tree-shakes to a
 // few kilobytes where the classic one weighs about 28 kB gzipped.
 import * as z from 'zod/mini'
+import { RANKING_ORDERS } from '../../server/domain/feasibility.ts'
 import { WEIGHTINGS } from '../../server/domain/ranking.ts'
 import { ACTORS, EFFORTS, PHASES, RESPONDENTS } from '../../server/domain/vocabulary.ts'
 import { emptySpecification } from '../../server/domain/workspace.ts'
@@ -74,6 +75,7 @@ export type ChosenBarrier = z.infer<typeof ChosenBarrier>
 const Mode = z.enum(['ranked', 'bundle'])
 const Limit = int().check(z.minimum(1), z.maximum(200))
 const Weighting = z.enum(WEIGHTINGS)
+const Order = z.enum(RANKING_ORDERS)
 export const Filters = z.object({
   phase: z.optional(Phase),
   actors: z.array(Actor),
@@ -86,6 +88,8 @@ export const Filters = z.object({
   weighting: z.optional(Weighting),
   /** Only links from published sources (every tier but our proposal), on the recommendations and the coverage check. */
   publishedOnly: z.optional(z.boolean()),
+  /** Ranked mode: "feasibility" puts the most feasible of the best-fitting strategies first; absent: by fit. */
+  order: z.optional(Order),
 })
 export type Filters = z.infer<typeof Filters>
 
@@ -202,6 +206,7 @@ const readFilters: Reader<Filters> = object({
   inUse: slugs,
   weighting: optional(valid(Weighting)),
   publishedOnly: optional(valid(z.boolean())),
+  order: optional(valid(Order)),
 })
 
 const readSpec = object(
