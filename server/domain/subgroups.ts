@@ -102,28 +102,36 @@ export function splitProfile(
   }
   if (byGroup.has(null)) order.push(null)
 
-  const records = responses.map((r) => r.record)
-  const total = scoreResponses(questionnaire, records, options.settings)
-  const scope = { keyInformantsInRound: total.keyInformants > 0 }
+  // Every group is scored once, withheld ones too: with the round's key-informant rule in each,
+  // a respondent counts for a determinant in its group exactly when it would in the whole
+  // round, so the round's count per determinant is the sum of the groups' counts, and the
+  // round needs no scoring pass of its own.
+  const scope = { keyInformantsInRound: responses.some((r) => r.record.role === 'key-informant') }
+  const scored = new Map<string | null, ScoreProfile>()
+  for (const g of order) scored.set(g, scoreResponses(questionnaire, byGroup.get(g) ?? [], options.settings, scope))
+  const roundN = questionnaire.determinants.map((_, k) => {
+    let n = 0
+    for (const p of scored.values()) n += (p.determinants[k] as DeterminantScore).n
+    return n
+  })
 
   const groupVerdict = shownParts(
-    total.respondents,
+    responses.length,
     order.map((g) => ({ key: g ?? NO_GROUP, n: byGroup.get(g)?.length ?? 0 })),
     min
   )
   const profiles = new Map<string | null, ScoreProfile>()
   for (const g of order) {
-    if (groupVerdict.get(g ?? NO_GROUP) !== null) continue
-    profiles.set(g, scoreResponses(questionnaire, byGroup.get(g) ?? [], options.settings, scope))
+    if (groupVerdict.get(g ?? NO_GROUP) === null) profiles.set(g, scored.get(g) as ScoreProfile)
   }
 
   // Per determinant, the same rule between the round's count and the shown groups' counts.
   const hidden = new Map<string | null, Map<number, SuppressionReason>>([...profiles.keys()].map((g) => [g, new Map()]))
-  total.determinants.forEach((d, k) => {
+  questionnaire.determinants.forEach((d, k) => {
     const parts = [...profiles].map(([g, p]) => ({ key: g ?? NO_GROUP, n: (p.determinants[k] as DeterminantScore).n }))
     // The rest holds the withheld groups' answers to this determinant: it is computed from the
     // determinant's own n, so a group hidden as a whole may still leave a small rest here.
-    const verdict = shownParts(d.n, parts, min)
+    const verdict = shownParts(roundN[k] as number, parts, min)
     for (const [g] of profiles) {
       const reason = verdict.get(g ?? NO_GROUP)
       if (reason) hidden.get(g)?.set(d.number, reason)
@@ -132,7 +140,7 @@ export function splitProfile(
 
   return {
     minGroupSize: min,
-    respondents: total.respondents,
+    respondents: responses.length,
     groups: order.map((g): SubgroupRow => {
       const n = byGroup.get(g)?.length ?? 0
       const reason = groupVerdict.get(g ?? NO_GROUP) ?? null
