@@ -4,7 +4,7 @@
  * that write more than one row run in one IMMEDIATE transaction (the write lock is taken at
  * the start, so two processes never deadlock upgrading a read lock).
  */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm'
 import { carryForward, DEFAULT_ROUND_SETTINGS, roundRefusal, type PlanEntry } from '../domain/workspace.ts'
 import type { Db } from './client.ts'
 import * as t from './workspace-schema.ts'
@@ -66,6 +66,7 @@ export const toTeamToken = (r: t.TeamTokenRow): TeamToken => ({
 export const toSubmission = (r: t.SubmissionRow): Submission => ({
   id: r.id,
   clientId: r.clientId,
+  seq: r.seq,
   role: r.role,
   group: r.group,
   answers: r.answers,
@@ -427,11 +428,12 @@ export function createSqliteWorkspaceRepository(db: Db): WorkspaceRepository {
       return row?.mapping ?? null
     },
 
-    async listSubmissions(roundId) {
+    async listSubmissions(roundId, afterSeq) {
+      const inRound = eq(t.submissions.roundId, roundId)
       return db
         .select()
         .from(t.submissions)
-        .where(eq(t.submissions.roundId, roundId))
+        .where(afterSeq === undefined ? inRound : and(inRound, gt(t.submissions.seq, afterSeq)))
         .orderBy(asc(t.submissions.seq))
         .all()
         .map(toSubmission)

@@ -53,6 +53,8 @@ export type Round = {
 export type Submission = {
   readonly id: string
   readonly clientId: string
+  /** The round's revision the submission arrived at: its order in the round. */
+  readonly seq: number
   readonly role: Respondent
   readonly group: string | null
   readonly answers: Readonly<Record<string, number | null>>
@@ -70,11 +72,11 @@ export type WorkspaceDump = {
   readonly workspace: Omit<Workspace, 'id'>
   readonly rounds: readonly (Omit<Round, 'id' | 'workspaceId' | 'respondentTokenHash' | 'linkGeneration' | 'revision' | 'submissionCount' | 'planRevision'> & {
     readonly plan: readonly PlanEntry[]
-    readonly submissions: readonly Omit<Submission, 'id'>[]
+    readonly submissions: readonly Omit<Submission, 'id' | 'seq'>[]
   })[]
 }
 
-export type NewSubmission = Omit<Submission, 'id' | 'receivedAt'>
+export type NewSubmission = Omit<Submission, 'id' | 'receivedAt' | 'seq'>
 
 export type SubmissionOutcome =
   | { readonly outcome: 'created'; readonly submissionCount: number }
@@ -177,7 +179,8 @@ export interface WorkspaceRepository {
   ): Promise<ImportOutcome>
   /** The mapping the team confirmed at its last import from `tool`, or null. */
   getImportMapping(workspaceId: string, tool: SurveyTool): Promise<SurveyMapping | null>
-  listSubmissions(roundId: string): Promise<Submission[]>
+  /** In order of arrival; with `afterSeq`, only those that arrived after that revision. */
+  listSubmissions(roundId: string, afterSeq?: number): Promise<Submission[]>
   deleteSubmission(roundId: string, submissionId: string): Promise<boolean>
 
   getPlan(roundId: string): Promise<StoredPlan>

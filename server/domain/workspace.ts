@@ -193,3 +193,23 @@ export function strategiesBehindImprovements(
     return determinants.length > 0 ? [{ strategy: e.strategy, status: e.status, determinants }] : []
   })
 }
+
+/**
+ * A round's submissions at `revision`, from a copy of them at an earlier revision and the
+ * submissions stored since (those with a larger seq). A submission's seq is the revision it
+ * arrived at and a deletion takes a revision of its own without one, so the copy and the new
+ * ones are the round exactly when the new ones fill every revision in between. Null when they
+ * do not — something was deleted, or the copy is from a later revision — and the round must
+ * be read whole. Submissions newer than `revision` (stored after the round was read) wait for
+ * the next read.
+ */
+export function withAppended<T extends { readonly seq: number }>(
+  copy: { readonly revision: number; readonly submissions: readonly T[] },
+  since: readonly T[],
+  revision: number
+): T[] | null {
+  if (revision < copy.revision) return null
+  const fresh = since.filter((s) => s.seq > copy.revision && s.seq <= revision)
+  if (fresh.length !== revision - copy.revision) return null
+  return [...copy.submissions, ...fresh]
+}

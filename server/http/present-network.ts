@@ -14,7 +14,7 @@ import { LruCache } from '../domain/lru-cache.ts'
 import { MIN_GROUP_SIZE_FLOOR, NETWORK_LIMITS, showRound, type NetworkInput, type RoundAggregate, type ShownRound } from '../domain/network.ts'
 import { scoreResponses } from '../domain/scoring.ts'
 import type { PlanEntry } from '../domain/workspace.ts'
-import { roundKey, scorableResponses } from './present-workspace.ts'
+import { roundKey, roundSubmissions } from './present-workspace.ts'
 import type { AppEnv } from './router.ts'
 
 type Ctx = Context<AppEnv>
@@ -81,9 +81,9 @@ async function liveRound(c: Ctx, round: Round): Promise<ShownRound> {
   const cached = lives.get(key)
   if (cached) return cached
   const kb = c.var.kb
-  const submissions = await c.var.workspaces.listSubmissions(round.id)
+  const { submissions, records } = await roundSubmissions(c, round)
   const contributors = kb.questionnaire.determinants.map((): string[] => [])
-  const profile = scoreResponses(kb.questionnaire, scorableResponses(kb, submissions), round.settings.score, {
+  const profile = scoreResponses(kb.questionnaire, records, round.settings.score, {
     counted: (k, i) => contributors[k]?.push((submissions[i] as Submission).id),
   })
   const live: ShownRound = {

@@ -11,7 +11,7 @@ import { applyReversal } from '../domain/questionnaire.ts'
 import { splitProfile, type SplitProfile } from '../domain/subgroups.ts'
 import type { CodebookItem, ExportRound } from '../domain/tidy-export.ts'
 import type { Lang } from '../domain/vocabulary.ts'
-import { roundRefusal } from '../domain/workspace.ts'
+import { roundRefusal, withAppended } from '../domain/workspace.ts'
 import type { RoundOut, WorkspaceOut } from '../schemas/workspace.ts'
 import type { AppEnv } from './router.ts'
 import { matchesHash, respondentToken } from './tokens.ts'
@@ -91,6 +91,46 @@ export function scorableResponses(kb: KbIndex, submissions: readonly Submission[
 }
 
 /**
+ * Rounds' submissions as last read, with the records the knowledge base scores: a round read
+ * again after new submissions reads only those (withAppended), so a profile asked for after
+ * each answer costs the new answers, not the whole round. Bounded: the rounds last used.
+ */
+export const SUBMISSION_CACHE_SIZE = 32
+type RoundCopy = {
+  readonly revision: number
+  readonly submissions: readonly Submission[]
+  readonly kbId: number
+  readonly records: readonly ResponseRecord[]
+}
+const copies = new LruCache<string, RoundCopy>(SUBMISSION_CACHE_SIZE)
+
+/** The round's submissions at its revision, and their scorable records (see scorableResponses). */
+export async function roundSubmissions(c: Ctx, round: Round): Promise<Pick<RoundCopy, 'submissions' | 'records'>> {
+  const kb = c.var.kb
+  const kbId = kbKey(kb)
+  const copy = copies.get(round.id)
+  if (copy && copy.revision === round.revision && copy.kbId === kbId) return copy
+  let next: RoundCopy | undefined
+  if (copy && copy.revision <= round.revision) {
+    const appended = withAppended(copy, await c.var.workspaces.listSubmissions(round.id, copy.revision), round.revision)
+    if (appended) {
+      const records =
+        copy.kbId === kbId
+          ? [...copy.records, ...scorableResponses(kb, appended.slice(copy.submissions.length))]
+          : scorableResponses(kb, appended)
+      next = { revision: round.revision, submissions: appended, kbId, records }
+    }
+  }
+  if (!next) {
+    // Submissions stored after the round was read wait for the next read, as in withAppended.
+    const submissions = (await c.var.workspaces.listSubmissions(round.id)).filter((s) => s.seq <= round.revision)
+    next = { revision: round.revision, submissions, kbId, records: scorableResponses(kb, submissions) }
+  }
+  copies.set(round.id, next)
+  return next
+}
+
+/**
  * Profiles of rounds, cached by everything they depend on: the round's revision (bumped by
  * every submission), its settings, the group filter and the knowledge base. Bounded, so that
  * no client can grow it: at most {@link PROFILE_CACHE_SIZE} profiles are kept.
@@ -109,8 +149,7 @@ export async function roundSplit(c: Ctx, round: Round, groups: readonly string[]
   const key = `${round.id}\u0000${round.revision}\u0000${kbKey(c.var.kb)}\u0000${JSON.stringify([round.settings.score, round.settings.minGroupSize, groups])}`
   const cached = splits.get(key)
   if (cached) return cached
-  const submissions = await c.var.workspaces.listSubmissions(round.id)
-  const records = scorableResponses(c.var.kb, submissions)
+  const { submissions, records } = await roundSubmissions(c, round)
   const split = splitProfile(
     c.var.kb.questionnaire,
     submissions.map((s, i) => ({ group: s.group, record: records[i] as ResponseRecord })),
@@ -136,9 +175,9 @@ export async function roundProfile(c: Ctx, round: Round, group?: string): Promis
   const key = roundKey(c, round, group)
   const cached = profiles.get(key)
   if (cached) return cached
-  const submissions = await c.var.workspaces.listSubmissions(round.id)
-  const chosen = group === undefined ? submissions : submissions.filter((s) => s.group === group)
-  const profile = scoreResponses(kb.questionnaire, scorableResponses(kb, chosen), round.settings.score)
+  const { submissions, records } = await roundSubmissions(c, round)
+  const chosen = group === undefined ? records : records.filter((_, i) => submissions[i]?.group === group)
+  const profile = scoreResponses(kb.questionnaire, chosen, round.settings.score)
   profiles.set(key, profile)
   return profile
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import {
   carryForward,
@@ -7,6 +8,7 @@ import {
   roundRefusal,
   strategiesBehindImprovements,
   type DeterminantResult,
+  withAppended,
   type PlanEntry,
 } from '../../server/domain/workspace.ts'
 
@@ -70,5 +72,51 @@ describe('carryForward', () => {
     const next = carryForward({ settings: DEFAULT_ROUND_SETTINGS, planTitle: 'T', plan })
     expect(next).toEqual({ settings: DEFAULT_ROUND_SETTINGS, planTitle: 'T', plan })
     expect(next.plan[0]?.spec).not.toBe(plan[0]?.spec)
+  })
+})
+
+describe('withAppended', () => {
+  const s = (seq: number) => ({ seq, id: `s${seq}` })
+
+  test('adds the submissions that fill the revisions since the copy', () => {
+    expect(withAppended({ revision: 2, submissions: [s(1), s(2)] }, [s(3), s(4)], 4)).toEqual([s(1), s(2), s(3), s(4)])
+    expect(withAppended({ revision: 2, submissions: [s(1), s(2)] }, [], 2)).toEqual([s(1), s(2)])
+  })
+
+  test('gives up when a revision in between has no submission (a deletion)', () => {
+    // Revision 3 deleted s2, revision 4 added s4: the copy still holds s2.
+    expect(withAppended({ revision: 2, submissions: [s(1), s(2)] }, [s(4)], 4)).toBeNull()
+  })
+
+  test('leaves submissions stored after the round was read for the next read', () => {
+    expect(withAppended({ revision: 2, submissions: [s(1), s(2)] }, [s(3), s(4)], 3)).toEqual([s(1), s(2), s(3)])
+  })
+
+  test('gives up on a copy newer than the round read', () => {
+    expect(withAppended({ revision: 5, submissions: [] }, [], 4)).toBeNull()
+  })
+
+  test('equals reading the round whole for any history of adds and deletes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constant('add' as const), fc.nat(20)), { maxLength: 40 }), fc.nat(40), (history, at) => {
+        // Replay: every step is one revision; a number deletes that submission if present.
+        let revision = 0
+        let round: { seq: number; id: string }[] = []
+        const states: { revision: number; submissions: { seq: number; id: string }[] }[] = [{ revision, submissions: [] }]
+        for (const step of history) {
+          if (step === 'add') round = [...round, s(++revision)]
+          else if (round.some((x) => x.seq === step)) {
+            round = round.filter((x) => x.seq !== step)
+            revision++
+          } else continue
+          states.push({ revision, submissions: round })
+        }
+        const copy = states[Math.min(at, states.length - 1)]!
+        const now = states.at(-1)!
+        const merged = withAppended(copy, now.submissions.filter((x) => x.seq > copy.revision), now.revision)
+        if (merged !== null) expect(merged).toEqual(now.submissions)
+        if (!history.some((h) => h !== 'add')) expect(merged).toEqual(now.submissions)
+      })
+    )
   })
 })

@@ -263,6 +263,35 @@ describe('profile, plan and comparison', () => {
     expect(later.body.respondents).toBe(6)
   })
 
+  test('the profile read after each change is the whole round: appended answers added, a deleted one gone', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    const profile = async () =>
+      (await call('GET', `/api/workspaces/${ws.id}/rounds/${round.id}/profile?lang=en`, { token: ws.teamToken })).body
+    const expected = async () => {
+      const listed = (await call('GET', `/api/workspaces/${ws.id}/rounds/${round.id}/submissions`, { token: ws.teamToken })).body.submissions
+      const score = await call('POST', '/api/score?lang=en', { body: { responses: listed.map((x: any) => ({ answers: x.answers, role: x.role })) } })
+      return score.body
+    }
+    const check = async (n: number) => {
+      const { round: _meta, ...rest } = await profile()
+      expect(rest.respondents).toBe(n)
+      expect(rest).toEqual(await expected())
+    }
+    for (const d04 of [5, 4, 2]) await submit(round.respondentToken, { d04 })
+    await check(3)
+    await submit(round.respondentToken, { d04: 1 })
+    await submit(round.respondentToken, { d04: 5 })
+    await check(5) // read after two appends
+    const listed = (await call('GET', `/api/workspaces/${ws.id}/rounds/${round.id}/submissions`, { token: ws.teamToken })).body.submissions
+    const del = await call('DELETE', `/api/workspaces/${ws.id}/rounds/${round.id}/submissions/${listed[1].id}`, { token: ws.teamToken })
+    expect(del.status).toBe(204)
+    await submit(round.respondentToken, { d04: 2 })
+    await check(5) // a delete and an append since the last read: read whole
+    await submit(round.respondentToken, { d04: 4 })
+    await check(6)
+  })
+
   test('an empty change of a round changes nothing', async () => {
     const ws = await newWorkspace()
     const round = await newRound(ws)

@@ -7,7 +7,7 @@
  * workspace for a new round or a revoked token. Two instances of the app on one database are
  * then as correct as one.
  */
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm'
 import { carryForward, DEFAULT_ROUND_SETTINGS, roundRefusal, type PlanEntry } from '../../domain/workspace.ts'
 import { toPlanEntry, toRound, toSubmission, toTeamToken, toWorkspace, sameAnswers } from '../sqlite-workspace-repository.ts'
 import type { ImportOutcome, NewSubmission, StoredPlan, SubmissionOutcome, WorkspaceDump, WorkspaceRepository } from '../workspace-repository.ts'
@@ -316,8 +316,13 @@ export function createPgWorkspaceRepository(db: PgDb): WorkspaceRepository {
       return row?.mapping ?? null
     },
 
-    async listSubmissions(roundId) {
-      const rows = await db.select().from(t.submissions).where(eq(t.submissions.roundId, roundId)).orderBy(asc(t.submissions.seq))
+    async listSubmissions(roundId, afterSeq) {
+      const inRound = eq(t.submissions.roundId, roundId)
+      const rows = await db
+        .select()
+        .from(t.submissions)
+        .where(afterSeq === undefined ? inRound : and(inRound, gt(t.submissions.seq, afterSeq)))
+        .orderBy(asc(t.submissions.seq))
       return rows.map(toSubmission)
     },
 
