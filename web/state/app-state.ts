@@ -11,6 +11,7 @@ import * as z from 'zod/mini'
 import { WEIGHTINGS } from '../../server/domain/ranking.ts'
 import { ACTORS, EFFORTS, PHASES, RESPONDENTS } from '../../server/domain/vocabulary.ts'
 import { emptySpecification } from '../../server/domain/workspace.ts'
+import { parseSchoolYear, PLAN_REGIONS } from '../../server/domain/school-year.ts'
 import {
   list,
   object,
@@ -120,6 +121,14 @@ export const PlanEntry = z.object({
 })
 export type PlanEntry = z.infer<typeof PlanEntry>
 
+const SchoolYear = z.string().check(z.refine((s) => parseSchoolYear(s) !== null))
+/** Where the plan's timeline runs: a holiday region ('none': no holidays) and a school year (null: the one containing today). */
+export const PlanCalendar = z.object({
+  region: z.enum(PLAN_REGIONS),
+  schoolYear: z.nullable(SchoolYear),
+})
+export type PlanCalendar = z.infer<typeof PlanCalendar>
+
 const Basis = z.enum(['team', 'chosen'])
 export const AppState = z.object({
   team: z.array(Member),
@@ -130,6 +139,7 @@ export const AppState = z.object({
   basis: Basis,
   filters: Filters,
   planTitle: z.string(),
+  planCalendar: PlanCalendar,
   plan: z.array(PlanEntry),
   approach: z.array(Slug),
 })
@@ -143,6 +153,7 @@ export const DEFAULT_STATE: AppState = {
   basis: 'team',
   filters: { actors: [], mode: 'ranked', limit: 10, exclude: [], inUse: [] },
   planTitle: '',
+  planCalendar: { region: 'none', schoolYear: null },
   plan: [],
   approach: [],
 }
@@ -230,6 +241,13 @@ const readAppState: Reader<AppState> = object({
   basis: orDefault(valid(Basis), () => DEFAULT_STATE.basis),
   filters: orDefault(readFilters, () => DEFAULT_STATE.filters),
   planTitle: text,
+  planCalendar: orDefault(
+    object({
+      region: orDefault(valid(z.enum(PLAN_REGIONS)), () => 'none' as const),
+      schoolYear: orDefault(valid(z.nullable(SchoolYear)), () => null),
+    }),
+    () => DEFAULT_STATE.planCalendar
+  ),
   plan: orDefault(
     list(readPlanEntry, (p) => p.strategy),
     () => []
