@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
+import Papa from 'papaparse'
+import readExcelFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { axeViolations, startHarness, type Harness } from './support/harness.ts'
 
@@ -81,6 +83,27 @@ describe('the plan\u2019s timeline across the school year', () => {
     await page.screenshot({ path: `${SHOTS}/plan-1366x900.png`, fullPage: true })
     await timeline.scrollIntoViewIfNeeded()
     await page.screenshot({ path: `${SHOTS}/plan-timeline-1366x900.png` })
+
+    // The downloads: the CSV has the schedule; the Excel file a Timeline sheet beside the plan.
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()])
+    const csv = Papa.parse<string[]>(readFileSync(await csvDownload.path(), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data
+    const col = (name: string) => csv[0]!.indexOf(name)
+    expect(csv.slice(1).map((r) => [r[col('Phase')], r[col('Starts in')], r[col('Months')]])).toEqual([
+      ['Preparation', 'September 2025', '2'],
+      ['Sustainment', 'March 2026', '6'],
+      ['Start', 'July 2026', '1'],
+    ])
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Excel' }).click()])
+    const sheets = await readExcelFile(await xlsxDownload.path())
+    expect(sheets.map((s) => s.sheet)).toEqual(['Plan', 'Timeline'])
+    const sheet = sheets[1]!.data.map((r) => r.map((c) => (c === null ? '' : String(c))))
+    expect(sheet[0]!.slice(0, 3)).toEqual(['Strategy', 'Phase', 'Aug 2025'])
+    expect(sheet[1]![4]).toBe('autumn 11–19')
+    expect(sheet.slice(2).map((r) => [r[0], r.slice(2, 14).map((c) => c || '·').join('')])).toEqual([
+      ['Assess readiness, barriers and facilitators', '·■■·········'],
+      ['Identify and prepare champions', '···········■'],
+      ['Audit and feed back delivery', '·······■■■■■'],
+    ])
 
     // The print view: the plan's table, then the timeline.
     await page.emulateMedia({ media: 'print' })

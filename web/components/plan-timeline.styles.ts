@@ -14,7 +14,8 @@ export const planTimelineStyles = css`
   table {
     border-collapse: collapse;
     width: 100%;
-    min-width: 46rem;
+    /* A name column and twelve months of at least 4rem: on a phone the table scrolls sideways. */
+    min-width: 59rem;
     table-layout: fixed;
     font-size: 0.85rem;
   }
@@ -35,7 +36,7 @@ export const planTimelineStyles = css`
   }
   thead th.name,
   th[scope='row'] {
-    width: 24%;
+    width: 11rem;
     text-align: left;
   }
   .year {
@@ -50,7 +51,7 @@ export const planTimelineStyles = css`
     font-size: 0.8em;
     margin-top: 0.15rem;
     text-align: left;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .swatch {
     display: inline-block;
@@ -153,6 +154,10 @@ export const planTimelineStyles = css`
     }
     thead {
       display: table-header-group;
+    }
+    .caption {
+      font-size: 9pt;
+      margin-bottom: 1.5mm;
     }
     .notes,
     h3,
