@@ -47,8 +47,8 @@ describe('planCsv', () => {
   })
 })
 
-const strategies = new Map(
-  [['a', 'Strategy A'], ['b', 'Strategy B'], ['c', 'Strategy C']].map(([id, name]) => [id, { id, name, clusterName: 'Cluster', phases: [] } as never])
+const strategies = new Map<string, never>(
+  ([['a', 'Strategy A'], ['b', 'Strategy B'], ['c', 'Strategy C']] as const).map(([id, name]) => [id, { id, name, clusterName: 'Cluster', phases: [] } as never])
 )
 const tableLabels = {
   order: 'No.',
