@@ -487,6 +487,7 @@ export class App extends LitElement {
       basis: msg('Basis of the recommendations'),
       filters: msg('Filters'),
       planTitle: msg('Name of the plan'),
+      planCalendar: msg('Region and school year of the plan'),
       plan: msg('Plan'),
       approach: msg('Approach to check'),
     }

@@ -29,10 +29,11 @@ const state = {
   ],
   draft: { label: 'Docent', role: 'user', alsoUser: false, answers: { d01: 4, d02: 3 }, step: 1 },
   plan: [
-    { strategy: 'allocate-task-hours', barriers: [23, 21], spec: { actor: 'Teamleider', action: 'Tien uur per mentor in de normjaartaak', target: 'Mentoren leerjaar 3', timing: 'Vanaf augustus', dose: 'Hele schooljaar', outcome: 'Alle mentoren hebben uren', notes: '' } },
-    { strategy: 'conversation-skills-training', barriers: [16], spec: { actor: 'GGD', action: 'Twee trainingen gespreksvoering', target: 'Mentoren', timing: 'Oktober en februari', dose: '2 × 3 uur', outcome: '80% voelt zich bekwaam', notes: '' } },
+    { strategy: 'allocate-task-hours', barriers: [23, 21], spec: { actor: 'Teamleider', action: 'Tien uur per mentor in de normjaartaak', target: 'Mentoren leerjaar 3', timing: 'Vanaf augustus', dose: 'Hele schooljaar', outcome: 'Alle mentoren hebben uren', notes: '' }, phase: 'preparation', startMonth: 8, months: 12 },
+    { strategy: 'conversation-skills-training', barriers: [16], spec: { actor: 'GGD', action: 'Twee trainingen gespreksvoering', target: 'Mentoren', timing: 'Oktober en februari', dose: '2 × 3 uur', outcome: '80% voelt zich bekwaam', notes: '' }, phase: 'start', startMonth: 10, months: 5 },
   ],
   planTitle: 'Welbevinden, Leidse school 2026–2027',
+  planCalendar: { region: 'midden', schoolYear: '2026-2027' },
   approach: ['dynamic-training', 'educational-meetings'],
   chosen: [{ determinant: 23, severity: 1 }, { determinant: 16 }],
 }

@@ -6,6 +6,7 @@
  */
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm'
 import { carryForward, DEFAULT_ROUND_SETTINGS, roundRefusal, type PlanEntry } from '../domain/workspace.ts'
+import type { PlanRegion } from '../domain/school-year.ts'
 import type { Db } from './client.ts'
 import * as t from './workspace-schema.ts'
 import type {
@@ -51,6 +52,8 @@ export const toRound = (r: t.RoundRow): Round => ({
   settings: { ...DEFAULT_ROUND_SETTINGS, ...r.settings },
   planTitle: r.planTitle,
   planRevision: r.planRevision,
+  planRegion: r.planRegion,
+  planSchoolYear: r.planSchoolYear,
   createdAt: r.createdAt,
   closedAt: r.closedAt,
 })
@@ -83,6 +86,12 @@ export const toPlanEntry = (r: t.PlanEntryRow): PlanEntry => ({
   ...(r.phase !== null ? { phase: r.phase } : {}),
   ...(r.startMonth !== null ? { startMonth: r.startMonth } : {}),
   ...(r.months !== null ? { months: r.months } : {}),
+})
+
+/** The timeline's region and school year a plan save sets: only those it gives. */
+export const calendarOf = (plan: { readonly region?: PlanRegion; readonly schoolYear?: string | null }) => ({
+  ...(plan.region !== undefined ? { planRegion: plan.region } : {}),
+  ...(plan.schoolYear !== undefined ? { planSchoolYear: plan.schoolYear } : {}),
 })
 
 function readPlan(conn: Conn, roundId: string): PlanEntry[] {
@@ -242,8 +251,8 @@ export function createSqliteWorkspaceRepository(db: Db): WorkspaceRepository {
           .limit(1)
           .get()
         const start = last
-          ? carryForward({ settings: toRound(last).settings, planTitle: last.planTitle, plan: readPlan(tx, last.id) })
-          : { settings: DEFAULT_ROUND_SETTINGS, planTitle: '', plan: [] }
+          ? carryForward({ settings: toRound(last).settings, planTitle: last.planTitle, planRegion: last.planRegion, plan: readPlan(tx, last.id) })
+          : { settings: DEFAULT_ROUND_SETTINGS, planTitle: '', planRegion: 'none' as const, plan: [] }
         const row = tx
           .insert(t.rounds)
           .values({
@@ -256,6 +265,7 @@ export function createSqliteWorkspaceRepository(db: Db): WorkspaceRepository {
             respondentTokenHash,
             settings: start.settings,
             planTitle: start.planTitle,
+            planRegion: start.planRegion,
             createdAt: now,
           })
           .returning()
@@ -456,11 +466,17 @@ export function createSqliteWorkspaceRepository(db: Db): WorkspaceRepository {
 
     async getPlan(roundId): Promise<StoredPlan> {
       const round = db
-        .select({ title: t.rounds.planTitle, revision: t.rounds.planRevision })
+        .select({ title: t.rounds.planTitle, revision: t.rounds.planRevision, region: t.rounds.planRegion, schoolYear: t.rounds.planSchoolYear })
         .from(t.rounds)
         .where(eq(t.rounds.id, roundId))
         .get()
-      return { title: round?.title ?? '', revision: round?.revision ?? 0, entries: readPlan(db, roundId) }
+      return {
+        title: round?.title ?? '',
+        revision: round?.revision ?? 0,
+        region: round?.region ?? 'none',
+        schoolYear: round?.schoolYear ?? null,
+        entries: readPlan(db, roundId),
+      }
     },
 
     async savePlan(roundId, plan, now) {
@@ -473,7 +489,7 @@ export function createSqliteWorkspaceRepository(db: Db): WorkspaceRepository {
         if (!round || round.revision !== plan.baseRevision) return 'stale' as const
         writePlan(tx, roundId, plan.entries, now)
         const revision = round.revision + 1
-        tx.update(t.rounds).set({ planTitle: plan.title, planRevision: revision }).where(eq(t.rounds.id, roundId)).run()
+        tx.update(t.rounds).set({ planTitle: plan.title, planRevision: revision, ...calendarOf(plan) }).where(eq(t.rounds.id, roundId)).run()
         return { revision }
       })
     },
@@ -501,6 +517,8 @@ export function createSqliteWorkspaceRepository(db: Db): WorkspaceRepository {
               closesAt: round.closesAt,
               settings: round.settings,
               planTitle: round.planTitle,
+              planRegion: round.planRegion,
+              planSchoolYear: round.planSchoolYear,
               createdAt: round.createdAt,
               closedAt: round.closedAt,
               plan: readPlan(tx, r.id),
@@ -542,6 +560,8 @@ export function createSqliteWorkspaceRepository(db: Db): WorkspaceRepository {
               revision: r.submissions.length,
               settings: r.settings,
               planTitle: r.planTitle,
+              planRegion: r.planRegion,
+              planSchoolYear: r.planSchoolYear,
               createdAt: r.createdAt,
               closedAt: r.closedAt,
             })

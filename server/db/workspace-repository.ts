@@ -11,6 +11,7 @@ import type {
   RoundSettings,
   RoundState,
 } from '../domain/workspace.ts'
+import type { PlanRegion } from '../domain/school-year.ts'
 import type { Respondent } from '../domain/vocabulary.ts'
 
 export type Workspace = {
@@ -46,6 +47,10 @@ export type Round = {
   readonly settings: RoundSettings
   readonly planTitle: string
   readonly planRevision: number
+  /** The holiday region of the plan's timeline. */
+  readonly planRegion: PlanRegion
+  /** The school year of the plan's timeline; null: the one containing today. */
+  readonly planSchoolYear: string | null
   readonly createdAt: number
   readonly closedAt: number | null
 }
@@ -64,6 +69,8 @@ export type Submission = {
 export type StoredPlan = {
   readonly title: string
   readonly revision: number
+  readonly region: PlanRegion
+  readonly schoolYear: string | null
   readonly entries: readonly PlanEntry[]
 }
 
@@ -187,7 +194,14 @@ export interface WorkspaceRepository {
   /** Saves the whole plan if `baseRevision` is the current one; otherwise 'stale' and nothing changes. */
   savePlan(
     roundId: string,
-    plan: { readonly title: string; readonly entries: readonly PlanEntry[]; readonly baseRevision: number },
+    plan: {
+      readonly title: string
+      readonly entries: readonly PlanEntry[]
+      readonly baseRevision: number
+      /** The timeline's region and school year; each left as it is when undefined. */
+      readonly region?: PlanRegion
+      readonly schoolYear?: string | null
+    },
     now: number
   ): Promise<{ revision: number } | 'stale'>
 

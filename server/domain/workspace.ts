@@ -6,6 +6,7 @@
 import type { Weighting } from './ranking.ts'
 import type { Status } from './scoring.ts'
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from './thresholds.ts'
+import type { PlanRegion } from './school-year.ts'
 import type { Actor, Effort, Phase } from './vocabulary.ts'
 
 /** A round is open (takes submissions) or closed by the team. */
@@ -105,16 +106,19 @@ export function roundRefusal(
 /**
  * What a new round starts from: the previous round's settings and plan. Strategies that were
  * stopped stay in the plan (the team decides whether to drop them); their written fields are
- * the team's work and are copied as they are.
+ * the team's work and are copied as they are. The timeline's region goes along; its school
+ * year does not: a new round is usually a later year, and shows the one containing its day.
  */
 export function carryForward(previous: {
   readonly settings: RoundSettings
   readonly planTitle: string
+  readonly planRegion?: PlanRegion
   readonly plan: readonly PlanEntry[]
-}): { settings: RoundSettings; planTitle: string; plan: PlanEntry[] } {
+}): { settings: RoundSettings; planTitle: string; planRegion: PlanRegion; plan: PlanEntry[] } {
   return {
     settings: previous.settings,
     planTitle: previous.planTitle,
+    planRegion: previous.planRegion ?? 'none',
     plan: previous.plan.map((e) => ({ ...e, spec: { ...e.spec }, barriers: [...e.barriers] })),
   }
 }

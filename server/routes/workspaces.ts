@@ -357,6 +357,8 @@ function checkStrategies(c: Ctx, ids: readonly { path: string; id: string }[]) {
 const presentPlan = (c: Ctx, plan: StoredPlan) => ({
   title: plan.title,
   revision: plan.revision,
+  region: plan.region,
+  schoolYear: plan.schoolYear,
   entries: plan.entries.map((e) => ({
     strategy: e.strategy,
     status: e.status,

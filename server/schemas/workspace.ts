@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { ACTORS, EFFORTS, PHASES, RESPONDENTS } from '../domain/vocabulary.ts'
 import { CHANGES, PLAN_STATUSES, ROUND_STATES, SPEC_FIELDS } from '../domain/workspace.ts'
 import { RANKING_ORDERS } from '../domain/feasibility.ts'
+import { parseSchoolYear, PLAN_REGIONS } from '../domain/school-year.ts'
 import { WEIGHTINGS } from '../domain/ranking.ts'
 import { STATUSES } from '../domain/scoring.ts'
 import { MIN_GROUP_SIZE_FLOOR, NETWORK_LIMITS } from '../domain/network.ts'
@@ -263,9 +264,26 @@ export const PlanEntryIn = z.strictObject({
   ...ScheduleFields,
 })
 
+/** A school year such as `2026-2027`: two years, the second one after the first. */
+export const SchoolYear = z
+  .string()
+  .regex(/^\d{4}-\d{4}$/, 'a school year such as 2026-2027')
+  .refine((s) => parseSchoolYear(s) !== null, 'a school year such as 2026-2027: the second year follows the first')
+
+/** Where the plan's timeline runs: its holiday region and school year. */
+const CalendarFields = {
+  /** The holiday region of the timeline; 'none' shows no holidays. */
+  region: z.enum(PLAN_REGIONS),
+  /** The school year of the timeline; null: the one containing today. */
+  schoolYear: SchoolYear.nullable(),
+}
+
 export const PlanIn = z
   .strictObject({
     title: trimmed(WORKSPACE_LIMITS.name).default(''),
+    /** Left out: the timeline's region and school year stay as they are. */
+    region: CalendarFields.region.optional(),
+    schoolYear: CalendarFields.schoolYear.optional(),
     /** The revision this plan was edited from: a save over someone else's newer save is refused. */
     baseRevision: z.number().int().min(0),
     entries: z.array(PlanEntryIn).max(WORKSPACE_LIMITS.planEntries),
@@ -281,6 +299,7 @@ export const PlanIn = z
 export const PlanOut = z.object({
   title: z.string(),
   revision: z.number().int(),
+  ...CalendarFields,
   entries: z.array(
     z.object({
       strategy: z.string(),
@@ -351,6 +370,9 @@ export const WorkspaceDumpIn = z.strictObject({
         closesAt: Millis.nullable(),
         settings: RoundSettingsIn,
         planTitle: trimmed(WORKSPACE_LIMITS.name),
+        // Exports made before the plan had a timeline have neither.
+        planRegion: CalendarFields.region.default('none'),
+        planSchoolYear: CalendarFields.schoolYear.default(null),
         createdAt: Millis,
         closedAt: Millis.nullable(),
         plan: z.array(PlanEntryIn).max(WORKSPACE_LIMITS.planEntries),

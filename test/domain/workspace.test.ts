@@ -70,8 +70,12 @@ describe('carryForward', () => {
   test('copies settings and plan without sharing the written fields', () => {
     const plan = [{ strategy: 'a', status: 'done' as const, spec: { ...emptySpecification(), notes: 'x' }, barriers: [1] }]
     const next = carryForward({ settings: DEFAULT_ROUND_SETTINGS, planTitle: 'T', plan })
-    expect(next).toEqual({ settings: DEFAULT_ROUND_SETTINGS, planTitle: 'T', plan })
+    expect(next).toEqual({ settings: DEFAULT_ROUND_SETTINGS, planTitle: 'T', planRegion: 'none', plan })
     expect(next.plan[0]?.spec).not.toBe(plan[0]?.spec)
+  })
+
+  test("carries the timeline's region", () => {
+    expect(carryForward({ settings: DEFAULT_ROUND_SETTINGS, planTitle: '', planRegion: 'midden', plan: [] }).planRegion).toBe('midden')
   })
 })
 

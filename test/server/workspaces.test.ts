@@ -509,6 +509,67 @@ describe('GET /api/workspaces/{id}/export/long, codebook and spss', () => {
   })
 })
 
+describe('the plan: its timeline\u2019s region and school year', () => {
+  test('are stored with the plan, kept by a save that leaves them out, read back through an export and an import', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    const plan = `/api/workspaces/${ws.id}/rounds/${round.id}/plan`
+    const fresh = await call('GET', plan, { token: ws.teamToken })
+    expect(fresh.body).toMatchObject({ region: 'none', schoolYear: null })
+    const saved = await call('PUT', plan, { token: ws.teamToken, body: { baseRevision: 0, region: 'zuid', schoolYear: '2026-2027', entries: [] } })
+    expect(saved.status).toBe(200)
+    expect(saved.body).toMatchObject({ region: 'zuid', schoolYear: '2026-2027', revision: 1 })
+    // A save without them (an older client) leaves them as they are.
+    const titled = await call('PUT', plan, { token: ws.teamToken, body: { baseRevision: 1, title: 'Plan', entries: [] } })
+    expect(titled.body).toMatchObject({ title: 'Plan', region: 'zuid', schoolYear: '2026-2027' })
+    const back = await call('PUT', plan, { token: ws.teamToken, body: { baseRevision: 2, schoolYear: null, entries: [] } })
+    expect(back.body).toMatchObject({ region: 'zuid', schoolYear: null })
+
+    const exported = await call('GET', `/api/workspaces/${ws.id}/export`, { token: ws.teamToken })
+    expect(exported.body.rounds[0]).toMatchObject({ planRegion: 'zuid', planSchoolYear: null })
+    const imported = await call('POST', '/api/workspaces/import', { body: exported.body })
+    expect(imported.status).toBe(201)
+    const copy = await call('GET', `/api/workspaces/${imported.body.id}`, { token: imported.body.teamToken })
+    const copied = await call('GET', `/api/workspaces/${imported.body.id}/rounds/${copy.body.rounds[0].id}/plan`, { token: imported.body.teamToken })
+    expect(copied.body).toMatchObject({ region: 'zuid', schoolYear: null })
+  })
+
+  test('a new round carries the region forward, not the school year', async () => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    await call('PUT', `/api/workspaces/${ws.id}/rounds/${round.id}/plan`, { token: ws.teamToken, body: { baseRevision: 0, region: 'noord', schoolYear: '2025-2026', entries: [] } })
+    const next = await newRound(ws, 'Meting 2')
+    const carried = await call('GET', `/api/workspaces/${ws.id}/rounds/${next.id}/plan`, { token: ws.teamToken })
+    expect(carried.body).toMatchObject({ region: 'noord', schoolYear: null })
+  })
+
+  test('an export made before the timeline existed imports with no region and no school year', async () => {
+    const ws = await newWorkspace()
+    await newRound(ws)
+    const exported = await call('GET', `/api/workspaces/${ws.id}/export`, { token: ws.teamToken })
+    const { planRegion: _r, planSchoolYear: _y, ...older } = exported.body.rounds[0]
+    const imported = await call('POST', '/api/workspaces/import', { body: { ...exported.body, rounds: [older] } })
+    expect(imported.status).toBe(201)
+    const copy = await call('GET', `/api/workspaces/${imported.body.id}`, { token: imported.body.teamToken })
+    const plan = await call('GET', `/api/workspaces/${imported.body.id}/rounds/${copy.body.rounds[0].id}/plan`, { token: imported.body.teamToken })
+    expect(plan.body).toMatchObject({ region: 'none', schoolYear: null })
+  })
+
+  test.for([
+    [{ region: 'oost' }, 'region'],
+    [{ schoolYear: '2026-2028' }, 'schoolYear'],
+    [{ schoolYear: '2026/2027' }, 'schoolYear'],
+    [{ schoolYear: 2026 }, 'schoolYear'],
+  ] as const)('%o is 400 naming the field, and nothing is saved', async ([fields, path]) => {
+    const ws = await newWorkspace()
+    const round = await newRound(ws)
+    const plan = `/api/workspaces/${ws.id}/rounds/${round.id}/plan`
+    const bad = await call('PUT', plan, { token: ws.teamToken, body: { baseRevision: 0, title: 'kept out', entries: [], ...fields } })
+    expect([bad.status, bad.body.error.issues[0].path]).toEqual([400, path])
+    expect((await call('GET', plan, { token: ws.teamToken })).body).toMatchObject({ title: '', revision: 0, region: 'none', schoolYear: null })
+  })
+})
+
 describe('export, import and deletion', () => {
   test('the export re-imports into a workspace with the same rounds, plans and answers', async () => {
     const ws = await newWorkspace()

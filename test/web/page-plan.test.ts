@@ -82,4 +82,28 @@ describe('<sw-page-plan>', () => {
       vi.useRealTimers()
     }
   })
+
+  it('schedules a strategy by phase, start month and duration, and shows it on the timeline of the chosen year and region', async () => {
+    store.update(() => ({ planCalendar: { region: 'none', schoolYear: '2025-2026' } }))
+    await page.getByRole('combobox', { name: /^Holiday region/ }).selectOptions('midden')
+    await page.getByRole('combobox', { name: /^Phase/ }).nth(1).selectOptions('start')
+    // The months of the chosen school year, August first.
+    const starts = page.getByRole('combobox', { name: /^Starts in/ }).nth(1)
+    expect([...(starts.element() as HTMLSelectElement).options].map((o) => o.text).slice(0, 3)).toEqual(['not yet scheduled', 'August 2025', 'September 2025'])
+    await starts.selectOptions('10')
+    await page.getByRole('combobox', { name: /^Duration/ }).nth(1).selectOptions('3')
+    expect(store.state.planCalendar).toEqual({ region: 'midden', schoolYear: '2025-2026' })
+    expect(store.state.plan[1]).toMatchObject({ strategy: 'b', phase: 'start', startMonth: 10, months: 3 })
+    const timeline = document.querySelector('sw-page-plan')!.shadowRoot!.querySelector('.screen-only sw-plan-timeline')!
+    await expect.element(page.getByRole('table', { name: 'Timeline of school year 2025-2026, holidays of region Central' })).toBeVisible()
+    await expect.poll(() => timeline.shadowRoot!.querySelector('tr[data-strategy="b"]')?.querySelectorAll('td.on').length).toBe(3)
+    // The others have no start month yet.
+    expect([...timeline.shadowRoot!.querySelectorAll('.unscheduled li')].map((li) => li.textContent)).toEqual(['Strategy A', 'Strategy C'])
+
+    // Unsetting the start month takes the strategy off the timeline, and the field out of the plan.
+    await page.getByRole('combobox', { name: /^Starts in/ }).nth(1).selectOptions('')
+    expect(Object.keys(store.state.plan[1]!)).not.toContain('startMonth')
+    await expect.poll(() => timeline.shadowRoot!.querySelector('table')).toBeNull()
+    expect(timeline.shadowRoot!.textContent).toContain('No strategy has a start month yet')
+  })
 })

@@ -70,6 +70,20 @@ describe('RoundData', () => {
     expect(localStorage.getItem(`strategiewijzer:round-edits:v1:${ROUND}`)).toBeNull()
   })
 
+  it('loads the timeline’s region and school year, and saves a change of them with the plan', async () => {
+    const requests = stubServer({
+      [`GET ${base}`]: () => ({ status: 200, body: roundOut(ROUND) }),
+      [`GET ${base}/plan`]: () => ({ status: 200, body: planOut(3, '', [], { region: 'zuid', schoolYear: '2025-2026' }) }),
+      [`PUT ${base}/plan`]: (_, body) => ({ status: 200, body: { ...planOut(4, ''), ...(body as object) } }),
+    })
+    const data = await ready(open())
+    expect(data.state.planCalendar).toEqual({ region: 'zuid', schoolYear: '2025-2026' })
+    data.update(() => ({ planCalendar: { region: 'noord', schoolYear: '2026-2027' } }))
+    await expect.poll(() => data.saveState.state, { timeout: 3000 }).toBe('saved')
+    const puts = requests.filter((r) => r.key === `PUT ${base}/plan`)
+    expect(puts.map((r) => r.body)).toMatchObject([{ baseRevision: 3, region: 'noord', schoolYear: '2026-2027' }])
+  })
+
   it('on a conflict keeps this device’s plan, shows theirs, and saves ours over it when asked', async () => {
     let puts = 0
     const requests = stubServer({

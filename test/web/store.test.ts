@@ -158,6 +158,7 @@ describe('Store, reading a damaged copy', () => {
       basis: 'both',
       filters: { phase: 'someday', actors: ['teachers', 'aliens'], mode: 'bundle', limit: 10, exclude: ['x', 'Not A Slug'], inUse: [], weighting: 'loudest', publishedOnly: 'yes' },
       planTitle: 'Our plan',
+      planCalendar: { region: 'oost', schoolYear: '2026-2027' },
       plan: [{ strategy: 'a', spec: { ...emptySpec(), dose: 6 } }, { strategy: 'a', spec: emptySpec(), barriers: [] }],
       approach: 'champions',
       fromANewerVersion: true,
@@ -170,6 +171,7 @@ describe('Store, reading a damaged copy', () => {
       basis: 'team',
       filters: { actors: ['teachers'], mode: 'bundle', limit: 10, exclude: ['x'], inUse: [] },
       planTitle: 'Our plan',
+      planCalendar: { region: 'none', schoolYear: '2026-2027' },
       plan: [{ strategy: 'a', spec: emptySpec(), barriers: [] }],
       approach: [],
     })
@@ -185,6 +187,7 @@ describe('Store, reading a damaged copy', () => {
       'filters.exclude.1',
       'filters.weighting',
       'filters.publishedOnly',
+      'planCalendar.region',
       'plan.0.spec.dose',
       'plan.1',
       'approach',
@@ -206,6 +209,7 @@ describe('Store, reading a damaged copy', () => {
       basis: 'chosen',
       filters: { phase: 'start', actors: ['teachers'], maxEffort: 'medium', mode: 'bundle', limit: 5, exclude: ['x'], inUse: ['y'], weighting: 'cfir-eric', publishedOnly: true },
       planTitle: 'Plan',
+      planCalendar: { region: 'midden', schoolYear: '2026-2027' },
       plan: [{ strategy: 'a', spec: { ...emptySpec(), notes: 'n' }, barriers: [16] }],
       approach: ['champions'],
     }

@@ -14,7 +14,7 @@ import { determinantList, strategyCatalogue } from '../catalogue.ts'
 import { csvFormat, downloadBlob, downloadText, fileSlug } from '../download.ts'
 import { effortLabel, phaseLabel, strategiesText } from '../labels.ts'
 import { currentLang } from '../localization.ts'
-import { planCsv, planTable, type PlanTableLabels } from '../plan-export.ts'
+import { planCsv, planTable, timelineTable, type PlanTableLabels, type TimelineTableLabels } from '../plan-export.ts'
 import { PLAN_STATUSES, type PlanStatus } from '../../server/domain/workspace.ts'
 import { SPEC_FIELDS, type Specification } from '../state/app-state.ts'
 import type { RestoreEvent } from '../state/store.ts'
@@ -25,6 +25,11 @@ import { session } from '../workspace/session.ts'
 import type { PlanItem, SaveState } from '../workspace/team-data.ts'
 import '../components/go-zone-chart.ts'
 import type { GoZonePoint } from '../components/go-zone-chart.ts'
+import '../components/plan-timeline.ts'
+import { holidayName, holidayShort, regionLabel, type TimelineItem } from '../components/plan-timeline.ts'
+import { PLAN_REGIONS, schoolYearMonths, type PlanRegion, type SchoolCalendar } from '../../server/domain/school-year.ts'
+import { PHASES, type Phase } from '../../server/domain/vocabulary.ts'
+import { planCalendarOf, schoolYearChoices } from '../school-holidays.ts'
 
 export const specLabel = (f: keyof Specification): string =>
   ({
@@ -47,6 +52,13 @@ const specHint = (f: keyof Specification): string =>
     outcome: msg('e.g. 80% of mentors hold the conversations'),
     notes: '',
   })[f]
+
+const numberOr = (value: string): number | undefined => (value === '' ? undefined : Number(value))
+
+const monthYearText = (month: number, year: number) =>
+  new Intl.DateTimeFormat(currentLang(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)))
+
+const monthsText = (n: number): string => (n === 1 ? msg('1 month') : msg(str`${n} months`))
 
 @customElement('sw-page-plan')
 @localized()
@@ -87,8 +99,28 @@ export class PagePlan extends LitElement {
         flex-basis: 100%;
         margin: 0;
       }
-      .go-zone {
+      .go-zone,
+      .timeline {
         margin-top: 2rem;
+      }
+      .calendar-fields {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        margin-bottom: 0.75rem;
+      }
+      .calendar-fields label,
+      .schedule label {
+        display: inline-grid;
+        gap: 0.2rem;
+        font-size: 0.95rem;
+      }
+      .schedule {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: flex-end;
+        margin: 0.5rem 0;
       }
       .go-zone .view {
         display: flex;
@@ -164,6 +196,14 @@ export class PagePlan extends LitElement {
         .print-only thead th {
           background: #eee;
         }
+        .print-only .timeline {
+          break-before: page;
+          margin-top: 0;
+        }
+        .print-only .timeline h2 {
+          font-size: 13pt;
+          margin: 0 0 2mm;
+        }
       }
     `,
   ]
@@ -190,6 +230,7 @@ export class PagePlan extends LitElement {
               <button class="btn" @click=${() => session.set(null)}>${msg('Leave the round')}</button>`
           : html`<p class="muted" role="status">${msg('Loading the round…')}</p>`}`
     }
+    const calendar = planCalendarOf(this.team.state.planCalendar, new Date())
     return this.data.render({
       pending: () => html`<h1>${msg('Your implementation plan')}</h1><p class="muted">${msg('Loading…')}</p>`,
       error: (e) => html`<h1>${msg('Your implementation plan')}</h1><p class="error" role="alert">${errorOf(e).message}</p>`,
@@ -221,14 +262,15 @@ export class PagePlan extends LitElement {
                   ${repeat(
                     plan,
                     (entry) => entry.strategy,
-                    (entry, i) => this.renderEntry(entry, i, plan.length, strategies.get(entry.strategy), names)
+                    (entry, i) => this.renderEntry(entry, i, plan.length, strategies.get(entry.strategy), names, calendar)
                   )}
                 </ol>
                 <a class="btn" href="/recommendations">${msg('Add more strategies')}</a>
+                ${this.renderTimeline(strategies, calendar, true)}
                 ${this.renderGoZone(plan, strategies)}
               `}
         </div>
-        ${plan.length > 0 ? this.renderPrint(strategies, names) : nothing}
+        ${plan.length > 0 ? this.renderPrint(strategies, names, calendar) : nothing}
       `,
     })
   }
@@ -280,7 +322,8 @@ export class PagePlan extends LitElement {
     index: number,
     count: number,
     s: StrategyOut | undefined,
-    names: ReadonlyMap<number, string>
+    names: ReadonlyMap<number, string>,
+    calendar: SchoolCalendar
   ) {
     const name = s?.name ?? entry.strategy
     const id = (f: string) => `${entry.strategy}-${f}`
@@ -301,6 +344,7 @@ export class PagePlan extends LitElement {
           </label>`
         : nothing}
       ${this.renderRatings(entry, s, id)}
+      ${this.renderSchedule(entry, id, calendar)}
       <div class="spec">
         ${(['action', 'actor', 'target', 'timing', 'dose', 'outcome', 'notes'] as const).map((f) => {
           const wide = f === 'action' || f === 'outcome' || f === 'notes'
@@ -325,7 +369,7 @@ export class PagePlan extends LitElement {
     </li>`
   }
 
-  private renderPrint(strategies: ReadonlyMap<string, StrategyOut>, names: ReadonlyMap<number, string>) {
+  private renderPrint(strategies: ReadonlyMap<string, StrategyOut>, names: ReadonlyMap<number, string>, calendar: SchoolCalendar) {
     const [header = [], ...rows] = planTable(this.team.state.plan, strategies, names, this.labels())
     return html`<div class="print-only">
       <h1>${this.team.state.planTitle || msg('Implementation plan')}</h1>
@@ -334,10 +378,16 @@ export class PagePlan extends LitElement {
         <thead><tr>${header.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
         <tbody>${rows.map((r) => html`<tr>${r.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
       </table>
+      ${this.renderTimeline(strategies, calendar, false)}
     </div>`
   }
 
-  private labels(): PlanTableLabels {
+  private labels(download = false): PlanTableLabels {
+    const calendar = planCalendarOf(this.team.state.planCalendar, new Date())
+    const month = (m: number) => {
+      const at = schoolYearMonths(calendar.schoolYear).find((x) => x.month === m)
+      return at ? monthYearText(at.month, at.year) : String(m)
+    }
     return {
       order: msg('No.'),
       strategy: msg('Strategy'),
@@ -348,6 +398,28 @@ export class PagePlan extends LitElement {
       phase: phaseLabel,
       // A round's plan says where each strategy stands.
       ...(this.team.source.kind === 'round' ? { status: { header: msg('Status'), label: planStatusLabel } } : {}),
+      ...(download ? { schedule: { phase: msg('Phase'), start: msg('Starts in'), months: msg('Months'), month } } : {}),
+    }
+  }
+
+  private timelineLabels(calendar: SchoolCalendar): TimelineTableLabels {
+    const provisional = calendar.sources.filter((s) => s.status === 'provisional').map((s) => msg(str`The dates for ${s.schoolYear} are provisional.`))
+    return {
+      strategy: msg('Strategy'),
+      phase: msg('Phase'),
+      note: msg('Note'),
+      holidays:
+        calendar.region === 'none'
+          ? msg('No region chosen: school holidays are not shown.')
+          : [msg(str`School holidays as advised by the government for region ${regionLabel(calendar.region)}; your school's own dates may differ.`), ...provisional].join(' '),
+      phaseLabel,
+      noPhase: msg('No phase chosen'),
+      month: (m, y) => new Intl.DateTimeFormat(currentLang(), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1))),
+      holiday: (h, first, last) => `${holidayShort(h)} ${first}–${last}`,
+      clipped: (n) => msg(str`runs ${n} more month(s) after July: not shown`),
+      noDuration: msg('duration not set: one month shown'),
+      startsInHoliday: (h, known) => (known ? msg(str`starts in the ${holidayName(h)}`) : msg('starts in July or August: schools are usually on summer holiday then')),
+      unscheduled: msg('not yet scheduled'),
     }
   }
 
@@ -356,22 +428,108 @@ export class PagePlan extends LitElement {
   }
 
   private downloadCsv(strategies: ReadonlyMap<string, StrategyOut>, names: ReadonlyMap<number, string>) {
-    downloadText(this.fileName('csv'), planCsv(csvFormat(), this.team.state.plan, strategies, names, this.labels()), 'text/csv')
+    downloadText(this.fileName('csv'), planCsv(csvFormat(), this.team.state.plan, strategies, names, this.labels(true)), 'text/csv')
     this.status = msg('CSV downloaded')
   }
 
   private async downloadExcel(strategies: ReadonlyMap<string, StrategyOut>, names: ReadonlyMap<number, string>) {
     // Loaded on demand: the Excel writer is the largest dependency and most visits never need it.
     const { default: writeExcelFile } = await import('write-excel-file/browser')
-    const [header = [], ...rows] = planTable(this.team.state.plan, strategies, names, this.labels())
+    const [header = [], ...rows] = planTable(this.team.state.plan, strategies, names, this.labels(true))
     const sheet = [header.map((value) => ({ value, fontWeight: 'bold' as const })), ...rows.map((r) => r.map((value) => ({ value, wrap: true })))]
-    const blob = await writeExcelFile(sheet, { columns: header.map((_, i) => ({ width: i === 0 ? 5 : i === 1 ? 34 : 24 })), sheet: msg('Plan') }).toBlob()
+    // The timeline beside it: months as columns, ■ where a strategy runs, the holidays in the second row.
+    const calendar = planCalendarOf(this.team.state.planCalendar, new Date())
+    const [tHeader = [], tHolidays = [], ...tRows] = timelineTable(this.team.state.plan, strategies, calendar, this.timelineLabels(calendar), new Intl.Collator(currentLang()).compare)
+    const timeline = [
+      tHeader.map((value) => ({ value, fontWeight: 'bold' as const })),
+      tHolidays.map((value) => ({ value, wrap: true, fontStyle: 'italic' as const })),
+      ...tRows.map((r) => r.map((value, i) => ({ value, wrap: true, ...(i > 1 && i < 14 ? { align: 'center' as const } : {}) }))),
+    ]
+    const blob = await writeExcelFile([
+      { data: sheet, sheet: msg('Plan'), columns: header.map((_, i) => ({ width: i === 0 ? 5 : i === 1 ? 34 : 24 })) },
+      { data: timeline, sheet: msg('Timeline'), columns: tHeader.map((_, i) => ({ width: i === 0 ? 34 : i === 1 ? 18 : i === 14 ? 40 : 9 })) },
+    ]).toBlob()
     downloadBlob(this.fileName('xlsx'), blob)
     this.status = msg('Excel downloaded')
   }
 
   private setStatus(strategy: string, status: PlanStatus) {
     this.team.source.update((s) => ({ plan: s.plan.map((p) => (p.strategy === strategy ? { ...p, status } : p)) }))
+  }
+
+  /** When a strategy runs: its phase, the month it starts (of the plan's school year) and for how many months. */
+  private renderSchedule(entry: PlanItem, id: (f: string) => string, calendar: SchoolCalendar) {
+    const months = schoolYearMonths(calendar.schoolYear)
+    return html`<div class="schedule">
+      <label for=${id('phase')}>${msg('Phase')}
+        <select id=${id('phase')} @change=${(e: Event) => this.setSchedule(entry.strategy, { phase: ((e.target as HTMLSelectElement).value || undefined) as Phase | undefined })}>
+          <option value="" ?selected=${entry.phase === undefined}>${msg('no phase chosen')}</option>
+          ${PHASES.map((p) => html`<option value=${p} ?selected=${entry.phase === p}>${phaseLabel(p)}</option>`)}
+        </select>
+      </label>
+      <label for=${id('start')}>${msg('Starts in')}
+        <select id=${id('start')} @change=${(e: Event) => this.setSchedule(entry.strategy, { startMonth: numberOr((e.target as HTMLSelectElement).value) })}>
+          <option value="" ?selected=${entry.startMonth === undefined}>${msg('not yet scheduled')}</option>
+          ${months.map((m) => html`<option value=${m.month} ?selected=${entry.startMonth === m.month}>${monthYearText(m.month, m.year)}</option>`)}
+        </select>
+      </label>
+      <label for=${id('months')}>${msg('Duration')}
+        <select id=${id('months')} @change=${(e: Event) => this.setSchedule(entry.strategy, { months: numberOr((e.target as HTMLSelectElement).value) })}>
+          <option value="" ?selected=${entry.months === undefined}>${msg('not set')}</option>
+          ${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => html`<option value=${n} ?selected=${entry.months === n}>${monthsText(n)}</option>`)}
+        </select>
+      </label>
+    </div>`
+  }
+
+  /** The plan on a timeline across the school year, with the region and school year to choose (on screen). */
+  private renderTimeline(strategies: ReadonlyMap<string, StrategyOut>, calendar: SchoolCalendar, screen: boolean) {
+    const items: TimelineItem[] = this.team.state.plan.map((e) => ({
+      id: e.strategy,
+      name: strategies.get(e.strategy)?.name ?? e.strategy,
+      ...(e.phase !== undefined ? { phase: e.phase } : {}),
+      ...(e.startMonth !== undefined ? { startMonth: e.startMonth } : {}),
+      ...(e.months !== undefined ? { months: e.months } : {}),
+    }))
+    const { region, schoolYear } = this.team.state.planCalendar
+    const today = new Date()
+    const heading = screen ? 'timeline-heading' : 'timeline-print-heading'
+    return html`<section class="timeline" aria-labelledby=${heading}>
+      <h2 id=${heading}>${msg('Timeline across the school year')}</h2>
+      ${screen
+        ? html`<div class="calendar-fields">
+            <label for="school-year">${msg('School year')}
+              <select id="school-year" @change=${(e: Event) => this.setCalendar({ schoolYear: (e.target as HTMLSelectElement).value })}>
+                ${schoolYearChoices(today, schoolYear).map(
+                  (y) => html`<option value=${y} ?selected=${y === calendar.schoolYear}>${y}</option>`
+                )}
+              </select>
+            </label>
+            <label for="region">${msg('Holiday region')}
+              <select id="region" @change=${(e: Event) => this.setCalendar({ region: (e.target as HTMLSelectElement).value as PlanRegion })}>
+                ${PLAN_REGIONS.map((r) => html`<option value=${r} ?selected=${region === r}>${regionLabel(r)}</option>`)}
+              </select>
+            </label>
+          </div>`
+        : nothing}
+      <sw-plan-timeline .items=${items} .calendar=${calendar}></sw-plan-timeline>
+    </section>`
+  }
+
+  private setSchedule(strategy: string, change: Partial<Pick<PlanItem, 'phase' | 'startMonth' | 'months'>>) {
+    this.team.source.update((s) => ({
+      plan: s.plan.map((p) => {
+        if (p.strategy !== strategy) return p
+        const next: Record<string, unknown> = { ...p, ...change }
+        // An unset field is left out, as in a plan stored before it existed.
+        for (const [k, v] of Object.entries(change)) if (v === undefined) delete next[k]
+        return next as PlanItem
+      }),
+    }))
+  }
+
+  private setCalendar(change: Partial<{ region: PlanRegion; schoolYear: string | null }>) {
+    this.team.source.update((s) => ({ planCalendar: { ...s.planCalendar, ...change } }))
   }
 
   /**

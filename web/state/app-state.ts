@@ -12,6 +12,7 @@ import { RANKING_ORDERS } from '../../server/domain/feasibility.ts'
 import { WEIGHTINGS } from '../../server/domain/ranking.ts'
 import { ACTORS, EFFORTS, PHASES, RESPONDENTS } from '../../server/domain/vocabulary.ts'
 import { emptySpecification } from '../../server/domain/workspace.ts'
+import { parseSchoolYear, PLAN_REGIONS } from '../../server/domain/school-year.ts'
 import {
   list,
   object,
@@ -124,6 +125,14 @@ export const PlanEntry = z.object({
 })
 export type PlanEntry = z.infer<typeof PlanEntry>
 
+const SchoolYear = z.string().check(z.refine((s) => parseSchoolYear(s) !== null))
+/** Where the plan's timeline runs: a holiday region ('none': no holidays) and a school year (null: the one containing today). */
+export const PlanCalendar = z.object({
+  region: z.enum(PLAN_REGIONS),
+  schoolYear: z.nullable(SchoolYear),
+})
+export type PlanCalendar = z.infer<typeof PlanCalendar>
+
 const Basis = z.enum(['team', 'chosen'])
 export const AppState = z.object({
   team: z.array(Member),
@@ -134,6 +143,7 @@ export const AppState = z.object({
   basis: Basis,
   filters: Filters,
   planTitle: z.string(),
+  planCalendar: PlanCalendar,
   plan: z.array(PlanEntry),
   approach: z.array(Slug),
 })
@@ -147,6 +157,7 @@ export const DEFAULT_STATE: AppState = {
   basis: 'team',
   filters: { actors: [], mode: 'ranked', limit: 10, exclude: [], inUse: [] },
   planTitle: '',
+  planCalendar: { region: 'none', schoolYear: null },
   plan: [],
   approach: [],
 }
@@ -235,6 +246,13 @@ const readAppState: Reader<AppState> = object({
   basis: orDefault(valid(Basis), () => DEFAULT_STATE.basis),
   filters: orDefault(readFilters, () => DEFAULT_STATE.filters),
   planTitle: text,
+  planCalendar: orDefault(
+    object({
+      region: orDefault(valid(z.enum(PLAN_REGIONS)), () => 'none' as const),
+      schoolYear: orDefault(valid(z.nullable(SchoolYear)), () => null),
+    }),
+    () => DEFAULT_STATE.planCalendar
+  ),
   plan: orDefault(
     list(readPlanEntry, (p) => p.strategy),
     () => []

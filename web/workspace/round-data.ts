@@ -9,7 +9,7 @@ import { msg, str } from '@lit/localize'
 import { SPEC_FIELDS } from '../../server/domain/workspace.ts'
 import type { Lang } from '../../server/domain/vocabulary.ts'
 import type { RoundOut } from '../../server/schemas/workspace.ts'
-import { DEFAULT_STATE, emptySpec, Filters, PlanEntry, Settings, type Specification } from '../state/app-state.ts'
+import { DEFAULT_STATE, emptySpec, Filters, PlanCalendar, PlanEntry, Settings, type Specification } from '../state/app-state.ts'
 import { RestoreEvent, type Removal } from '../state/store.ts'
 import { PLAN_STATUSES } from '../../server/domain/workspace.ts'
 import type { BarrierInput, PlanItem, RespondentRow, SaveState, TeamData, TeamState } from './team-data.ts'
@@ -29,6 +29,7 @@ type ServerPlan = Awaited<ReturnType<TeamApi['plan']>>
 /** What is kept on this device until the server has it. */
 type Edits = {
   readonly planTitle: string
+  readonly planCalendar: TeamState['planCalendar']
   readonly plan: readonly PlanItem[]
   readonly base: number
   readonly planDirty: boolean
@@ -54,6 +55,9 @@ export const planFromServer = (plan: ServerPlan): PlanItem[] =>
     barriers: [...e.barriers],
     ...scheduleOf(e),
   }))
+
+/** The timeline's region and school year of a plan from the server. */
+const calendarFromServer = (plan: ServerPlan): TeamState['planCalendar'] => ({ region: plan.region, schoolYear: plan.schoolYear })
 
 /** The team's ratings and timing of an entry, only those set (none is ever dropped on a save). */
 const scheduleOf = (e: Pick<PlanItem, 'feasibility' | 'importance' | 'phase' | 'startMonth' | 'months'>) => ({
@@ -141,7 +145,7 @@ export class RoundData extends EventTarget implements TeamData {
       const [round, plan] = await Promise.all([this.#api.round(this.roundId), this.#api.plan(this.roundId)])
       this.#round = round
       this.#base = plan.revision
-      this.#state = { ...DEFAULT_STATE, ...settingsFromRound(round), planTitle: plan.title, plan: planFromServer(plan) }
+      this.#state = { ...DEFAULT_STATE, ...settingsFromRound(round), planTitle: plan.title, planCalendar: calendarFromServer(plan), plan: planFromServer(plan) }
       const edits = this.#readEdits()
       if (edits?.settingsDirty) {
         this.#state = { ...this.#state, settings: edits.settings, filters: edits.filters, approach: edits.approach }
@@ -149,7 +153,7 @@ export class RoundData extends EventTarget implements TeamData {
         this.#scheduleSettings(0)
       }
       if (edits?.planDirty) {
-        this.#state = { ...this.#state, plan: edits.plan, planTitle: edits.planTitle }
+        this.#state = { ...this.#state, plan: edits.plan, planTitle: edits.planTitle, planCalendar: edits.planCalendar }
         this.#base = edits.base
         this.#planDirty = true
         this.#schedulePlan(0)
@@ -182,7 +186,7 @@ export class RoundData extends EventTarget implements TeamData {
     const before = this.#state
     const next = { ...before, ...change(before) }
     this.#state = next
-    if (next.plan !== before.plan || next.planTitle !== before.planTitle) {
+    if (next.plan !== before.plan || next.planTitle !== before.planTitle || next.planCalendar !== before.planCalendar) {
       this.#planDirty = true
       if (this.#save.state !== 'conflict') {
         this.#save = { state: 'saving' }
@@ -215,11 +219,13 @@ export class RoundData extends EventTarget implements TeamData {
       return
     }
     if (!this.#planDirty || !this.#api || this.#disposed) return
-    const { plan, planTitle } = this.#state
+    const { plan, planTitle, planCalendar } = this.#state
     this.#save = { state: 'saving' }
     this.#emit()
     const body = {
       title: planTitle,
+      region: planCalendar.region,
+      schoolYear: planCalendar.schoolYear,
       baseRevision: this.#base,
       entries: plan.map((e) => ({
         strategy: e.strategy,
@@ -233,7 +239,7 @@ export class RoundData extends EventTarget implements TeamData {
       try {
         const saved = await this.#api!.savePlan(this.roundId, body)
         this.#base = saved.revision
-        const unchanged = this.#state.plan === plan && this.#state.planTitle === planTitle
+        const unchanged = this.#state.plan === plan && this.#state.planTitle === planTitle && this.#state.planCalendar === planCalendar
         if (unchanged) this.#planDirty = false
         this.#save = this.#planDirty || this.#settingsDirty ? { state: 'saving' } : { state: 'saved' }
         if (!unchanged) this.#schedulePlan(0)
@@ -243,7 +249,7 @@ export class RoundData extends EventTarget implements TeamData {
           // The error envelope carries the plan as it is now under `current`.
           const theirs = (bodyOf(error) as { current: ServerPlan }).current
           this.#theirsRevision = theirs.revision
-          this.#save = { state: 'conflict', theirs: { title: theirs.title, plan: planFromServer(theirs) } }
+          this.#save = { state: 'conflict', theirs: { title: theirs.title, calendar: calendarFromServer(theirs), plan: planFromServer(theirs) } }
         } else if (status === null || status >= 500) {
           this.#save = { state: 'offline' }
           this.#schedulePlan(RETRY_MS)
@@ -335,7 +341,7 @@ export class RoundData extends EventTarget implements TeamData {
     if (save.state !== 'conflict') return
     this.#base = this.#theirsRevision
     if (keep === 'theirs') {
-      this.#state = { ...this.#state, plan: save.theirs.plan, planTitle: save.theirs.title }
+      this.#state = { ...this.#state, plan: save.theirs.plan, planTitle: save.theirs.title, planCalendar: save.theirs.calendar }
       this.#planDirty = false
       this.#save = { state: 'saved' }
       this.#writeEdits()
@@ -434,7 +440,7 @@ export class RoundData extends EventTarget implements TeamData {
         const plan = await this.#api.plan(this.roundId)
         if (!this.#planDirty) {
           this.#base = plan.revision
-          this.#state = { ...this.#state, plan: planFromServer(plan), planTitle: plan.title }
+          this.#state = { ...this.#state, plan: planFromServer(plan), planTitle: plan.title, planCalendar: calendarFromServer(plan) }
         }
       }
       if (changed) this.#emit()
@@ -473,10 +479,13 @@ export class RoundData extends EventTarget implements TeamData {
           return [{ ...entry.data, ...(PLAN_STATUSES.includes(status as never) ? { status: status as PlanItem['status'] } : {}) }]
         })
       : null
+    // Edits kept before the timeline existed have no calendar: the server's stays.
+    const calendar = PlanCalendar.safeParse(value.planCalendar)
     const planOk = value.planDirty === true && plan !== null && typeof value.base === 'number' && typeof value.planTitle === 'string'
     const settingsOk = value.settingsDirty === true && settings.success && filters.success && approach !== null
     return {
       planTitle: planOk ? (value.planTitle as string) : '',
+      planCalendar: planOk && calendar.success ? calendar.data : this.#state.planCalendar,
       plan: planOk ? plan : [],
       base: planOk ? (value.base as number) : 0,
       planDirty: planOk,
@@ -496,6 +505,7 @@ export class RoundData extends EventTarget implements TeamData {
       const s = this.#state
       const edits: Edits = {
         planTitle: s.planTitle,
+        planCalendar: s.planCalendar,
         plan: s.plan,
         base: this.#base,
         planDirty: this.#planDirty,

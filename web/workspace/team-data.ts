@@ -46,7 +46,7 @@ export type SaveState =
   /** The server refused the change (e.g. a strategy it does not know). */
   | { readonly state: 'error'; readonly message: string }
   /** Someone else saved the plan meanwhile: theirs is here, ours is the state. */
-  | { readonly state: 'conflict'; readonly theirs: { readonly title: string; readonly plan: readonly PlanItem[] } }
+  | { readonly state: 'conflict'; readonly theirs: { readonly title: string; readonly calendar: AppState['planCalendar']; readonly plan: readonly PlanItem[] } }
 
 export interface TeamData extends EventTarget {
   /** This browser's own data, or a workspace round on the server. */

@@ -9,7 +9,7 @@
  */
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm'
 import { carryForward, DEFAULT_ROUND_SETTINGS, roundRefusal, type PlanEntry } from '../../domain/workspace.ts'
-import { toPlanEntry, toRound, toSubmission, toTeamToken, toWorkspace, sameAnswers } from '../sqlite-workspace-repository.ts'
+import { calendarOf, toPlanEntry, toRound, toSubmission, toTeamToken, toWorkspace, sameAnswers } from '../sqlite-workspace-repository.ts'
 import type { ImportOutcome, NewSubmission, StoredPlan, SubmissionOutcome, WorkspaceDump, WorkspaceRepository } from '../workspace-repository.ts'
 import type { PgDb } from './client.ts'
 import * as t from './workspace-schema.ts'
@@ -157,8 +157,8 @@ export function createPgWorkspaceRepository(db: PgDb): WorkspaceRepository {
           .orderBy(desc(t.rounds.position))
           .limit(1)
         const start = last
-          ? carryForward({ settings: toRound(last).settings, planTitle: last.planTitle, plan: await readPlan(tx, last.id) })
-          : { settings: DEFAULT_ROUND_SETTINGS, planTitle: '', plan: [] }
+          ? carryForward({ settings: toRound(last).settings, planTitle: last.planTitle, planRegion: last.planRegion, plan: await readPlan(tx, last.id) })
+          : { settings: DEFAULT_ROUND_SETTINGS, planTitle: '', planRegion: 'none' as const, plan: [] }
         const [row] = await tx
           .insert(t.rounds)
           .values({
@@ -171,6 +171,7 @@ export function createPgWorkspaceRepository(db: PgDb): WorkspaceRepository {
             respondentTokenHash,
             settings: start.settings,
             planTitle: start.planTitle,
+            planRegion: start.planRegion,
             createdAt: now,
           })
           .returning()
@@ -343,10 +344,16 @@ export function createPgWorkspaceRepository(db: PgDb): WorkspaceRepository {
       return db.transaction(
         async (tx) => {
           const [round] = await tx
-            .select({ title: t.rounds.planTitle, revision: t.rounds.planRevision })
+            .select({ title: t.rounds.planTitle, revision: t.rounds.planRevision, region: t.rounds.planRegion, schoolYear: t.rounds.planSchoolYear })
             .from(t.rounds)
             .where(eq(t.rounds.id, roundId))
-          return { title: round?.title ?? '', revision: round?.revision ?? 0, entries: await readPlan(tx, roundId) }
+          return {
+            title: round?.title ?? '',
+            revision: round?.revision ?? 0,
+            region: round?.region ?? 'none',
+            schoolYear: round?.schoolYear ?? null,
+            entries: await readPlan(tx, roundId),
+          }
         },
         { isolationLevel: 'repeatable read', accessMode: 'read only' }
       )
@@ -358,7 +365,7 @@ export function createPgWorkspaceRepository(db: PgDb): WorkspaceRepository {
         if (!round || round.planRevision !== plan.baseRevision) return 'stale' as const
         await writePlan(tx, roundId, plan.entries, now)
         const revision = round.planRevision + 1
-        await tx.update(t.rounds).set({ planTitle: plan.title, planRevision: revision }).where(eq(t.rounds.id, roundId))
+        await tx.update(t.rounds).set({ planTitle: plan.title, planRevision: revision, ...calendarOf(plan) }).where(eq(t.rounds.id, roundId))
         return { revision }
       })
     },
@@ -381,6 +388,8 @@ export function createPgWorkspaceRepository(db: PgDb): WorkspaceRepository {
               closesAt: round.closesAt,
               settings: round.settings,
               planTitle: round.planTitle,
+              planRegion: round.planRegion,
+              planSchoolYear: round.planSchoolYear,
               createdAt: round.createdAt,
               closedAt: round.closedAt,
               plan: await readPlan(tx, r.id),
@@ -414,6 +423,8 @@ export function createPgWorkspaceRepository(db: PgDb): WorkspaceRepository {
             revision: r.submissions.length,
             settings: r.settings,
             planTitle: r.planTitle,
+            planRegion: r.planRegion,
+            planSchoolYear: r.planSchoolYear,
             createdAt: r.createdAt,
             closedAt: r.closedAt,
           })

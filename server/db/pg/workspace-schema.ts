@@ -11,6 +11,7 @@ import {
 } from '../../domain/workspace.ts'
 import { SURVEY_TOOLS, type SurveyMapping } from '../../domain/survey-import.ts'
 import { PHASES, RESPONDENTS } from '../../domain/vocabulary.ts'
+import { PLAN_REGIONS } from '../../domain/school-year.ts'
 
 const time = () => bigint({ mode: 'number' })
 
@@ -66,6 +67,10 @@ export const rounds = pgTable(
     planTitle: text().notNull().default(''),
     /** Bumped by every save of the plan: a save based on an older revision is refused. */
     planRevision: integer().notNull().default(0),
+    /** The holiday region of the plan's timeline ('none': no holidays shown). */
+    planRegion: text({ enum: PLAN_REGIONS }).notNull().default('none'),
+    /** The school year of the plan's timeline, e.g. '2026-2027'; null: the one containing today. */
+    planSchoolYear: text(),
     createdAt: time().notNull(),
     closedAt: time(),
   },

@@ -46,9 +46,10 @@ export const roundOut = (id: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 })
 
-export const planOut = (revision: number, title: string, strategies: string[] = []) => ({
+export const planOut = (revision: number, title: string, strategies: string[] = [], calendar = { region: 'none', schoolYear: null as string | null }) => ({
   title,
   revision,
+  ...calendar,
   entries: strategies.map((strategy) => ({
     strategy,
     status: 'planned',
