@@ -19,6 +19,7 @@ import {
 } from '../../server/domain/school-year.ts'
 import type { Phase } from '../../server/domain/vocabulary.ts'
 import { phaseLabel } from '../labels.ts'
+import { plural } from '../format.ts'
 import { currentLang } from '../localization.ts'
 import { shared } from '../styles/shared.ts'
 import { planTimelineStyles } from './plan-timeline.styles.ts'
@@ -66,6 +67,13 @@ const periodText = (h: HolidayInMonth) =>
 
 const monthName = (m: MonthHolidays) =>
   new Intl.DateTimeFormat(currentLang(), { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(m.year, m.month - 1, 1)))
+
+/** What a bar cut at July says of the months it does not show. */
+export const clippedText = (n: number): string =>
+  plural(n, {
+    one: msg('runs one more month after July: not shown'),
+    other: msg(str`runs ${n} more months after July: not shown`),
+  })
 
 @customElement('sw-plan-timeline')
 @localized()
@@ -148,7 +156,7 @@ export class PlanTimeline extends LitElement {
               ? msg('starts in July or August: schools are usually on summer holiday then')
               : msg(str`starts in the ${holidayName(holidayStart.holiday)}`)}</span>`
           : nothing}
-        ${bar.clipped > 0 ? html`<span class="note">${msg(str`runs ${bar.clipped} more month(s) after July: not shown`)}</span>` : nothing}
+        ${bar.clipped > 0 ? html`<span class="note">${clippedText(bar.clipped)}</span>` : nothing}
         ${!bar.durationSet ? html`<span class="note">${msg('duration not set: one month shown')}</span>` : nothing}
       </th>
       ${calendar.months.map((m) => {

@@ -26,7 +26,7 @@ import type { PlanItem, SaveState } from '../workspace/team-data.ts'
 import '../components/go-zone-chart.ts'
 import type { GoZonePoint } from '../components/go-zone-chart.ts'
 import '../components/plan-timeline.ts'
-import { holidayName, holidayShort, regionLabel, type TimelineItem } from '../components/plan-timeline.ts'
+import { clippedText, holidayName, holidayShort, regionLabel, type TimelineItem } from '../components/plan-timeline.ts'
 import { PLAN_REGIONS, schoolYearMonths, type PlanRegion, type SchoolCalendar } from '../../server/domain/school-year.ts'
 import { PHASES, type Phase } from '../../server/domain/vocabulary.ts'
 import { planCalendarOf, schoolYearChoices } from '../school-holidays.ts'
@@ -416,7 +416,7 @@ export class PagePlan extends LitElement {
       noPhase: msg('No phase chosen'),
       month: (m, y) => new Intl.DateTimeFormat(currentLang(), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1))),
       holiday: (h, first, last) => `${holidayShort(h)} ${first}–${last}`,
-      clipped: (n) => msg(str`runs ${n} more month(s) after July: not shown`),
+      clipped: clippedText,
       noDuration: msg('duration not set: one month shown'),
       startsInHoliday: (h, known) => (known ? msg(str`starts in the ${holidayName(h)}`) : msg('starts in July or August: schools are usually on summer holiday then')),
       unscheduled: msg('not yet scheduled'),
