@@ -11,6 +11,7 @@ import { customElement, state } from 'lit/decorators.js'
 import type { StrategyOut } from '../../server/schemas/api.ts'
 import { errorOf } from '../api.ts'
 import { determinantList, strategyCatalogue } from '../catalogue.ts'
+import { formatFixed } from '../format.ts'
 import { csvFormat, downloadBlob, downloadText, fileSlug } from '../download.ts'
 import { effortLabel, phaseLabel, strategiesText } from '../labels.ts'
 import { currentLang } from '../localization.ts'
@@ -549,8 +550,8 @@ export class PagePlan extends LitElement {
       ${published?.importance !== undefined
         ? html`<p class="muted">
             ${published.feasibility !== undefined
-              ? msg(str`Published: importance ${published.importance.toFixed(2)}, feasibility ${published.feasibility.toFixed(2)} (Waltz et al. 2015)`)
-              : msg(str`Published: importance ${published.importance.toFixed(2)} (Waltz et al. 2015; no feasibility published)`)}
+              ? msg(str`Published: importance ${formatFixed(published.importance)}, feasibility ${formatFixed(published.feasibility)} (Waltz et al. 2015)`)
+              : msg(str`Published: importance ${formatFixed(published.importance)} (Waltz et al. 2015; no feasibility published)`)}
           </p>`
         : nothing}
     </div>`
