@@ -1,17 +1,15 @@
-import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import readExcelFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { axeViolations, startHarness, type Harness } from './support/harness.ts'
+import { axeViolations, shotsDir, startHarness, type Harness } from './support/harness.ts'
 
 /** Screenshots to look at, outside the repository. */
-const SHOTS = process.env.SHOTS_DIR ?? '/work/shots/expert-rating'
+const SHOTS = shotsDir('expert-rating')
 const ADMIN_TOKEN = 'e2e-admin-token-'.padEnd(48, '7')
 
 let h: Harness
 beforeAll(async () => {
   h = await startHarness({ adminToken: ADMIN_TOKEN })
-  mkdirSync(SHOTS, { recursive: true })
 })
 afterAll(async () => {
   await h?.close()

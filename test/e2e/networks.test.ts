@@ -1,16 +1,14 @@
-import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import readExcelFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { axeViolations, startHarness, type Harness } from './support/harness.ts'
+import { axeViolations, shotsDir, startHarness, type Harness } from './support/harness.ts'
 
 /** Screenshots to look at, outside the repository. */
-const SHOTS = process.env.SHOTS_DIR ?? '/work/shots/issue12'
+const SHOTS = shotsDir('networks')
 
 let h: Harness
 beforeAll(async () => {
   h = await startHarness()
-  mkdirSync(SHOTS, { recursive: true })
 })
 afterAll(async () => {
   await h?.close()

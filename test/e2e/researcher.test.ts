@@ -1,29 +1,19 @@
-import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { axeViolations, startHarness, type Harness } from './support/harness.ts'
+import { apiJson, axeViolations, shotsDir, startHarness, type Harness } from './support/harness.ts'
 
 /** Screenshots for the issue's closing note, looked at by a person. */
-const SHOTS = process.env.SHOTS_DIR ?? '/work/shots/researcher'
+const SHOTS = shotsDir('researcher')
 
 let h: Harness
 beforeAll(async () => {
   h = await startHarness()
-  mkdirSync(SHOTS, { recursive: true })
 })
 afterAll(async () => {
   await h?.close()
 })
 
-async function api(method: string, path: string, body?: unknown, token?: string) {
-  const res = await fetch(`${h.baseUrl}/api${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
-  return res.status === 204 ? null : res.json()
-}
+const api = (method: string, path: string, body?: unknown, token?: string) => apiJson(h, method, path, body, token)
 
 async function toEnglish(page: Page) {
   await page.getByRole('button', { name: 'EN', exact: true }).click()

@@ -1,30 +1,21 @@
-import { mkdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import Papa from 'papaparse'
 import readExcelFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { axeViolations, startHarness, type Harness } from './support/harness.ts'
+import { apiJson, axeViolations, shotsDir, startHarness, type Harness } from './support/harness.ts'
 
 /** Screenshots for the issue's closing note, looked at by a person. */
-const SHOTS = process.env.SHOTS_DIR ?? '/work/shots/timeline'
+const SHOTS = shotsDir('timeline')
 
 let h: Harness
 beforeAll(async () => {
   h = await startHarness()
-  mkdirSync(SHOTS, { recursive: true })
 })
 afterAll(async () => {
   await h?.close()
 })
 
-async function api(method: string, path: string, body?: unknown, token?: string) {
-  const res = await fetch(`${h.baseUrl}/api${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
-  return res.json()
-}
+const api = (method: string, path: string, body?: unknown, token?: string) => apiJson(h, method, path, body, token)
 
 describe('the plan\u2019s timeline across the school year', () => {
   test('a team schedules its strategies by phase and month, and the printed plan carries the timeline with its holidays', async () => {

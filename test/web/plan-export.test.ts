@@ -6,6 +6,19 @@ import { emptySpec } from '../../web/state/app-state.ts'
 import { schoolCalendar } from '../../server/domain/school-year.ts'
 import { holidayData } from '../../web/school-holidays.ts'
 
+const strategies = new Map<string, never>(
+  ([['a', 'Strategy A'], ['b', 'Strategy B'], ['c', 'Strategy C']] as const).map(([id, name]) => [id, { id, name, clusterName: 'Cluster', phases: [] } as never])
+)
+const tableLabels = {
+  order: 'No.',
+  strategy: 'Strategy',
+  cluster: 'Cluster',
+  phases: 'Phases',
+  barriers: 'Barriers',
+  spec: { actor: 'Who', action: 'What', target: 'For whom', timing: 'When', dose: 'How often', outcome: 'Outcome', notes: 'Notes' },
+  phase: (p: string) => p,
+}
+
 describe('planCsv', () => {
   it('writes a specification that would start a formula as text, also when a line follows', () => {
     const csv = planCsv(
@@ -13,15 +26,7 @@ describe('planCsv', () => {
       [{ strategy: 'a', spec: { ...emptySpec(), actor: '=HYPERLINK("https://evil.example","klik")\nsecond line' }, barriers: [] }],
       new Map([['a', { id: 'a', name: 'Strategy A', clusterName: 'Cluster', phases: [] } as never]]),
       new Map(),
-      {
-        order: 'No.',
-        strategy: 'Strategy',
-        cluster: 'Cluster',
-        phases: 'Phases',
-        barriers: 'Barriers',
-        spec: { actor: 'Who', action: 'What', target: 'For whom', timing: 'When', dose: 'How often', outcome: 'Outcome', notes: 'Notes' },
-        phase: (p: string) => p,
-      }
+      tableLabels
     )
     expect(csv.split('\r\n')[1]).toBe('1,Strategy A,Cluster,,,"\'=HYPERLINK(""https://evil.example"",""klik"")\nsecond line",,,,,,')
   })
@@ -46,19 +51,6 @@ describe('planCsv', () => {
     expect(csv.split('\r\n')[1]).toBe('1;Strategie A;Cluster;;;"Teamleider; zorgcoördinator";Uren, ruimte;;;;;')
   })
 })
-
-const strategies = new Map<string, never>(
-  ([['a', 'Strategy A'], ['b', 'Strategy B'], ['c', 'Strategy C']] as const).map(([id, name]) => [id, { id, name, clusterName: 'Cluster', phases: [] } as never])
-)
-const tableLabels = {
-  order: 'No.',
-  strategy: 'Strategy',
-  cluster: 'Cluster',
-  phases: 'Phases',
-  barriers: 'Barriers',
-  spec: { actor: 'Who', action: 'What', target: 'For whom', timing: 'When', dose: 'How often', outcome: 'Outcome', notes: 'Notes' },
-  phase: (p: string) => p,
-}
 
 describe('planCsv with the schedule', () => {
   it('adds the team\u2019s phase, start month and duration after the barriers, empty where not set', () => {

@@ -2,8 +2,9 @@
  * End-to-end harness: the real app (API + built web app in dist/web) on a loopback port over a
  * fresh database, and Debian's Chromium driven by playwright-core.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
@@ -72,4 +73,28 @@ export async function axeViolations(page: Page): Promise<string[]> {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))
   })
+}
+
+/**
+ * The folder an end-to-end test leaves its screenshots in, for a person to look at: under
+ * SHOTS_DIR when set, else under the system's temporary folder; never in the repository.
+ */
+export function shotsDir(name: string): string {
+  const dir = join(process.env.SHOTS_DIR ?? join(tmpdir(), 'strategiewijzer-shots'), name)
+  mkdirSync(dir, { recursive: true })
+  return dir
+}
+
+/**
+ * A JSON call to the harness's API (`path` after /api), as a team or facilitator with `token`:
+ * the answer's body, null for 204; a status of 400 or more throws with the answer.
+ */
+export async function apiJson(h: Harness, method: string, path: string, body?: unknown, token?: string): Promise<any> {
+  const res = await fetch(`${h.baseUrl}/api${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
+  return res.status === 204 ? null : res.json()
 }
