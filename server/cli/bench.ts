@@ -229,6 +229,14 @@ function recommendations(kb: KbIndex, respondents: number, mode: 'ranked' | 'bun
   }
 }
 
+/** The least a recommendation request can ask: HTTP, routing, body and answer with almost no engine work. */
+const SMALLEST_RECOMMENDATION: Request = {
+  label: 'POST /api/recommendations?view=compact, one barrier, limit 1 (the route\'s floor)',
+  path: '/api/recommendations?view=compact',
+  method: 'POST',
+  body: JSON.stringify({ barriers: [29], limit: 1 }),
+}
+
 const target = (bench: Bench, r: Request) => ({
   url: bench.server.base + r.path,
   ...(r.method ? { method: r.method } : {}),
@@ -310,6 +318,8 @@ const cpuScenario: Scenario = {
         limit: 4,
       },
       { request: recommendations(bench.kb, 30, 'ranked'), amount: bench.scale(3000, 500) },
+      // The floor of the route: a POST that asks almost nothing (one barrier, one strategy).
+      { request: SMALLEST_RECOMMENDATION, amount: bench.scale(6000, 1000) },
       { request: recommendations(bench.kb, 500, 'ranked'), amount: bench.scale(400, 100) },
     ].map((c) => ({ ...c, perRound: Math.ceil(c.amount / rounds), runs: [] as CpuRun[] }))
 
