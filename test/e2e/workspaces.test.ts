@@ -173,12 +173,18 @@ describe('a school team with a workspace, two rounds and colleagues answering on
     const theirs = await teamCall(teamToken!, 'PUT', `/workspaces/${workspaceId}/rounds/${baselineId}/plan`, {
       title: 'Their title',
       baseRevision: saved.body.revision,
-      entries: saved.body.entries.slice(0, 1).map((e: { strategy: string; spec: object }) => ({ strategy: e.strategy, spec: e.spec })),
+      entries: saved.body.entries.slice(0, 1).map((e: { strategy: string; spec: object }) => ({ strategy: e.strategy, spec: e.spec, phase: 'start', startMonth: 10, months: 3, feasibility: 4 })),
+      region: 'zuid',
+      schoolYear: '2026-2027',
     })
     expect(theirs.status).toBe(200)
     await page.getByLabel('Notes').first().fill('Mijn aantekening')
     await page.getByText('Someone else saved this plan while you were editing it.').waitFor()
     await page.getByText(/Their version: Their title, 1 strategy/).waitFor()
+    // Everything "keep theirs" would take is on screen: their schedule and their timeline's calendar.
+    await page.getByText('Their timeline: school year 2026-2027, holidays of region South.').waitFor()
+    const theirRow = page.getByRole('region', { name: 'Their version' }).getByRole('row').nth(1)
+    expect(await theirRow.textContent()).toMatch(/Start.*Oct.*2026.*3 months.*4/)
     expect(await page.getByLabel('Notes').first().inputValue()).toBe('Mijn aantekening')
     await expectNoSeriousViolations(page, 'plan: someone else saved')
     await page.getByRole('button', { name: 'Keep mine (save it over theirs)' }).click()

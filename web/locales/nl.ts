@@ -835,6 +835,7 @@
 'sca6a42d80c5dd964': `Noord`,
 'scb26059490443bc7': str`Gepubliceerd: belang ${0} (Waltz e.a. 2015; geen haalbaarheid gepubliceerd)`,
 'scbd8031e3d026dc9': `nooit`,
+'scbec67de812731bb': str`Hun tijdlijn: schooljaar ${0}, vakanties van regio ${1}.`,
 'scccaf58b8fe3fcfd': `verbeterd`,
 'scd0ec82ce48334a5': `Per strategie de scholen die haar uitvoeren, en wat daar veranderde in de belemmeringen waar ze op gericht is sinds hun vorige ronde. Een aanleiding voor het gesprek, geen bewijs van effect.`,
 'scd104d19b5a0ef92': `Plan`,

@@ -293,18 +293,25 @@ export class PagePlan extends LitElement {
           ${msg('Not saved:')} ${save.message} ${msg('Your changes are kept on this device.')}
           <button class="btn small" @click=${() => this.team.source.retry()}>${msg('Try again')}</button>
         </div>`
-      case 'conflict':
+      case 'conflict': {
+        // Everything "keep theirs" would take is shown: the schedule and the timeline's calendar too.
+        const theirCalendar = planCalendarOf(save.theirs.calendar, new Date())
+        const theirMonth = (m: number) => {
+          const at = schoolYearMonths(theirCalendar.schoolYear).find((x) => x.month === m)
+          return at ? monthYearText(at.month, at.year) : String(m)
+        }
         return html`<div class="saving notice warning theirs" role="alert">
           <p><strong>${msg('Someone else saved this plan while you were editing it.')}</strong>
             ${msg('Your version is below, unsaved but kept on this device; theirs is here. Choose which one to keep. To combine them, keep yours and retype what you need from theirs, or the other way round.')}</p>
           <details open>
             <summary>${msg(str`Their version: ${save.theirs.title || msg('(no name)')}, ${strategiesText(save.theirs.plan.length)}`)}</summary>
+            <p>${msg(str`Their timeline: school year ${theirCalendar.schoolYear}, holidays of region ${regionLabel(theirCalendar.region)}.`)}</p>
             <div role="region" tabindex="0" aria-label=${msg('Their version')} style="overflow-x:auto">
               <table>
-                <thead><tr><th scope="col">${msg('Strategy')}</th><th scope="col">${msg('Status')}</th>${SPEC_FIELDS.map((f) => html`<th scope="col">${specLabel(f)}</th>`)}</tr></thead>
+                <thead><tr><th scope="col">${msg('Strategy')}</th><th scope="col">${msg('Status')}</th><th scope="col">${msg('Phase')}</th><th scope="col">${msg('Starts in')}</th><th scope="col">${msg('Duration')}</th><th scope="col">${msg('Feasibility (1–5)')}</th><th scope="col">${msg('Importance (1–5)')}</th>${SPEC_FIELDS.map((f) => html`<th scope="col">${specLabel(f)}</th>`)}</tr></thead>
                 <tbody>
                   ${save.theirs.plan.map(
-                    (e) => html`<tr><th scope="row">${strategies.get(e.strategy)?.name ?? e.strategy}</th><td>${planStatusLabel(e.status ?? 'planned')}</td>${SPEC_FIELDS.map((f) => html`<td>${e.spec[f]}</td>`)}</tr>`
+                    (e) => html`<tr><th scope="row">${strategies.get(e.strategy)?.name ?? e.strategy}</th><td>${planStatusLabel(e.status ?? 'planned')}</td><td>${e.phase ? phaseLabel(e.phase) : ''}</td><td>${e.startMonth === undefined ? '' : theirMonth(e.startMonth)}</td><td>${e.months === undefined ? '' : monthsText(e.months)}</td><td>${e.feasibility ?? ''}</td><td>${e.importance ?? ''}</td>${SPEC_FIELDS.map((f) => html`<td>${e.spec[f]}</td>`)}</tr>`
                   )}
                 </tbody>
               </table>
@@ -315,6 +322,7 @@ export class PagePlan extends LitElement {
             <button class="btn" @click=${() => this.team.source.resolveConflict('theirs')}>${msg('Keep theirs (my changes go)')}</button>
           </div>
         </div>`
+      }
     }
   }
 
