@@ -247,6 +247,16 @@ describe('POST /api/recommendations', () => {
     const a = await post('/api/recommendations', { profile, limit: 15 })
     const b = await post('/api/recommendations', { responses: team, limit: 15 })
     expect(a.body).toEqual(b.body)
+    // The web app sends only what the engine reads of a profile; the answer is the same.
+    const trimmed = {
+      barriers: profile.barriers,
+      determinants: profile.determinants.map(({ number, negativeShare, status, polarised }: any) => ({ number, negativeShare, status, polarised })),
+    }
+    expect(JSON.stringify(trimmed).length).toBeLessThan(JSON.stringify(profile).length / 3)
+    expect((await post('/api/recommendations', { profile: trimmed, limit: 15 })).body).toEqual(b.body)
+    expect((await post('/api/coverage', { profile: trimmed, strategies: ['champions'] })).body).toEqual(
+      (await post('/api/coverage', { responses: team, strategies: ['champions'] })).body
+    )
   })
 
   test('says what the severities mean: measured shares, given weights, or none', async () => {

@@ -410,7 +410,16 @@ export class RoundData extends EventTarget implements TeamData {
 
   async barrierInput(lang: Lang): Promise<BarrierInput | null> {
     const profile = await this.profile(lang)
-    return profile ? { profile } : null
+    // Only what the engine reads of a profile: a few hundred bytes instead of the whole
+    // profile with its items and intervals, which the server would parse for nothing.
+    return profile
+      ? {
+          profile: {
+            barriers: [...profile.barriers],
+            determinants: profile.determinants.map(({ number, negativeShare, status, polarised }) => ({ number, negativeShare, status, polarised })),
+          },
+        }
+      : null
   }
 
   // ── Background ───────────────────────────────────────────────────────────────────────

@@ -7,7 +7,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { PlanStatus } from '../../server/domain/workspace.ts'
-import type { ScoreResponse } from '../../server/schemas/api.ts'
+import type { ProfileIn, ScoreResponse } from '../../server/schemas/api.ts'
 import type { SubgroupProfiles } from '../../server/schemas/workspace.ts'
 import type { Lang, Respondent } from '../../server/domain/vocabulary.ts'
 import type { AppState, PlanEntry, teamResponses } from '../state/app-state.ts'
@@ -22,7 +22,7 @@ export type TeamState = Omit<AppState, 'plan' | 'draft'> & { readonly plan: read
 /** The barriers recommendations and coverage start from, as the engine's request takes them. */
 export type BarrierInput =
   | { readonly responses: ReturnType<typeof teamResponses>; readonly settings: AppState['settings'] }
-  | { readonly profile: ScoreResponse }
+  | { readonly profile: ProfileIn }
   | { readonly barriers: AppState['chosen'] }
 
 /** One respondent as the team screens list them. */
