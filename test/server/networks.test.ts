@@ -319,6 +319,8 @@ describe('authorisation', () => {
     const school = await newSchool('School')
     const child = await newNetwork('Binnen')
     const { inviteToken } = await invite(n)
+    const study = (await call('POST', '/api/ratings', { body: { name: 'Panel', selection: { kind: 'determinants', determinants: [4] }, experts: 1 } })).body
+    const expertToken = (study.experts[0].link as string).split('#')[1]
     const base = `/api/networks/${n.id}`
     const routes: [string, string, unknown?][] = [
       ['GET', base],
@@ -340,6 +342,8 @@ describe('authorisation', () => {
       ['team token', school.teamToken, 401],
       ['respondent token', school.round.respondentToken, 401],
       ['invitation token', inviteToken, 401],
+      ['rating owner token', study.ownerToken, 401],
+      ['rating expert token', expertToken, 401],
       ['facilitator of another network', other.facilitatorToken, 404],
       ['facilitator of an inner network', child.facilitatorToken, 404],
     ]

@@ -4,6 +4,7 @@ import { MAX_BODY_BYTES } from '../../server/app.ts'
 import { STUDY_LIMITS } from '../../server/domain/expert-rating.ts'
 import { NETWORK_LIMITS } from '../../server/domain/network.ts'
 import { IMPORT_LIMITS } from '../../server/schemas/survey-import.ts'
+import { MAX_ID_CHARS, MAX_STRATEGY_LIST } from '../../server/schemas/api.ts'
 
 /** One past every bound of the routes of networks, survey imports, templates and expert rating studies. */
 const t = await testStore()
@@ -147,5 +148,25 @@ describe('data for analysis and subgroups', () => {
     expect(issuePath(await call('GET', `${w}/rounds/${r.id}/profile/groups?lang=fr`, { token }))).toBe('lang')
     expect(issuePath(await call('GET', `${w}/rounds/${r.id}/profile?group=${'g'.repeat(81)}`, { token }))).toBe('group')
     expect((await call('GET', `${w}/export/long?round=${r.id}`, { token })).status).toBe(200)
+  })
+})
+
+describe('the network export and the recommendation options', () => {
+  test('the network export takes only a known language and no other query key', async () => {
+    const n = (await call('POST', '/api/networks', { body: { name: 'Regio' } })).body
+    const base = `/api/networks/${n.id}/export/long`
+    expect(issuePath(await call('GET', `${base}?lang=fr`, { token: n.facilitatorToken }))).toBe('lang')
+    expect((await call('GET', `${base}?lang=nl&x=1`, { token: n.facilitatorToken })).status).toBe(400)
+    expect((await call('GET', `${base}?lang=nl`, { token: n.facilitatorToken })).status).toBe(200)
+  })
+
+  test('feasibility ratings one past the strategy list, a strategy id past its length, and an unknown view are 400 naming them', async () => {
+    const many = Object.fromEntries(Array.from({ length: MAX_STRATEGY_LIST + 1 }, (_, i) => [`s${i}`, 3]))
+    const post = (path: string, body: unknown) => call('POST', path, { body })
+    expect(issuePath(await post('/api/recommendations', { barriers: [23], order: 'feasibility', feasibility: many }))).toBe('feasibility')
+    expect(issuePath(await post('/api/recommendations', { barriers: [23], order: 'feasibility', feasibility: { ['a'.repeat(MAX_ID_CHARS + 1)]: 3 } }))).toMatch(/^feasibility/)
+    expect(issuePath(await post('/api/recommendations?view=tiny', { barriers: [23] }))).toBe('view')
+    // At the bound of a real list it answers.
+    expect((await post('/api/recommendations?view=compact', { barriers: [23], order: 'feasibility', feasibility: { champions: 5 } })).status).toBe(200)
   })
 })

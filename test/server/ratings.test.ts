@@ -237,6 +237,8 @@ describe('authorisation', () => {
     const s = await newStudy()
     const other = await newStudy()
     const network = (await call('POST', '/api/networks', { body: { name: 'Regio' } })).body
+    const school = (await call('POST', '/api/workspaces', { body: { name: 'School', innovation: 'Welbevinden' } })).body
+    const round = (await call('POST', `/api/workspaces/${school.id}/rounds`, { token: school.teamToken, body: { label: 'Nulmeting' } })).body
     const base = `/api/ratings/${s.id}`
     const routes: [string, string, unknown?][] = [
       ['GET', base],
@@ -253,6 +255,9 @@ describe('authorisation', () => {
       ['unknown', `swo_${'A'.repeat(32)}`, 401],
       ['expert token', s.expertTokens[0], 401],
       ['facilitator token', network.facilitatorToken, 401],
+      ['team token', school.teamToken, 401],
+      ['respondent token', round.respondentToken, 401],
+      ['the administrator token as a bearer', ADMIN, 401],
       ['another study\u2019s owner', other.ownerToken, 404],
     ]
     for (const [method, path, body] of routes) {
@@ -274,6 +279,8 @@ describe('authorisation', () => {
     const s = await newStudy()
     const other = await newStudy()
     const [p] = s.pairs as [{ determinant: number; strategy: string }]
+    const network = (await call('POST', '/api/networks', { body: { name: 'Regio' } })).body
+    const school = (await call('POST', '/api/workspaces', { body: { name: 'School', innovation: 'Welbevinden' } })).body
     const routes: [string, string, unknown?][] = [
       ['GET', `/api/ratings/${s.id}/ballot`],
       ['PUT', `/api/ratings/${s.id}/ballot`, { determinant: p.determinant, strategy: p.strategy, relevance: 5 }],
@@ -283,6 +290,8 @@ describe('authorisation', () => {
       ['malformed', 'swe_short', 401],
       ['unknown', `swe_${'A'.repeat(32)}`, 401],
       ['owner token', s.ownerToken, 401],
+      ['facilitator token', network.facilitatorToken, 401],
+      ['team token', school.teamToken, 401],
       ['another study\u2019s expert', other.expertTokens[0], 404],
     ]
     for (const [method, path, body] of routes) {

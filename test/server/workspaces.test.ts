@@ -101,6 +101,8 @@ describe('authorisation', () => {
     const round = await newRound(ws)
     const revoked = await call('POST', `/api/workspaces/${ws.id}/tokens`, { token: ws.teamToken, body: { label: 'oud' } })
     await call('DELETE', `/api/workspaces/${ws.id}/tokens/${revoked.body.id}`, { token: ws.teamToken })
+    const network = (await call('POST', '/api/networks', { body: { name: 'Regio' } })).body
+    const study = (await call('POST', '/api/ratings', { body: { name: 'Panel', selection: { kind: 'determinants', determinants: [4] }, experts: 1 } })).body
     const w = `/api/workspaces/${ws.id}`
     const r = `${w}/rounds/${round.id}`
     const routes: [string, string, unknown?][] = [
@@ -135,6 +137,9 @@ describe('authorisation', () => {
       ['respondent token', round.respondentToken, 401],
       ['revoked team token', revoked.body.token, 401],
       ['malformed', 'not-a-token', 401],
+      ['facilitator token', network.facilitatorToken, 401],
+      ['rating owner token', study.ownerToken, 401],
+      ['rating expert token', (study.experts[0].link as string).split('#')[1], 401],
       ['team token of another workspace', other.teamToken, 404],
     ]
     for (const [method, path, body] of routes) {
