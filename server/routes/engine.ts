@@ -113,12 +113,16 @@ function barriersOfProfile(
 }
 
 /** 422 for strategy or source ids that the knowledge base does not have. */
-function checkReferences(kb: KbIndex, refs: { path: string; ids?: readonly string[]; kind: 'strategy' | 'source' }[]) {
+function checkReferences(
+  kb: KbIndex,
+  refs: { path: string; ids?: readonly string[]; kind: 'strategy' | 'source'; keyed?: boolean }[]
+) {
   const issues: Issue[] = []
-  for (const { path, ids, kind } of refs) {
+  for (const { path, ids, kind, keyed } of refs) {
     ids?.forEach((id, i) => {
       const known = kind === 'strategy' ? kb.strategy.has(id) : kb.source.has(id)
-      if (!known) issues.push({ path: `${path}.${i}`, message: `unknown ${kind} '${id}'` })
+      // A list names the entry by its place; a record (keyed) by its key.
+      if (!known) issues.push({ path: `${path}.${keyed ? id : i}`, message: `unknown ${kind} '${id}'` })
     })
   }
   if (issues.length > 0) throw unprocessable(issues)
@@ -137,9 +141,8 @@ function recommend(c: Context<AppEnv>, body: RecommendationsRequest, lang: Lang,
     { path: 'plan.exclude', ids: body.plan?.exclude, kind: 'strategy' },
     { path: 'plan.inUse', ids: body.plan?.inUse, kind: 'strategy' },
     { path: 'sources', ids: body.sources, kind: 'source' },
+    { path: 'feasibility', ids: body.feasibility && Object.keys(body.feasibility), kind: 'strategy', keyed: true },
   ])
-  const unrated = Object.keys(body.feasibility ?? {}).filter((id) => !kb.strategy.has(id))
-  if (unrated.length > 0) throw unprocessable(unrated.map((id) => ({ path: `feasibility.${id}`, message: `unknown strategy '${id}'` })))
   const { barriers, severityKind, severityUnknown } = resolveBarriers(kb, body)
   const input = {
     barriers,
@@ -168,10 +171,10 @@ function recommend(c: Context<AppEnv>, body: RecommendationsRequest, lang: Lang,
     )
   } else {
     const { strategies: byFit, uncovered, unreachable } = rankStrategies(input)
-    const team = new Map(Object.entries(body.feasibility ?? {}))
+    const rated = body.feasibility ?? {}
     const strategies =
       body.order === 'feasibility'
-        ? orderByFeasibility(byFit, (id) => feasibilityOf(team.get(id), kb.strategy.get(id)))
+        ? orderByFeasibility(byFit, (id) => feasibilityOf(Object.hasOwn(rated, id) ? rated[id] : undefined, kb.strategy.get(id)))
         : byFit
     answer = recommendationsBody(kb, { ...head, unreachable: [...unreachable], strategies, uncovered: [...uncovered] }, lang, view)
   }

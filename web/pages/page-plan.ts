@@ -61,6 +61,12 @@ const monthYearText = (month: number, year: number) =>
 
 const monthsText = (n: number): string => (n === 1 ? msg('1 month') : msg(str`${n} months`))
 
+/** Calendar month `m` as the month and year it falls in during the calendar's school year ("oktober 2026"). */
+function schoolMonthText(calendar: { readonly schoolYear: string }, m: number): string {
+  const at = schoolYearMonths(calendar.schoolYear).find((x) => x.month === m)
+  return at ? monthYearText(at.month, at.year) : String(m)
+}
+
 @customElement('sw-page-plan')
 @localized()
 export class PagePlan extends LitElement {
@@ -296,10 +302,6 @@ export class PagePlan extends LitElement {
       case 'conflict': {
         // Everything "keep theirs" would take is shown: the schedule and the timeline's calendar too.
         const theirCalendar = planCalendarOf(save.theirs.calendar, new Date())
-        const theirMonth = (m: number) => {
-          const at = schoolYearMonths(theirCalendar.schoolYear).find((x) => x.month === m)
-          return at ? monthYearText(at.month, at.year) : String(m)
-        }
         return html`<div class="saving notice warning theirs" role="alert">
           <p><strong>${msg('Someone else saved this plan while you were editing it.')}</strong>
             ${msg('Your version is below, unsaved but kept on this device; theirs is here. Choose which one to keep. To combine them, keep yours and retype what you need from theirs, or the other way round.')}</p>
@@ -311,7 +313,7 @@ export class PagePlan extends LitElement {
                 <thead><tr><th scope="col">${msg('Strategy')}</th><th scope="col">${msg('Status')}</th><th scope="col">${msg('Phase')}</th><th scope="col">${msg('Starts in')}</th><th scope="col">${msg('Duration')}</th><th scope="col">${msg('Feasibility (1–5)')}</th><th scope="col">${msg('Importance (1–5)')}</th>${SPEC_FIELDS.map((f) => html`<th scope="col">${specLabel(f)}</th>`)}</tr></thead>
                 <tbody>
                   ${save.theirs.plan.map(
-                    (e) => html`<tr><th scope="row">${strategies.get(e.strategy)?.name ?? e.strategy}</th><td>${planStatusLabel(e.status ?? 'planned')}</td><td>${e.phase ? phaseLabel(e.phase) : ''}</td><td>${e.startMonth === undefined ? '' : theirMonth(e.startMonth)}</td><td>${e.months === undefined ? '' : monthsText(e.months)}</td><td>${e.feasibility ?? ''}</td><td>${e.importance ?? ''}</td>${SPEC_FIELDS.map((f) => html`<td>${e.spec[f]}</td>`)}</tr>`
+                    (e) => html`<tr><th scope="row">${strategies.get(e.strategy)?.name ?? e.strategy}</th><td>${planStatusLabel(e.status ?? 'planned')}</td><td>${e.phase ? phaseLabel(e.phase) : ''}</td><td>${e.startMonth === undefined ? '' : schoolMonthText(theirCalendar, e.startMonth)}</td><td>${e.months === undefined ? '' : monthsText(e.months)}</td><td>${e.feasibility ?? ''}</td><td>${e.importance ?? ''}</td>${SPEC_FIELDS.map((f) => html`<td>${e.spec[f]}</td>`)}</tr>`
                   )}
                 </tbody>
               </table>
@@ -393,10 +395,7 @@ export class PagePlan extends LitElement {
 
   private labels(download = false): PlanTableLabels {
     const calendar = planCalendarOf(this.team.state.planCalendar, new Date())
-    const month = (m: number) => {
-      const at = schoolYearMonths(calendar.schoolYear).find((x) => x.month === m)
-      return at ? monthYearText(at.month, at.year) : String(m)
-    }
+    const month = (m: number) => schoolMonthText(calendar, m)
     return {
       order: msg('No.'),
       strategy: msg('Strategy'),
