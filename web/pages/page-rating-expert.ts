@@ -17,6 +17,7 @@ import { currentLang } from '../localization.ts'
 import { expertApi, NoStudyLinkError, type Ballot } from '../rating/rating-api.ts'
 import { ratingCredentials } from '../rating/rating-credentials.ts'
 import { page, shared } from '../styles/shared.ts'
+import { ChangeController } from '../workspace/session.ts'
 
 type Link = Ballot['links'][number]
 type Own = { relevance: number | null; feasibility: number | null; comment: string | null }
@@ -158,16 +159,10 @@ export class PageRatingExpert extends LitElement {
     args: () => [this.studyId, currentLang(), ratingCredentials.token('expert', this.studyId)] as const,
   })
 
-  private readonly credentialsChanged = () => this.requestUpdate()
-
-  override connectedCallback() {
-    super.connectedCallback()
-    ratingCredentials.addEventListener('change', this.credentialsChanged)
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback()
-    ratingCredentials.removeEventListener('change', this.credentialsChanged)
+  constructor() {
+    super()
+    // A link opened in another tab changes the credentials: render again.
+    new ChangeController(this, ratingCredentials)
   }
 
   override render() {

@@ -18,6 +18,7 @@ import { ratingCredentials } from '../rating/rating-credentials.ts'
 import { page, shared } from '../styles/shared.ts'
 import { workspaceForm } from '../styles/workspace.ts'
 import { slug } from '../workspace/round-files.ts'
+import { ChangeController } from '../workspace/session.ts'
 
 const number = (x: number | null | undefined) => (x === null || x === undefined ? '–' : new Intl.NumberFormat(currentLang(), { maximumFractionDigits: 2 }).format(x))
 const percent = (x: number | null | undefined) =>
@@ -94,16 +95,10 @@ export class PageRating extends LitElement {
     args: () => [this.studyId, currentLang(), ratingCredentials.token('owner', this.studyId)] as const,
   })
 
-  private readonly credentialsChanged = () => this.requestUpdate()
-
-  override connectedCallback() {
-    super.connectedCallback()
-    ratingCredentials.addEventListener('change', this.credentialsChanged)
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback()
-    ratingCredentials.removeEventListener('change', this.credentialsChanged)
+  constructor() {
+    super()
+    // A link opened in another tab changes the credentials: render again.
+    new ChangeController(this, ratingCredentials)
   }
 
   override render() {
