@@ -324,7 +324,9 @@ export function planTimeline<T extends TimelineEntry>(
   calendar?: SchoolCalendar,
   compare: (a: string, b: string) => number = byCodeUnits
 ): Timeline<T> {
-  const byPhaseThenName = (a: T, b: T) => phaseRank(a.phase) - phaseRank(b.phase) || compare(a.name, b.name)
+  // Two entries that differ only in a duration not drawn yet still go in a fixed order.
+  const byPhaseThenName = (a: T, b: T) =>
+    phaseRank(a.phase) - phaseRank(b.phase) || compare(a.name, b.name) || (a.months ?? 0) - (b.months ?? 0)
   const rows = entries
     .filter((e) => e.startMonth !== undefined)
     .map((entry): TimelineRow<T> => {

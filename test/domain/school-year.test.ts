@@ -247,6 +247,12 @@ describe('planTimeline', () => {
     { requiredKeys: ['name'] }
   )
 
+  test('orders unscheduled entries that differ only in their duration the same way from any input order', () => {
+    const a = { name: '', phase: 'preparation' as const }
+    const b = { name: '', phase: 'preparation' as const, months: 1 }
+    expect(planTimeline([a, b]).unscheduled).toEqual(planTimeline([b, a]).unscheduled)
+  })
+
   test('keeps every entry once, and the order does not depend on the input order', () => {
     fc.assert(
       fc.property(fc.array(entryArb, { maxLength: 20 }).chain((xs) => fc.tuple(fc.constant(xs), fc.shuffledSubarray(xs, { minLength: xs.length, maxLength: xs.length }))), ([entries, shuffled]) => {
