@@ -19,7 +19,8 @@ import { createSqliteStore } from './db/sqlite-store.ts'
 import type { KbRepository, Store } from './db/store.ts'
 import type { WorkspaceRepository } from './db/workspace-repository.ts'
 import { securityHeaders } from './http/security-headers.ts'
-import { newSecret } from './http/tokens.ts'
+import { bearerToken } from './http/team-auth.ts'
+import { EXPERT_TOKEN_PREFIX, hashToken, newSecret, TOKEN_PATTERN } from './http/tokens.ts'
 import { createKbStore, type KbStore } from './kb/kb-store.ts'
 import { determinantRoutes } from './routes/determinants.ts'
 import { docsRoutes } from './routes/docs.ts'
@@ -36,6 +37,14 @@ import { importRoutes } from './routes/imports.ts'
 import { templateRoutes } from './routes/templates.ts'
 
 const RESPOND_PATH = '/api/respond/'
+const BALLOT_ROUTE = '/api/ratings/:id/ballot'
+const BALLOT_PATH = /^\/api\/ratings\/[^/]+\/ballot$/
+
+/** An expert's ballot saves count by the link's hash; anything but an expert token shares one count. */
+function expertLinkKey(c: Context): string {
+  const token = bearerToken(c.req.header('authorization'))
+  return token && TOKEN_PATTERN.test(token) && token.startsWith(EXPERT_TOKEN_PREFIX) ? `expert:${hashToken(token)}` : 'expert:?'
+}
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/')
 
@@ -193,11 +202,14 @@ function createAppOn(store: Store, {
   if (limit) {
     // A school's staff often share one public address: submissions of a round are counted by
     // its respondent link instead, with room for a whole staff meeting answering at once.
-    app.use('*', rateLimit({ ...limit, skip: (c) => c.req.path.startsWith(RESPOND_PATH) }))
-    app.use(
-      `${RESPOND_PATH}*`,
-      rateLimit({ ...limit, perMinute: limit.perMinute * 5, burst: Math.max(limit.burst, 200), key: (c) => c.req.path })
-    )
+    // A panel of experts rating in one meeting room is the same case: each answer is saved as
+    // it is given. Ballot saves get the room's allowance per address, and each expert link the
+    // ordinary allowance of one person.
+    const room = { ...limit, perMinute: limit.perMinute * 5, burst: Math.max(limit.burst, 200) }
+    app.use('*', rateLimit({ ...limit, skip: (c) => c.req.path.startsWith(RESPOND_PATH) || BALLOT_PATH.test(c.req.path) }))
+    app.use(`${RESPOND_PATH}*`, rateLimit({ ...room, key: (c) => c.req.path }))
+    app.use(BALLOT_ROUTE, rateLimit(room))
+    app.use(BALLOT_ROUTE, rateLimit({ ...limit, key: expertLinkKey }))
   }
   app.route('/api', apiRoutes({ knowledgeBase: store.kb, kb, workspaces, networks, ratings, tokenSecret, now, publicUrl: publicUrl ?? null, adminToken: adminToken ?? null }))
   if (webRoot) {

@@ -305,3 +305,37 @@ describe('authorisation', () => {
     expect(results.body.rounds[0].links[0].relevance.n).toBe(1)
   })
 })
+
+describe('rate limit', () => {
+  test('a panel in one room saves past the address limit; each expert link has a person’s allowance', async () => {
+    const s = await newStudy({}, 3)
+    const limited = t.app({ tokenSecret: 'b'.repeat(64), now: () => clock, rateLimit: { perMinute: 1, burst: 2, now: () => clock } })
+    const [a, b, c] = s.expertTokens
+    const [p, q] = s.pairs
+    if (!a || !b || !c || !p || !q) throw new Error('study without experts or pairs')
+    const save = (token: string, relevance: number, pair = p) =>
+      call('PUT', `/api/ratings/${s.id}/ballot`, { on: limited, token, body: { determinant: pair.determinant, strategy: pair.strategy, relevance } })
+    // The address's own allowance is used up by other changes …
+    for (let i = 0; i < 2; i++) expect((await call('POST', '/api/ratings', { on: limited, body: { name: 'x', selection: { kind: 'determinants', determinants: [4] }, experts: 1 } })).status).toBe(201)
+    expect((await call('POST', '/api/ratings', { on: limited, body: { name: 'x', selection: { kind: 'determinants', determinants: [4] }, experts: 1 } })).status).toBe(429)
+    // … yet every expert in the room still saves, each up to the burst of one person.
+    expect((await save(a, 5)).status).toBe(200)
+    expect((await save(a, 6, q)).status).toBe(200)
+    const refused = await save(a, 7)
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('retry-after')).toBeTruthy()
+    expect((await save(b, 5)).status).toBe(200)
+    expect((await save(c, 5)).status).toBe(200)
+    // What was refused was not stored; what was saved stays.
+    const mine = await call('GET', `/api/ratings/${s.id}/ballot`, { on: limited, token: a })
+    const answerOf = (pair: { determinant: number; strategy: string }) =>
+      mine.body.links.find((l: any) => l.determinant.number === pair.determinant && l.strategy.id === pair.strategy)?.answer?.relevance
+    expect([answerOf(p), answerOf(q)]).toEqual([5, 6])
+    // Made-up tokens each open a count of their own, but the room's allowance bounds them all:
+    // 200 saves from one address, of which five were the experts' above.
+    const statuses: number[] = []
+    for (let i = 0; i < 196; i++) statuses.push((await save(`swe_${String(i).padStart(32, 'x')}`, 5)).status)
+    expect(statuses.slice(0, 195).every((status) => status === 401)).toBe(true)
+    expect(statuses[195]).toBe(429)
+  })
+})
