@@ -83,6 +83,20 @@ export type AppOptions = {
   readonly rateLimit?: RateLimitOptions
 }
 
+/** The credentials the OpenAPI document names, one per kind of link (and the admin token). */
+const SECURITY_SCHEMES = {
+  teamToken: { type: 'http', scheme: 'bearer', description: 'The token of a team link (swt_…)' },
+  facilitatorToken: { type: 'http', scheme: 'bearer', description: 'The token of a learning network’s facilitator link (swf_…)' },
+  studyOwnerToken: { type: 'http', scheme: 'bearer', description: 'The token of an expert rating study’s owner link (swo_…)' },
+  expertToken: { type: 'http', scheme: 'bearer', description: 'The token of an expert’s personal link to a rating study (swe_…)' },
+  adminToken: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Admin-Token',
+    description: 'ADMIN_TOKEN of the server: needed to change the shared knowledge base',
+  },
+} as const
+
 type ApiOptions = Required<Pick<AppOptions, 'kb' | 'workspaces' | 'networks' | 'ratings' | 'tokenSecret' | 'now'>> & {
   readonly knowledgeBase: KbRepository
   readonly publicUrl: string | null
@@ -129,32 +143,9 @@ function apiRoutes({ knowledgeBase, kb, workspaces, networks, ratings, tokenSecr
     .route('/', ratingRoutes)
     .route('/', templateRoutes)
     .route('/', respondRoutes)
-  api.openAPIRegistry.registerComponent('securitySchemes', 'teamToken', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'The token of a team link (swt_…)',
-  })
-  api.openAPIRegistry.registerComponent('securitySchemes', 'facilitatorToken', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'The token of a learning network’s facilitator link (swf_…)',
-  })
-  api.openAPIRegistry.registerComponent('securitySchemes', 'studyOwnerToken', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'The token of an expert rating study’s owner link (swo_…)',
-  })
-  api.openAPIRegistry.registerComponent('securitySchemes', 'expertToken', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'The token of an expert’s personal link to a rating study (swe_…)',
-  })
-  api.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', {
-    type: 'apiKey',
-    in: 'header',
-    name: 'X-Admin-Token',
-    description: 'ADMIN_TOKEN of the server: needed to change the shared knowledge base',
-  })
+  for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) {
+    api.openAPIRegistry.registerComponent('securitySchemes', name, scheme)
+  }
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     // The paths are relative to the API's mount point, so "Try it out" and generated clients

@@ -402,6 +402,15 @@ describe('unknown routes and documentation', () => {
     expect(body.paths['/workspaces/{id}'].get.security).toEqual([{ teamToken: [] }])
     expect(body.paths['/respond/{token}'].post.security).toBeUndefined()
     expect(body.components.securitySchemes.teamToken).toMatchObject({ type: 'http', scheme: 'bearer' })
+    expect(body.components.securitySchemes.adminToken).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-Admin-Token' })
+    // Every credential an operation asks for is declared, and every declared one is used.
+    const declared = Object.keys(body.components.securitySchemes).sort()
+    const used = new Set<string>()
+    for (const item of Object.values(body.paths) as Record<string, { security?: Record<string, unknown>[] }>[]) {
+      for (const op of Object.values(item)) for (const s of op.security ?? []) for (const name of Object.keys(s)) used.add(name)
+    }
+    expect([...used].sort()).toEqual(declared)
+    expect(declared).toEqual(['adminToken', 'expertToken', 'facilitatorToken', 'studyOwnerToken', 'teamToken'])
   })
 
   test('serves the API documentation page without any CDN', async () => {
