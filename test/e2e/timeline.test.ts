@@ -58,7 +58,9 @@ describe('the plan\u2019s timeline across the school year', () => {
     }
     await schedule(0, 'preparation', 'September 2025', '2')
     await schedule(1, 'sustainment', 'March 2026', '6')
-    await schedule(2, 'start', 'July 2026', '1')
+    // July is named as the holiday it mostly is where it is chosen, and the choice says so.
+    await schedule(2, 'start', 'July 2026 (summer holiday)', '1')
+    await page.getByText('This start falls mostly in the summer holiday: most colleagues are away then.').waitFor()
     await page.getByText('All changes are saved.').waitFor()
     const saved = await api('GET', `/workspaces/${ws.id}/rounds/${round.id}/plan`, undefined, ws.teamToken)
     expect(saved).toMatchObject({ region: 'zuid', schoolYear: '2025-2026' })

@@ -89,7 +89,23 @@ describe('<sw-page-plan>', () => {
     await page.getByRole('combobox', { name: /^Phase/ }).nth(1).selectOptions('start')
     // The months of the chosen school year, August first.
     const starts = page.getByRole('combobox', { name: /^Starts in/ }).nth(1)
-    expect([...(starts.element() as HTMLSelectElement).options].map((o) => o.text).slice(0, 3)).toEqual(['not yet scheduled', 'August 2025', 'September 2025'])
+    const optionTexts = () => [...(starts.element() as HTMLSelectElement).options].map((o) => o.text)
+    // August is named as holiday where it is chosen; the summer of 2026 in the middle region
+    // starts on 18 July, so July is mostly school and stays plain.
+    expect(optionTexts().slice(0, 3)).toEqual(['not yet scheduled', 'August 2025 (usually summer holiday)', 'September 2025'])
+    expect(optionTexts().at(-1)).toBe('July 2026')
+    await starts.selectOptions('8')
+    const note = page.getByText('This start falls in July or August, when schools are usually on summer holiday.')
+    await expect.element(note).toBeVisible()
+    await expect.element(starts).toHaveAccessibleDescription('This start falls in July or August, when schools are usually on summer holiday.')
+    await starts.selectOptions('7')
+    await expect.element(note).not.toBeInTheDocument()
+    expect((starts.element() as HTMLSelectElement).hasAttribute('aria-describedby')).toBe(false)
+    // In the north the summer of 2026 starts on 4 July: there July is named, from the dates.
+    await page.getByRole('combobox', { name: /^Holiday region/ }).selectOptions('noord')
+    expect(optionTexts().at(-1)).toBe('July 2026 (summer holiday)')
+    await expect.element(page.getByText('This start falls mostly in the summer holiday: most colleagues are away then.')).toBeVisible()
+    await page.getByRole('combobox', { name: /^Holiday region/ }).selectOptions('midden')
     await starts.selectOptions('10')
     await page.getByRole('combobox', { name: /^Duration/ }).nth(1).selectOptions('3')
     expect(store.state.planCalendar).toEqual({ region: 'midden', schoolYear: '2025-2026' })

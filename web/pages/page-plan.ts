@@ -28,7 +28,7 @@ import '../components/go-zone-chart.ts'
 import type { GoZonePoint } from '../components/go-zone-chart.ts'
 import '../components/plan-timeline.ts'
 import { clippedText, holidayName, holidayShort, regionLabel, type TimelineItem } from '../components/plan-timeline.ts'
-import { PLAN_REGIONS, schoolYearMonths, type PlanRegion, type SchoolCalendar } from '../../server/domain/school-year.ts'
+import { holidayStartOf, PLAN_REGIONS, schoolYearMonths, type HolidayStart, type PlanRegion, type SchoolCalendar } from '../../server/domain/school-year.ts'
 import { PHASES, type Phase } from '../../server/domain/vocabulary.ts'
 import { planCalendarOf, schoolYearChoices } from '../school-holidays.ts'
 
@@ -79,6 +79,8 @@ export class PagePlan extends LitElement {
         padding: 0;
         margin: 1rem 0;
         display: grid;
+        /* The column never grows past the page for a long option in a select. */
+        grid-template-columns: minmax(0, 1fr);
         gap: 1rem;
       }
       .entry header {
@@ -120,6 +122,19 @@ export class PagePlan extends LitElement {
       .schedule label {
         display: inline-grid;
         gap: 0.2rem;
+        font-size: 0.95rem;
+      }
+      /* A month's option names its holiday: on a phone the select may not outgrow the page. */
+      .schedule label {
+        max-width: 100%;
+        grid-template-columns: minmax(0, 1fr);
+      }
+      .schedule select {
+        max-width: 100%;
+      }
+      .schedule p {
+        flex-basis: 100%;
+        margin: 0;
         font-size: 0.95rem;
       }
       .schedule {
@@ -468,6 +483,10 @@ export class PagePlan extends LitElement {
   /** When a strategy runs: its phase, the month it starts (of the plan's school year) and for how many months. */
   private renderSchedule(entry: PlanItem, id: (f: string) => string, calendar: SchoolCalendar) {
     const months = schoolYearMonths(calendar.schoolYear)
+    // A start in a month that is mostly holiday is named as such here, where it is chosen.
+    const holidayAt = months.map((_, i) => holidayStartOf(calendar, i))
+    const chosen = entry.startMonth === undefined ? null : (holidayAt[months.findIndex((m) => m.month === entry.startMonth)] ?? null)
+    const holidayText = (h: HolidayStart) => (h.share === null ? msg('usually summer holiday') : holidayName(h.holiday))
     return html`<div class="schedule">
       <label for=${id('phase')}>${msg('Phase')}
         <select id=${id('phase')} @change=${(e: Event) => this.setSchedule(entry.strategy, { phase: ((e.target as HTMLSelectElement).value || undefined) as Phase | undefined })}>
@@ -476,9 +495,12 @@ export class PagePlan extends LitElement {
         </select>
       </label>
       <label for=${id('start')}>${msg('Starts in')}
-        <select id=${id('start')} @change=${(e: Event) => this.setSchedule(entry.strategy, { startMonth: numberOr((e.target as HTMLSelectElement).value) })}>
+        <select id=${id('start')} aria-describedby=${chosen ? id('start-note') : nothing} @change=${(e: Event) => this.setSchedule(entry.strategy, { startMonth: numberOr((e.target as HTMLSelectElement).value) })}>
           <option value="" ?selected=${entry.startMonth === undefined}>${msg('not yet scheduled')}</option>
-          ${months.map((m) => html`<option value=${m.month} ?selected=${entry.startMonth === m.month}>${monthYearText(m.month, m.year)}</option>`)}
+          ${months.map((m, i) => {
+            const h = holidayAt[i]
+            return html`<option value=${m.month} ?selected=${entry.startMonth === m.month}>${monthYearText(m.month, m.year)}${h ? ` (${holidayText(h)})` : ''}</option>`
+          })}
         </select>
       </label>
       <label for=${id('months')}>${msg('Duration')}
@@ -487,6 +509,11 @@ export class PagePlan extends LitElement {
           ${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => html`<option value=${n} ?selected=${entry.months === n}>${monthsText(n)}</option>`)}
         </select>
       </label>
+      ${chosen
+        ? html`<p id=${id('start-note')}>${chosen.share === null
+            ? msg('This start falls in July or August, when schools are usually on summer holiday.')
+            : msg(str`This start falls mostly in the ${holidayName(chosen.holiday)}: most colleagues are away then.`)}</p>`
+        : nothing}
     </div>`
   }
 
