@@ -17,7 +17,8 @@ const LAST_SEEN_RESOLUTION_MS = 60_000
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 type Conn = Db | Tx
 
-const toStudy = (r: t.RatingStudyRow): Study => ({
+/** Rows to records. Exported: the PostgreSQL repository's rows have the same shape and use these too. */
+export const toStudy = (r: t.RatingStudyRow): Study => ({
   id: r.id,
   name: r.name,
   questions: r.questions,
@@ -31,14 +32,14 @@ const toStudy = (r: t.RatingStudyRow): Study => ({
   updatedAt: r.updatedAt,
 })
 
-const toExpert = (r: typeof t.ratingExperts.$inferSelect): Expert => ({
+export const toExpert = (r: typeof t.ratingExperts.$inferSelect): Expert => ({
   id: r.id,
   pseudonym: r.pseudonym,
   createdAt: r.createdAt,
   lastSeenAt: r.lastSeenAt,
 })
 
-const toAnswer = (r: typeof t.ratingAnswers.$inferSelect): Answer => ({
+export const toAnswer = (r: typeof t.ratingAnswers.$inferSelect): Answer => ({
   expert: r.expertId,
   round: r.round,
   determinant: r.determinant,

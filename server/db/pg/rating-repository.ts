@@ -8,9 +8,10 @@
  * (server/db/pg/kb-repository.ts), so every instance sees the change.
  */
 import { and, asc, eq, sql } from 'drizzle-orm'
-import { pseudonym, type Answer } from '../../domain/expert-rating.ts'
+import { pseudonym } from '../../domain/expert-rating.ts'
 import { linkRow } from '../queries/kb-rows.ts'
-import type { Expert, RatingRepository, Study } from '../rating-repository.ts'
+import type { RatingRepository } from '../rating-repository.ts'
+import { toAnswer, toExpert, toStudy } from '../sqlite-rating-repository.ts'
 import type { PgDb } from './client.ts'
 import { bumpRevision, insertChunked, lockKb } from './kb-repository.ts'
 import * as t from './schema.ts'
@@ -25,36 +26,6 @@ type Tx = Parameters<Parameters<PgDb['transaction']>[0]>[0]
 type Conn = PgDb | Tx
 type Lock = 'update' | 'share'
 
-const toStudy = (r: t.RatingStudyRow): Study => ({
-  id: r.id,
-  name: r.name,
-  questions: r.questions,
-  rounds: r.rounds,
-  rule: r.rule,
-  currentRound: r.currentRound,
-  closedAt: r.closedAt,
-  closedReason: r.closedReason,
-  sourceId: r.sourceId,
-  createdAt: r.createdAt,
-  updatedAt: r.updatedAt,
-})
-
-const toExpert = (r: typeof t.ratingExperts.$inferSelect): Expert => ({
-  id: r.id,
-  pseudonym: r.pseudonym,
-  createdAt: r.createdAt,
-  lastSeenAt: r.lastSeenAt,
-})
-
-const toAnswer = (r: typeof t.ratingAnswers.$inferSelect): Answer => ({
-  expert: r.expertId,
-  round: r.round,
-  determinant: r.determinant,
-  strategy: r.strategy,
-  relevance: r.relevance,
-  feasibility: r.feasibility,
-  comment: r.comment,
-})
 
 export function createPgRatingRepository(db: PgDb): RatingRepository {
   const studyRow = async (conn: Conn, id: string, lock?: Lock) => {
