@@ -7,7 +7,7 @@ import { LitElement, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from '../../server/domain/network.ts'
 import { errorOf } from '../api.ts'
-import '../components/copy-field.ts'
+import { keyLinkReady } from '../components/key-link-ready.ts'
 import { createNetwork } from '../network/network-api.ts'
 import { networkCredentials } from '../network/network-credentials.ts'
 import { page, shared } from '../styles/shared.ts'
@@ -26,17 +26,15 @@ export class PageNetworkNew extends LitElement {
 
   override render() {
     if (this.created) {
-      return html`
-        <h1>${msg('Your learning network is ready')}</h1>
-        <div class="notice warning">
-          <p><strong>${msg('Keep this facilitator link safe: it is the key to the network.')}</strong>
-            ${msg('It is shown only now. Whoever has it sees the aggregates of every school in the network. It is kept on this device.')}</p>
-          <sw-copy-field .label=${msg('Facilitator link')} .value=${this.created.link}></sw-copy-field>
-        </div>
-        <div class="actions" style="margin-top:1.5rem">
-          <a class="btn primary" href="/n/${this.created.id}">${msg('Go to the network')}</a>
-        </div>
-      `
+      return keyLinkReady({
+        heading: msg('Your learning network is ready'),
+        warning: msg('Keep this facilitator link safe: it is the key to the network.'),
+        detail: msg('It is shown only now. Whoever has it sees the aggregates of every school in the network. It is kept on this device.'),
+        label: msg('Facilitator link'),
+        link: this.created.link,
+        href: `/n/${this.created.id}`,
+        go: msg('Go to the network'),
+      })
     }
     const issue = (path: string) => this.problem?.issues.find((i) => i.path === path)
     return html`

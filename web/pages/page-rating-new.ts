@@ -11,7 +11,7 @@ import { pairsFromRows, STUDY_LIMITS, type Selection } from '../../server/domain
 import { DEFAULT_AGREEMENT_THRESHOLD } from '../../server/domain/rating-stats.ts'
 import { errorOf } from '../api.ts'
 import { determinantList, referenceData } from '../catalogue.ts'
-import '../components/copy-field.ts'
+import { keyLinkReady } from '../components/key-link-ready.ts'
 import { currentLang } from '../localization.ts'
 import { createStudy } from '../rating/rating-api.ts'
 import { ratingCredentials } from '../rating/rating-credentials.ts'
@@ -82,17 +82,15 @@ export class PageRatingNew extends LitElement {
 
   override render() {
     if (this.created) {
-      return html`
-        <h1>${msg('Your rating study is ready')}</h1>
-        <div class="notice warning">
-          <p><strong>${msg('Keep this owner link safe: it is the key to the study.')}</strong>
-            ${msg('It is shown only now. Whoever has it sees the results and can end rounds. It is kept on this device.')}</p>
-          <sw-copy-field .label=${msg('Owner link')} .value=${this.created.link}></sw-copy-field>
-        </div>
-        <div class="actions" style="margin-top:1.5rem">
-          <a class="btn primary" href="/x/${this.created.id}">${msg('Go to the study')}</a>
-        </div>
-      `
+      return keyLinkReady({
+        heading: msg('Your rating study is ready'),
+        warning: msg('Keep this owner link safe: it is the key to the study.'),
+        detail: msg('It is shown only now. Whoever has it sees the results and can end rounds. It is kept on this device.'),
+        label: msg('Owner link'),
+        link: this.created.link,
+        href: `/x/${this.created.id}`,
+        go: msg('Go to the study'),
+      })
     }
     const issue = (path: string) => this.problem?.issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))
     const error = (path: string, id: string) =>
