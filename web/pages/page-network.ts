@@ -12,6 +12,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { MIN_GROUP_SIZE_FLOOR, type CellStatus } from '../../server/domain/network.ts'
 import { GROUPS, type Group } from '../../server/domain/vocabulary.ts'
 import { errorOf } from '../api.ts'
+import { linkedPageStates } from '../components/linked-page.ts'
 import { changeLabel } from '../components/compare-chart.ts'
 import '../components/copy-field.ts'
 import '../components/qr-code.ts'
@@ -209,13 +210,12 @@ export class PageNetwork extends LitElement {
 
   override render() {
     return this.data.render({
-      pending: () => html`<p class="muted">${msg('Loading…')}</p>`,
-      error: (error) =>
-        error instanceof NoFacilitatorLinkError
-          ? html`<h1>${msg('Learning network')}</h1>
-              <p class="notice warning">${msg('This device has no facilitator link for this network. Open the facilitator link you were given (it ends in #swf_…).')}</p>`
-          : html`<h1>${msg('Learning network')}</h1>
-              <p class="error" role="alert">${msg('The network could not be loaded.')} ${errorOf(error).message}</p>`,
+      ...linkedPageStates({
+        heading: msg('Learning network'),
+        noLink: (error) => error instanceof NoFacilitatorLinkError,
+        noLinkText: msg('This device has no facilitator link for this network. Open the facilitator link you were given (it ends in #swf_…).'),
+        failed: msg('The network could not be loaded.'),
+      }),
       complete: ({ network, overview, learning }) =>
         this.presenting ? this.renderPresentation(overview, learning) : this.renderPage(network, overview, learning),
     })

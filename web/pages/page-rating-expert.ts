@@ -12,6 +12,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { Question } from '../../server/domain/expert-rating.ts'
 import { errorOf } from '../api.ts'
+import { linkedPageStates } from '../components/linked-page.ts'
 import { evidenceLabel, strengthText } from '../labels.ts'
 import { currentLang } from '../localization.ts'
 import { expertApi, NoStudyLinkError, type Ballot } from '../rating/rating-api.ts'
@@ -167,13 +168,12 @@ export class PageRatingExpert extends LitElement {
 
   override render() {
     return this.data.render({
-      pending: () => html`<p class="muted">${msg('Loading…')}</p>`,
-      error: (error) =>
-        error instanceof NoStudyLinkError
-          ? html`<h1>${msg('Expert rating')}</h1>
-              <p class="notice warning">${msg('This device has no expert link for this study. Open the personal link you were sent (it ends in #swe_…).')}</p>`
-          : html`<h1>${msg('Expert rating')}</h1>
-              <p class="error" role="alert">${msg('The study could not be loaded.')} ${errorOf(error).message}</p>`,
+      ...linkedPageStates({
+        heading: msg('Expert rating'),
+        noLink: (error) => error instanceof NoStudyLinkError,
+        noLinkText: msg('This device has no expert link for this study. Open the personal link you were sent (it ends in #swe_…).'),
+        failed: msg('The study could not be loaded.'),
+      }),
       complete: (ballot) => this.renderBallot(ballot),
     })
   }

@@ -10,6 +10,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { Verdict } from '../../server/domain/rating-stats.ts'
 import { errorOf } from '../api.ts'
+import { linkedPageStates } from '../components/linked-page.ts'
 import '../components/copy-field.ts'
 import { downloadBlob, downloadText } from '../download.ts'
 import { currentLang } from '../localization.ts'
@@ -103,13 +104,12 @@ export class PageRating extends LitElement {
 
   override render() {
     return this.data.render({
-      pending: () => html`<p class="muted">${msg('Loading…')}</p>`,
-      error: (error) =>
-        error instanceof NoStudyLinkError
-          ? html`<h1>${msg('Expert rating study')}</h1>
-              <p class="notice warning">${msg('This device has no owner link for this study. Open the owner link you were given (it ends in #swo_…).')}</p>`
-          : html`<h1>${msg('Expert rating study')}</h1>
-              <p class="error" role="alert">${msg('The study could not be loaded.')} ${errorOf(error).message}</p>`,
+      ...linkedPageStates({
+        heading: msg('Expert rating study'),
+        noLink: (error) => error instanceof NoStudyLinkError,
+        noLinkText: msg('This device has no owner link for this study. Open the owner link you were given (it ends in #swo_…).'),
+        failed: msg('The study could not be loaded.'),
+      }),
       complete: ({ study, results }) => this.renderStudy(study, results),
     })
   }
