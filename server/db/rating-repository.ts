@@ -90,4 +90,10 @@ export interface RatingRepository {
   feedKnowledgeBase(studyId: string, source: RatedSource, links: readonly Link[], now: number): Promise<boolean>
   /** Removes the study's source and its links from the knowledge base; false when it was not there. */
   removeFromKnowledgeBase(studyId: string, now: number): Promise<boolean>
+  /**
+   * Deletes the study with its experts, links and answers, in one transaction. Refused while
+   * the study is a source of the knowledge base: its links there would lose the study they
+   * came from.
+   */
+  deleteStudy(studyId: string): Promise<'deleted' | 'absent' | 'in-knowledge-base'>
 }

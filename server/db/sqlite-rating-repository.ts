@@ -218,5 +218,16 @@ export function createSqliteRatingRepository(db: Db): RatingRepository {
         return true
       })
     },
+
+    async deleteStudy(studyId) {
+      return immediate((tx) => {
+        const study = studyRow(tx, studyId)
+        if (!study) return 'absent'
+        if (study.sourceId !== null) return 'in-knowledge-base'
+        // Experts, links and answers go with it (on delete cascade).
+        tx.delete(t.ratingStudies).where(eq(t.ratingStudies.id, studyId)).run()
+        return 'deleted'
+      })
+    },
   }
 }

@@ -139,6 +139,16 @@ const unfeed = createRoute({
   responses: { 204: { description: 'Removed' }, 403: json(errors[400].content['application/json'].schema, 'No or a wrong administrator token'), ...authErrors },
 })
 
+const deleteStudy = createRoute({
+  ...owner,
+  method: 'delete',
+  path: '/ratings/{id}',
+  operationId: 'deleteRatingStudy',
+  summary: 'Delete the study with its experts and all their answers, at once; every link of it stops working. Refused (409) while the study is a source of the knowledge base',
+  request: { params: StudyParam },
+  responses: { 204: { description: 'Deleted' }, 409: conflict, ...authErrors },
+})
+
 const ballot = createRoute({
   ...expert,
   method: 'get',
@@ -351,6 +361,18 @@ export const ratingRoutes = createRouter()
     await studyOf(c, id)
     if (!(await c.var.ratings.removeFromKnowledgeBase(id, c.var.now()))) {
       throw new ApiError(404, 'not_found', 'This study is not in the knowledge base')
+    }
+    return c.body(null, 204)
+  })
+  .openapi(deleteStudy, async (c) => {
+    const outcome = await c.var.ratings.deleteStudy(c.req.valid('param').id)
+    if (outcome === 'absent') throw studyNotFound()
+    if (outcome === 'in-knowledge-base') {
+      throw new ApiError(
+        409,
+        'in_knowledge_base',
+        'The study is a source of the knowledge base: remove it from there first (DELETE /api/ratings/{id}/knowledge-base, with the administrator’s token), so that no link there loses the study it came from'
+      )
     }
     return c.body(null, 204)
   })

@@ -170,6 +170,9 @@ describe('an expert rating study, end to end', () => {
     await page.getByRole('button', { name: 'Voeg toe aan de kennisbank' }).click()
     await page.getByText(/Toegevoegd aan de kennisbank als “expertbeoordeling, Panel complexiteit, \d{4}-\d\d-\d\d, 4 experts”: 10 koppelingen, 5 essentieel, 1 afgewezen\./).waitFor()
     await page.getByText(/Deze studie is een bron van de kennisbank/).waitFor()
+    // While it is a source, the study cannot be deleted: its links there name it.
+    await page.getByText(/De studie is een bron van de kennisbank\. Haal haar daar eerst uit/).waitFor()
+    expect(await page.getByRole('button', { name: 'Verwijder de studie' }).count()).toBe(0)
     await page.screenshot({ path: `${SHOTS}/owner-fed.png`, fullPage: true })
 
     // A team with complexity as its barrier: the panel's link leads, with its evidence named.
@@ -213,6 +216,18 @@ describe('an expert rating study, end to end', () => {
     expect(await page.locator('table.results tbody tr').first().innerText()).toMatch(/9[\s\S]*4/)
     expect(await axeViolations(page), 'owner page in English').toEqual([])
     await page.screenshot({ path: `${SHOTS}/owner-phone-en.png`, fullPage: true })
+
+    // Deleting the study: only once its name is typed; the start page says it is gone, and
+    // the expert's link no longer opens anything.
+    const remove = page.getByRole('button', { name: 'Delete the study' })
+    expect(await remove.isDisabled()).toBe(true)
+    await page.getByLabel('Type the name of the study (Feasibility panel) to confirm').fill('Feasibility panel')
+    await page.screenshot({ path: `${SHOTS}/owner-delete-phone-en.png`, fullPage: true })
+    await remove.click()
+    await page.getByText('The study Feasibility panel and all its answers were deleted.').waitFor()
+    expect(new URL(page.url()).pathname).toBe('/')
+    await page.goto(study.experts[0]?.link as string)
+    await page.getByRole('alert').filter({ hasText: /^The study could not be loaded\./ }).waitFor()
     await context.close()
   })
 })

@@ -232,6 +232,44 @@ describe('feeding the knowledge base', () => {
   })
 })
 
+describe('deleting a study', () => {
+  const count = async (table: string, studyId: string) =>
+    Number((await t.query(`SELECT count(*) AS n FROM ${table} WHERE study_id = '${studyId}'`))[0]?.n)
+
+  test('takes the experts, links and answers with it at once; its links stop working; other studies stay', async () => {
+    const s = await newStudy()
+    const other = await newStudy()
+    const [p] = s.pairs as [{ determinant: number; strategy: string }]
+    for (const study of [s, other]) expect((await rate(study.id, study.expertTokens[0] as string, p.determinant, p.strategy, { relevance: 7 })).status).toBe(200)
+    expect((await call('DELETE', `/api/ratings/${s.id}`, { token: s.ownerToken })).status).toBe(204)
+    for (const table of ['rating_experts', 'rating_links', 'rating_answers']) expect(await count(table, s.id), table).toBe(0)
+    expect(await t.query(`SELECT id FROM rating_studies WHERE id = '${s.id}'`)).toEqual([])
+    expect((await call('GET', `/api/ratings/${s.id}`, { token: s.ownerToken })).status).toBe(401)
+    expect((await call('GET', `/api/ratings/${s.id}/ballot`, { token: s.expertTokens[0] })).status).toBe(401)
+    expect((await call('DELETE', `/api/ratings/${s.id}`, { token: s.ownerToken })).status).toBe(401)
+    // The other study keeps everything.
+    const results = await call('GET', `/api/ratings/${other.id}/results`, { token: other.ownerToken })
+    expect(results.body.rounds[0].links[0].relevance.n).toBe(1)
+    expect(await count('rating_experts', other.id)).toBe(4)
+  })
+
+  test('is refused while the study is a source of the knowledge base, and allowed once it is taken out', async () => {
+    const s = await newStudy({ rounds: 1 })
+    const [p] = s.pairs as [{ determinant: number; strategy: string }]
+    for (const token of s.expertTokens) await rate(s.id, token, p.determinant, p.strategy, { relevance: 8 })
+    clock += 1000
+    expect((await call('POST', `/api/ratings/${s.id}/rounds/end`, { token: s.ownerToken, body: { round: 1 } })).status).toBe(200)
+    expect((await call('POST', `/api/ratings/${s.id}/knowledge-base`, { token: s.ownerToken, admin: ADMIN })).status).toBe(200)
+    const refused = await call('DELETE', `/api/ratings/${s.id}`, { token: s.ownerToken })
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'in_knowledge_base'])
+    expect(refused.body.error.message).toMatch(/remove it from there first/)
+    expect(await count('rating_answers', s.id)).toBe(4)
+    expect((await call('DELETE', `/api/ratings/${s.id}/knowledge-base`, { token: s.ownerToken, admin: ADMIN })).status).toBe(204)
+    expect((await call('DELETE', `/api/ratings/${s.id}`, { token: s.ownerToken })).status).toBe(204)
+    expect(await count('rating_answers', s.id)).toBe(0)
+  })
+})
+
 describe('authorisation', () => {
   test('every owner route: 401 without, with a malformed, an unknown, an expert or a facilitator token; 404 with another study\u2019s owner token', async () => {
     const s = await newStudy()
@@ -248,6 +286,8 @@ describe('authorisation', () => {
       ['POST', `${base}/rounds/end`, { round: 1 }],
       ['DELETE', `${base}/knowledge-base`],
       ['POST', `${base}/knowledge-base`],
+      // Last: with the right token it deletes the study.
+      ['DELETE', base],
     ]
     const credentials: [string, string | undefined, number][] = [
       ['none', undefined, 401],
@@ -268,7 +308,7 @@ describe('authorisation', () => {
     }
     // The right token opens each.
     // (Ending round 1 without answers leaves it open with rounds to come: feeding is then 409.)
-    const expected: Record<string, number> = { [`GET ${base}`]: 200, [`POST ${base}/experts`]: 201, [`GET ${base}/results`]: 200, [`GET ${base}/export`]: 200, [`POST ${base}/rounds/end`]: 200, [`DELETE ${base}/knowledge-base`]: 404, [`POST ${base}/knowledge-base`]: 409 }
+    const expected: Record<string, number> = { [`GET ${base}`]: 200, [`POST ${base}/experts`]: 201, [`GET ${base}/results`]: 200, [`GET ${base}/export`]: 200, [`POST ${base}/rounds/end`]: 200, [`DELETE ${base}/knowledge-base`]: 404, [`POST ${base}/knowledge-base`]: 409, [`DELETE ${base}`]: 204 }
     for (const [method, path, body] of routes) {
       const res = await call(method, path, { token: s.ownerToken, body, admin: ADMIN })
       expect(res.status, `${method} ${path} with the owner token`).toBe(expected[`${method} ${path}`])

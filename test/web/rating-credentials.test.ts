@@ -64,4 +64,19 @@ describe('RatingCredentials', () => {
     c.save('owner', STUDY, OWNER)
     expect(c.token('owner', STUDY)).toBe(OWNER)
   })
+
+  it('forgets both links of a deleted study, and only those, and says so', () => {
+    const storage = new MemoryStorage()
+    const c = new RatingCredentials(storage)
+    const other = 'OtHeRsTuDyAbCdEf'
+    c.save('owner', STUDY, OWNER)
+    c.save('expert', STUDY, EXPERT)
+    c.save('expert', other, OTHER_EXPERT)
+    let changes = 0
+    c.addEventListener('change', () => changes++)
+    c.forget(STUDY)
+    expect(changes).toBe(1)
+    const later = new RatingCredentials(storage)
+    expect([later.token('owner', STUDY), later.token('expert', STUDY), later.token('expert', other)]).toEqual([null, null, OTHER_EXPERT])
+  })
 })

@@ -13,13 +13,15 @@ import { errorOf } from '../api.ts'
 import { linkedPageStates } from '../components/linked-page.ts'
 import '../components/copy-field.ts'
 import { downloadBlob, downloadText } from '../download.ts'
+import { plural } from '../format.ts'
 import { currentLang } from '../localization.ts'
 import { NoStudyLinkError, ownerApi, type Results, type StudyView } from '../rating/rating-api.ts'
 import { ratingCredentials } from '../rating/rating-credentials.ts'
 import { page, shared } from '../styles/shared.ts'
 import { workspaceForm } from '../styles/workspace.ts'
 import { slug } from '../workspace/round-files.ts'
-import { ChangeController } from '../workspace/session.ts'
+import { navigate } from '../router.ts'
+import { ChangeController, session } from '../workspace/session.ts'
 
 const number = (x: number | null | undefined) => (x === null || x === undefined ? '–' : new Intl.NumberFormat(currentLang(), { maximumFractionDigits: 2 }).format(x))
 const percent = (x: number | null | undefined) =>
@@ -31,6 +33,13 @@ export const verdictLabel = (v: Verdict): string =>
 const closeReasonLabel = (r: StudyView['closedReason']) =>
   r === 'consensus' ? msg('every link reached the consensus rule') : r === 'last-round' ? msg('the last round ended') : msg('the owner closed it')
 
+/** "10 links, 1 expert". */
+const studySize = (study: StudyView): string => {
+  const links = study.links.length
+  const experts = study.experts.length
+  return `${plural(links, { one: msg('1 link'), other: msg(str`${links} links`) })}, ${plural(experts, { one: msg('1 expert'), other: msg(str`${experts} experts`) })}`
+}
+
 @customElement('sw-page-rating')
 @localized()
 export class PageRating extends LitElement {
@@ -39,6 +48,10 @@ export class PageRating extends LitElement {
     page,
     workspaceForm,
     css`
+      .danger-zone {
+        border-left: 4px solid var(--sw-negative);
+        margin-top: 2rem;
+      }
       .scroll {
         overflow-x: auto;
         max-width: 100%;
@@ -86,6 +99,7 @@ export class PageRating extends LitElement {
   @state() private problem = ''
   @state() private notice = ''
   @state() private busy = false
+  @state() private deleteName = ''
 
   private readonly data = new Task(this, {
     task: async ([id, lang]) => {
@@ -121,8 +135,8 @@ export class PageRating extends LitElement {
       <h1>${study.name}</h1>
       <p class="lead">
         ${open
-          ? msg(str`Round ${study.currentRound} of ${study.rounds} is open. ${study.links.length} links, ${study.experts.length} experts.`)
-          : msg(str`Closed after round ${study.currentRound}: ${closeReasonLabel(study.closedReason)}. ${study.links.length} links, ${study.experts.length} experts.`)}
+          ? msg(str`Round ${study.currentRound} of ${study.rounds} is open. ${studySize(study)}.`)
+          : msg(str`Closed after round ${study.currentRound}: ${closeReasonLabel(study.closedReason)}. ${studySize(study)}.`)}
       </p>
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
       ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
@@ -149,7 +163,28 @@ export class PageRating extends LitElement {
       </section>
 
       ${open ? nothing : this.renderKnowledgeBase(study)}
+      ${this.renderDelete(study)}
     `
+  }
+
+  /** Deleting the study, confirmed by typing its name; not while it is a source of the knowledge base. */
+  private renderDelete(study: StudyView) {
+    const matches = this.deleteName.trim() === study.name.trim()
+    return html`<section class="no-print">
+      <div class="card danger-zone">
+        <h2>${msg('Delete the study')}</h2>
+        <p>${msg('Deleting removes the study at once: every expert link stops working and every answer of every round is gone. It cannot be undone. Download the report and the tidy export first if you may need them.')}</p>
+        ${study.source
+          ? html`<p class="notice warning">${msg('The study is a source of the knowledge base. Remove it from there first (above), so that no link in the knowledge base loses the study it came from.')}</p>`
+          : html`<form class="inline-form" @submit=${(e: Event) => this.deleteStudy(e, study)}>
+              <div class="field">
+                <label for="delete-name">${msg(str`Type the name of the study (${study.name}) to confirm`)}</label>
+                <input id="delete-name" type="text" autocomplete="off" .value=${this.deleteName} @input=${(e: Event) => (this.deleteName = (e.target as HTMLInputElement).value)} />
+              </div>
+              <button class="btn danger" type="submit" ?disabled=${!matches || this.busy}>${msg('Delete the study')}</button>
+            </form>`}
+      </div>
+    </section>`
   }
 
   private renderExperts(study: StudyView) {
@@ -303,6 +338,23 @@ export class PageRating extends LitElement {
       }
     })
     this.adminToken = ''
+  }
+
+  private async deleteStudy(e: Event, study: StudyView) {
+    e.preventDefault()
+    if (this.deleteName.trim() !== study.name.trim()) return
+    this.busy = true
+    this.problem = ''
+    try {
+      await ownerApi(this.studyId).deleteStudy()
+    } catch (error) {
+      this.problem = errorOf(error).message
+      this.busy = false
+      return
+    }
+    session.notice = msg(str`The study ${study.name} and all its answers were deleted.`)
+    navigate('/')
+    ratingCredentials.forget(this.studyId)
   }
 
   private async downloadCsv(study: StudyView) {

@@ -39,6 +39,7 @@ export function ownerApi(id: string) {
     },
     feed: (adminToken: string) => parseResponse(study['knowledge-base'].$post({ param }, withAdmin(adminToken))),
     removeSource: (adminToken: string) => parseResponse(study['knowledge-base'].$delete({ param }, withAdmin(adminToken))),
+    deleteStudy: () => parseResponse(study.$delete({ param }, init)),
   }
 }
 

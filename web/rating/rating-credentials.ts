@@ -63,6 +63,21 @@ export class RatingCredentials extends EventTarget {
     this.dispatchEvent(new Event('change'))
   }
 
+  /** Forgets every link of the study on this device (after the study was deleted). */
+  forget(studyId: string): void {
+    const entries = this.#entries()
+    for (const role of ['owner', 'expert'] as const) {
+      entries.delete(keyOf(role, studyId))
+      this.#memory.delete(keyOf(role, studyId))
+    }
+    try {
+      this.#storage?.setItem(KEY, JSON.stringify(Object.fromEntries(entries)))
+    } catch {
+      // Storage refuses writes: the entries stay there, and a deleted study's link answers 401.
+    }
+    this.dispatchEvent(new Event('change'))
+  }
+
   /** Moves an owner or expert token out of the address bar into storage; the study id, or null. */
   adoptFromUrl(location: Pick<Location, 'pathname' | 'search' | 'hash'> = window.location, history: Pick<History, 'replaceState' | 'state'> = window.history): string | null {
     const fragment = location.hash.replace(/^#/, '')

@@ -209,5 +209,16 @@ export function createPgRatingRepository(db: PgDb): RatingRepository {
         return true
       })
     },
+
+    async deleteStudy(studyId) {
+      return db.transaction(async (tx) => {
+        // The row lock waits for a feed of the study under way, and keeps one from starting.
+        const study = await studyRow(tx, studyId, 'update')
+        if (!study) return 'absent' as const
+        if (study.sourceId !== null) return 'in-knowledge-base' as const
+        await tx.delete(t.ratingStudies).where(eq(t.ratingStudies.id, studyId))
+        return 'deleted' as const
+      })
+    },
   }
 }
