@@ -146,8 +146,10 @@ describe('a learning network, end to end', () => {
     const { context, page } = await h.newPage({ width: 1280, height: 900 })
     const network = await api('POST', '/api/networks', { name: 'Lokaal West' })
     const outer = await api('POST', '/api/networks', { name: 'Regio' })
+    const schools: { id: string; teamToken: string }[] = []
     for (const [name, answers] of [['School C', [5, 5, 4, 1, 2]], ['School D', [5, 4, 1, 1, 1, 2]]] as const) {
       const ws = await school(name, [...answers])
+      schools.push(ws)
       const { inviteToken } = await api('POST', `/api/networks/${network.id}/invitations`, undefined, network.facilitatorToken)
       await api('POST', `/api/workspaces/${ws.id}/networks`, { inviteToken }, ws.teamToken)
     }
@@ -170,6 +172,19 @@ describe('a learning network, end to end', () => {
     expect(seen.schools).toEqual([])
     expect(seen.networks).toEqual([expect.objectContaining({ name: 'Lokaal West', schools: 1, n: 6, suppressed: false })])
     expect(JSON.stringify(seen)).not.toMatch(/School C|School D/)
+
+    // Deleting the inner network, once its name is typed: its schools keep their workspaces,
+    // the outer network no longer sees it, and the facilitator link stops working.
+    const remove = page.getByRole('button', { name: 'Verwijder het netwerk' })
+    expect(await remove.isDisabled()).toBe(true)
+    await page.getByLabel('Typ de naam van het netwerk (Lokaal West) om te bevestigen').fill('Lokaal West')
+    await remove.click()
+    await page.getByText('Het netwerk Lokaal West is verwijderd. De scholen houden hun werkruimtes.').waitFor()
+    expect(new URL(page.url()).pathname).toBe('/')
+    expect((await api('GET', `/api/networks/${outer.id}/overview`, undefined, outer.facilitatorToken)).networks).toEqual([])
+    const gone = await fetch(`${h.baseUrl}/api/networks/${network.id}`, { headers: { authorization: `Bearer ${network.facilitatorToken}` } })
+    expect(gone.status).toBe(401)
+    for (const ws of schools) expect((await api('GET', `/api/workspaces/${ws.id}`, undefined, ws.teamToken)).name).toMatch(/^School [CD]$/)
     await context.close()
   })
 })

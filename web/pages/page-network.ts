@@ -23,8 +23,10 @@ import { networkApi, NoFacilitatorLinkError, type Learning, type Overview } from
 import { inviteTokenOf, networkCredentials } from '../network/network-credentials.ts'
 import { page, shared } from '../styles/shared.ts'
 import { workspaceForm } from '../styles/workspace.ts'
+import { navigate } from '../router.ts'
 import { planStatusLabel } from '../workspace/round-text.ts'
 import { slug } from '../workspace/round-files.ts'
+import { session } from '../workspace/session.ts'
 import { formatCount, formatPercent } from '../format.ts'
 
 type Cell = NonNullable<Overview['schools'][number]['determinants']>[number]
@@ -185,6 +187,7 @@ export class PageNetwork extends LitElement {
   @state() private problem?: string
   @state() private presenting = false
   @state() private outerInvite = ''
+  @state() private deleteName = ''
   @state() private slide = 0
 
   private readonly data = new Task(this, {
@@ -303,6 +306,7 @@ export class PageNetwork extends LitElement {
       </section>
 
       ${this.renderSettings(network)}
+      ${this.renderDelete(network)}
 
       <section aria-labelledby="learned-title">
         <h2 id="learned-title">${msg('What the schools learned')}</h2>
@@ -340,6 +344,31 @@ export class PageNetwork extends LitElement {
     </section>`
   }
 
+  /** Deleting the network, confirmed by typing its name. */
+  private renderDelete(network: Awaited<ReturnType<ReturnType<typeof networkApi>['network']>>) {
+    const matches = this.deleteName.trim() === network.name.trim()
+    return html`<section class="card danger-zone" aria-labelledby="delete-title" style="margin-top:1.5rem">
+      <h2 id="delete-title">${msg('Delete the network')}</h2>
+      <p>${msg('Deleting ends the network at once: the facilitator link and every invitation stop working. The schools keep their workspaces and all their data; inner networks carry on on their own. It cannot be undone.')}</p>
+      <form class="inline-form" @submit=${(e: Event) => this.deleteNetwork(e, network.name)}>
+        <div class="field">
+          <label for="delete-name">${msg(str`Type the name of the network (${network.name}) to confirm`)}</label>
+          <input id="delete-name" type="text" autocomplete="off" .value=${this.deleteName} @input=${(e: Event) => (this.deleteName = (e.target as HTMLInputElement).value)} />
+        </div>
+        <button class="btn danger" type="submit" ?disabled=${!matches}>${msg('Delete the network')}</button>
+      </form>
+    </section>`
+  }
+
+  private async deleteNetwork(e: Event, name: string) {
+    e.preventDefault()
+    if (this.deleteName.trim() !== name.trim()) return
+    if (!(await this.change(() => networkApi(this.networkId).deleteNetwork(), false))) return
+    session.notice = msg(str`The network ${name} was deleted. Its schools keep their workspaces.`)
+    navigate('/')
+    networkCredentials.forget(this.networkId)
+  }
+
   private async saveMinimum(e: Event) {
     e.preventDefault()
     const value = Number(new FormData(e.target as HTMLFormElement).get('min'))
@@ -361,12 +390,12 @@ export class PageNetwork extends LitElement {
     await this.change(() => networkApi(this.networkId).leaveOuter())
   }
 
-  /** Runs a change, reloads the network, and says what went wrong, if anything. */
-  private async change(work: () => Promise<unknown>): Promise<boolean> {
+  /** Runs a change, reloads the network (unless told not to), and says what went wrong, if anything. */
+  private async change(work: () => Promise<unknown>, reload = true): Promise<boolean> {
     this.problem = undefined
     try {
       await work()
-      void this.data.run()
+      if (reload) void this.data.run()
       return true
     } catch (error) {
       this.problem = `${msg('That did not work.')} ${errorOf(error).message}`

@@ -49,7 +49,6 @@ export class PageRating extends LitElement {
     workspaceForm,
     css`
       .danger-zone {
-        border-left: 4px solid var(--sw-negative);
         margin-top: 2rem;
       }
       .scroll {

@@ -156,9 +156,6 @@ export class PageWorkspace extends LitElement {
       details[open] summary::before {
         content: '▾';
       }
-      .danger-zone {
-        border-left: 4px solid var(--sw-negative);
-      }
     `,
   ]
 

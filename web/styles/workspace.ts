@@ -1,10 +1,14 @@
 /**
  * @module Styles the workspace screens share: labelled form fields with hints and errors, and
- * the panel of a link that is shown only once.
+ * the panel of a link that is shown only once, and the zone where something is deleted.
  */
 import { css } from 'lit'
 
 export const workspaceForm = css`
+  /* Where something is deleted for good: a red edge, so it never looks like the rest. */
+  .danger-zone {
+    border-left: 4px solid var(--sw-negative);
+  }
   .form {
     display: grid;
     /* minmax(0, …): a long field or button never widens the form past a phone's screen. */
