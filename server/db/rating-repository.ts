@@ -27,6 +27,8 @@ export type Study = {
 export type Expert = {
   readonly id: string
   readonly pseudonym: string
+  /** 0 for the first link; raised by each new link the owner makes (server/http/tokens.ts). */
+  readonly linkGeneration: number
   readonly createdAt: number
   readonly lastSeenAt: number | null
 }
@@ -96,4 +98,10 @@ export interface RatingRepository {
    * came from.
    */
   deleteStudy(studyId: string): Promise<'deleted' | 'absent' | 'in-knowledge-base'>
+  /**
+   * Gives the expert a new link: raises its generation and stores the hash `hashFor` makes of
+   * the new link's token; the old link stops working at once, the answers stay. Null when the
+   * study has no such expert.
+   */
+  renewExpertLink(studyId: string, expertId: string, hashFor: (generation: number) => string): Promise<Expert | null>
 }

@@ -35,6 +35,7 @@ export const toStudy = (r: t.RatingStudyRow): Study => ({
 export const toExpert = (r: typeof t.ratingExperts.$inferSelect): Expert => ({
   id: r.id,
   pseudonym: r.pseudonym,
+  linkGeneration: r.linkGeneration,
   createdAt: r.createdAt,
   lastSeenAt: r.lastSeenAt,
 })
@@ -58,7 +59,7 @@ export function createSqliteRatingRepository(db: Db): RatingRepository {
     const first = expertCount(tx, studyId)
     const rows = experts.map((e, i) => ({ id: e.id, studyId, pseudonym: pseudonym(first + i), tokenHash: e.tokenHash, createdAt: now }))
     if (rows.length > 0) tx.insert(t.ratingExperts).values(rows).run()
-    return rows.map((r) => toExpert({ ...r, lastSeenAt: null }))
+    return rows.map((r) => toExpert({ ...r, linkGeneration: 0, lastSeenAt: null }))
   }
 
   return {
@@ -216,6 +217,25 @@ export function createSqliteRatingRepository(db: Db): RatingRepository {
         }
         tx.update(t.ratingStudies).set({ sourceId: null, updatedAt: now }).where(eq(t.ratingStudies.id, studyId)).run()
         return true
+      })
+    },
+
+    async renewExpertLink(studyId, expertId, hashFor) {
+      return immediate((tx) => {
+        const row = tx
+          .select()
+          .from(t.ratingExperts)
+          .where(and(eq(t.ratingExperts.id, expertId), eq(t.ratingExperts.studyId, studyId)))
+          .get()
+        if (!row) return null
+        const linkGeneration = row.linkGeneration + 1
+        const updated = tx
+          .update(t.ratingExperts)
+          .set({ linkGeneration, tokenHash: hashFor(linkGeneration) })
+          .where(eq(t.ratingExperts.id, expertId))
+          .returning()
+          .get()
+        return toExpert(updated)
       })
     },
 

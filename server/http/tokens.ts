@@ -40,8 +40,10 @@ export const newStudyOwnerToken = (): string => STUDY_OWNER_TOKEN_PREFIX + rando
  * expert's id), so the owner can show the expert's link again while the database holds only
  * its hash.
  */
-export function expertToken(secret: string, expertId: string): string {
-  const mac = createHmac('sha256', Buffer.from(secret, 'hex')).update(`expert:${expertId}`).digest()
+export function expertToken(secret: string, expertId: string, generation = 0): string {
+  // Generation 0 is the expert's first link, as it was made before links could be renewed.
+  const message = generation === 0 ? `expert:${expertId}` : `expert:${expertId}:${generation}`
+  const mac = createHmac('sha256', Buffer.from(secret, 'hex')).update(message).digest()
   return EXPERT_TOKEN_PREFIX + mac.subarray(0, 24).toString('base64url')
 }
 

@@ -8,7 +8,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { z } from 'zod'
-import type { Study } from '../db/rating-repository.ts'
+import type { Expert, Study } from '../db/rating-repository.ts'
 import {
   afterRound,
   pairKey,
@@ -34,6 +34,8 @@ import {
   AnswerIn,
   AnswerSaved,
   BallotOut,
+  ExpertLink,
+  ExpertParam,
   ExpertsAdd,
   ExpertsAdded,
   FedOut,
@@ -87,6 +89,16 @@ const addExperts = createRoute({
   summary: 'Make more expert links (each expert gets a pseudonym E01, E02, …)',
   request: { params: StudyParam, body: { required: true, content: { 'application/json': { schema: ExpertsAdd } } } },
   responses: { 201: json(ExpertsAdded, 'The new expert links'), 400: errors[400], 409: conflict, ...authErrors },
+})
+
+const renewExpertLink = createRoute({
+  ...owner,
+  method: 'post',
+  path: '/ratings/{id}/experts/{pseudonym}/link',
+  operationId: 'renewExpertLink',
+  summary: 'Make the expert a new link (say the old one was forwarded by mistake): the old link stops working at once; the expert’s answers stay',
+  request: { params: ExpertParam },
+  responses: { 200: json(ExpertLink, 'The expert’s new link'), 400: errors[400], ...authErrors },
 })
 
 const results = createRoute({
@@ -174,7 +186,7 @@ const answer = createRoute({
 type Ctx = Context<AppEnv>
 
 const ownerLink = (c: Ctx, id: string, token: string) => `${origin(c)}/x/${id}#${token}`
-const expertLink = (c: Ctx, id: string, expertId: string) => `${origin(c)}/x/${id}/rate#${expertToken(c.var.tokenSecret, expertId)}`
+const expertLink = (c: Ctx, id: string, e: Expert) => `${origin(c)}/x/${id}/rate#${expertToken(c.var.tokenSecret, e.id, e.linkGeneration)}`
 const isOpen = (s: Study) => s.closedAt === null
 
 async function studyOf(c: Ctx, id: string): Promise<Study> {
@@ -212,7 +224,7 @@ async function presentStudy(c: Ctx, study: Study, lang: Lang) {
     links: links.map((l) => pairOut(c, l, lang)),
     experts: experts.map((e) => ({
       pseudonym: e.pseudonym,
-      link: expertLink(c, study.id, e.id),
+      link: expertLink(c, study.id, e),
       lastSeenAt: e.lastSeenAt,
       answered: answers.filter((a) => a.expert === e.id && a.round === study.currentRound && a.relevance !== null).length,
     })),
@@ -251,7 +263,7 @@ export const ratingRoutes = createRouter()
       now: c.var.now(),
     })
     const listed = await c.var.ratings.listExperts(id)
-    return c.json({ id, ownerToken: token, links: { owner: ownerLink(c, id, token) }, experts: listed.map((e) => ({ pseudonym: e.pseudonym, link: expertLink(c, id, e.id) })) }, 201)
+    return c.json({ id, ownerToken: token, links: { owner: ownerLink(c, id, token) }, experts: listed.map((e) => ({ pseudonym: e.pseudonym, link: expertLink(c, id, e) })) }, 201)
   })
   .openapi(getStudy, async (c) => {
     const study = await studyOf(c, c.req.valid('param').id)
@@ -269,7 +281,7 @@ export const ratingRoutes = createRouter()
       STUDY_LIMITS.experts
     )
     if (outcome.outcome === 'full') throw new ApiError(409, 'limit_reached', `A study has at most ${STUDY_LIMITS.experts} experts`)
-    return c.json({ experts: outcome.experts.map((e) => ({ pseudonym: e.pseudonym, link: expertLink(c, id, e.id) })) }, 201)
+    return c.json({ experts: outcome.experts.map((e) => ({ pseudonym: e.pseudonym, link: expertLink(c, id, e) })) }, 201)
   })
   .openapi(results, async (c) => {
     const { id } = c.req.valid('param')
@@ -363,6 +375,13 @@ export const ratingRoutes = createRouter()
       throw new ApiError(404, 'not_found', 'This study is not in the knowledge base')
     }
     return c.body(null, 204)
+  })
+  .openapi(renewExpertLink, async (c) => {
+    const { id, pseudonym } = c.req.valid('param')
+    const expert = (await c.var.ratings.listExperts(id)).find((e) => e.pseudonym === pseudonym)
+    const renewed = expert && (await c.var.ratings.renewExpertLink(id, expert.id, (generation) => hashToken(expertToken(c.var.tokenSecret, expert.id, generation))))
+    if (!renewed) throw new ApiError(404, 'not_found', `This study has no expert ${pseudonym}`)
+    return c.json({ pseudonym: renewed.pseudonym, link: expertLink(c, id, renewed) }, 200)
   })
   .openapi(deleteStudy, async (c) => {
     const outcome = await c.var.ratings.deleteStudy(c.req.valid('param').id)

@@ -14,6 +14,8 @@ const Slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase words joine
 const PairName = z.string().trim().min(1, 'may not be empty').max(STUDY_LIMITS.pairName, `at most ${STUDY_LIMITS.pairName} characters`)
 
 export const StudyParam = z.object({ id: Id })
+/** An expert of a study, by the pseudonym the owner sees (E01, E02, …). */
+export const ExpertParam = z.object({ id: Id, pseudonym: z.string().regex(/^E\d{2,3}$/, 'a pseudonym such as E01') })
 export const LangQuery = z.strictObject({ lang: Lang })
 
 const Determinants = z.array(z.number().int().min(1).max(29)).min(1, 'choose at least one determinant').max(STUDY_LIMITS.determinants)
@@ -48,7 +50,7 @@ export const StudyCreate = z.strictObject({
   experts: z.number().int().min(0).max(STUDY_LIMITS.experts, `at most ${STUDY_LIMITS.experts} experts`).default(0),
 })
 
-const ExpertLink = z.object({ pseudonym: z.string(), link: z.string() })
+export const ExpertLink = z.object({ pseudonym: z.string(), link: z.string() })
 
 export const StudyCreated = z.object({
   id: z.string(),

@@ -217,6 +217,22 @@ describe('an expert rating study, end to end', () => {
     expect(await axeViolations(page), 'owner page in English').toEqual([])
     await page.screenshot({ path: `${SHOTS}/owner-phone-en.png`, fullPage: true })
 
+    // A new link for E01 (the first went to the wrong person): asked first, then shown in
+    // place of the old one, which no longer opens the ballot.
+    const linkField = page.getByRole('textbox', { name: /^E01:/ })
+    const firstLink = await linkField.inputValue()
+    page.once('dialog', (dialog) => void dialog.accept())
+    await page.getByRole('button', { name: 'New link for E01' }).click()
+    await page.getByText('E01 has a new link (above); the old one no longer works.').waitFor()
+    const secondLink = await linkField.inputValue()
+    expect(secondLink).toMatch(/\/x\/[A-Za-z0-9_-]{16}\/rate#swe_/)
+    expect(secondLink).not.toBe(firstLink)
+    expect(await axeViolations(page), 'owner page after a new link').toEqual([])
+    const oldDevice = await h.newPage({ width: 390, height: 844 })
+    await oldDevice.page.goto(firstLink)
+    await oldDevice.page.getByRole('alert').filter({ hasText: /could not be loaded|kon niet worden geladen/ }).waitFor()
+    await oldDevice.context.close()
+
     // Deleting the study: only once its name is typed; the start page says it is gone, and
     // the expert's link no longer opens anything.
     const remove = page.getByRole('button', { name: 'Delete the study' })
@@ -226,7 +242,7 @@ describe('an expert rating study, end to end', () => {
     await remove.click()
     await page.getByText('The study Feasibility panel and all its answers were deleted.').waitFor()
     expect(new URL(page.url()).pathname).toBe('/')
-    await page.goto(study.experts[0]?.link as string)
+    await page.goto(secondLink)
     await page.getByRole('alert').filter({ hasText: /^The study could not be loaded\./ }).waitFor()
     await context.close()
   })

@@ -232,6 +232,48 @@ describe('feeding the knowledge base', () => {
   })
 })
 
+describe('a new link for an expert', () => {
+  test('the old link stops working at once; the new one opens the same ballot with the answers given', async () => {
+    const s = await newStudy()
+    const [p] = s.pairs as [{ determinant: number; strategy: string }]
+    const [old, other] = s.expertTokens as [string, string]
+    expect((await rate(s.id, old, p.determinant, p.strategy, { relevance: 7, comment: 'eerst' })).status).toBe(200)
+    const renewed = await call('POST', `/api/ratings/${s.id}/experts/E01/link`, { token: s.ownerToken })
+    expect(renewed.status, JSON.stringify(renewed.body)).toBe(200)
+    expect(renewed.body.pseudonym).toBe('E01')
+    const fresh = tokenOf(renewed.body.link)
+    expect(fresh).toMatch(/^swe_[A-Za-z0-9_-]{32}$/)
+    expect(fresh).not.toBe(old)
+    expect((await call('GET', `/api/ratings/${s.id}/ballot`, { token: old })).status).toBe(401)
+    expect((await rate(s.id, old, p.determinant, p.strategy, { relevance: 1 })).status).toBe(401)
+    const mine = await call('GET', `/api/ratings/${s.id}/ballot`, { token: fresh })
+    expect([mine.status, mine.body.expert]).toEqual([200, 'E01'])
+    expect(mine.body.links[0].answer).toMatchObject({ relevance: 7, comment: 'eerst' })
+    // The owner sees the new link from now on; the others keep theirs.
+    const study = await call('GET', `/api/ratings/${s.id}`, { token: s.ownerToken })
+    expect(study.body.experts.map((e: any) => tokenOf(e.link))).toEqual([fresh, ...s.expertTokens.slice(1)])
+    expect((await call('GET', `/api/ratings/${s.id}/ballot`, { token: other })).status).toBe(200)
+    // Again: a third link, and the second stops working too. The database keeps only hashes.
+    const third = tokenOf((await call('POST', `/api/ratings/${s.id}/experts/E01/link`, { token: s.ownerToken })).body.link)
+    expect(new Set([old, fresh, third]).size).toBe(3)
+    expect((await call('GET', `/api/ratings/${s.id}/ballot`, { token: fresh })).status).toBe(401)
+    expect(JSON.stringify(await t.query('SELECT * FROM rating_experts'))).not.toContain(third)
+  })
+
+  test('an unknown or malformed pseudonym is refused, naming it; another study’s owner gets 404', async () => {
+    const s = await newStudy({}, 2)
+    const other = await newStudy()
+    const unknown = await call('POST', `/api/ratings/${s.id}/experts/E07/link`, { token: s.ownerToken })
+    expect([unknown.status, unknown.body.error.message]).toEqual([404, 'This study has no expert E07'])
+    const malformed = await call('POST', `/api/ratings/${s.id}/experts/Jan/link`, { token: s.ownerToken })
+    expect([malformed.status, malformed.body.error.issues[0].path]).toEqual([400, 'pseudonym'])
+    expect((await call('POST', `/api/ratings/${s.id}/experts/E01/link`, { token: other.ownerToken })).status).toBe(404)
+    expect((await call('POST', `/api/ratings/${s.id}/experts/E01/link`, { token: s.expertTokens[0] })).status).toBe(401)
+    // Nothing changed: the first link still works.
+    expect((await call('GET', `/api/ratings/${s.id}/ballot`, { token: s.expertTokens[0] })).status).toBe(200)
+  })
+})
+
 describe('deleting a study', () => {
   const count = async (table: string, studyId: string) =>
     Number((await t.query(`SELECT count(*) AS n FROM ${table} WHERE study_id = '${studyId}'`))[0]?.n)
@@ -286,6 +328,7 @@ describe('authorisation', () => {
       ['POST', `${base}/rounds/end`, { round: 1 }],
       ['DELETE', `${base}/knowledge-base`],
       ['POST', `${base}/knowledge-base`],
+      ['POST', `${base}/experts/E01/link`],
       // Last: with the right token it deletes the study.
       ['DELETE', base],
     ]
@@ -308,7 +351,7 @@ describe('authorisation', () => {
     }
     // The right token opens each.
     // (Ending round 1 without answers leaves it open with rounds to come: feeding is then 409.)
-    const expected: Record<string, number> = { [`GET ${base}`]: 200, [`POST ${base}/experts`]: 201, [`GET ${base}/results`]: 200, [`GET ${base}/export`]: 200, [`POST ${base}/rounds/end`]: 200, [`DELETE ${base}/knowledge-base`]: 404, [`POST ${base}/knowledge-base`]: 409, [`DELETE ${base}`]: 204 }
+    const expected: Record<string, number> = { [`GET ${base}`]: 200, [`POST ${base}/experts`]: 201, [`GET ${base}/results`]: 200, [`GET ${base}/export`]: 200, [`POST ${base}/rounds/end`]: 200, [`DELETE ${base}/knowledge-base`]: 404, [`POST ${base}/knowledge-base`]: 409, [`POST ${base}/experts/E01/link`]: 200, [`DELETE ${base}`]: 204 }
     for (const [method, path, body] of routes) {
       const res = await call(method, path, { token: s.ownerToken, body, admin: ADMIN })
       expect(res.status, `${method} ${path} with the owner token`).toBe(expected[`${method} ${path}`])

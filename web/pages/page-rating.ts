@@ -74,6 +74,9 @@ export class PageRating extends LitElement {
         display: grid;
         gap: 0.75rem;
       }
+      .experts .btn {
+        margin-top: 0.25rem;
+      }
       .flag {
         font-weight: 600;
         color: var(--sw-negative);
@@ -195,6 +198,9 @@ export class PageRating extends LitElement {
           ${study.experts.map(
             (e) => html`<div>
               <sw-copy-field .label=${msg(str`${e.pseudonym}: ${e.answered} of ${study.links.length} rated this round`)} .value=${e.link}></sw-copy-field>
+              <button class="btn small quiet" type="button" ?disabled=${this.busy} @click=${() => this.renewLink(e.pseudonym)}>
+                ${msg(str`New link for ${e.pseudonym}`)}
+              </button>
             </div>`
           )}
         </div>
@@ -310,6 +316,15 @@ export class PageRating extends LitElement {
     await this.run(async () => {
       const added = await ownerApi(this.studyId).addExperts(this.addCount)
       return msg(str`${added.experts.length} expert links made.`)
+    })
+  }
+
+  /** A new link for one expert, say when a link went to the wrong person; the answers stay. */
+  private async renewLink(pseudonym: string) {
+    if (!window.confirm(msg(str`Make ${pseudonym} a new link? The old link stops working at once; ${pseudonym}’s answers stay. Send the new link to the expert.`))) return
+    await this.run(async () => {
+      await ownerApi(this.studyId).renewExpertLink(pseudonym)
+      return msg(str`${pseudonym} has a new link (above); the old one no longer works.`)
     })
   }
 

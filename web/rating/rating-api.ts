@@ -31,6 +31,7 @@ export function ownerApi(id: string) {
     study: (lang: Lang) => parseResponse(study.$get({ param, query: { lang } }, init)),
     results: (lang: Lang) => parseResponse(study.results.$get({ param, query: { lang } }, init)),
     addExperts: (count: number) => parseResponse(study.experts.$post({ param, json: { count } }, init)),
+    renewExpertLink: (pseudonym: string) => parseResponse(study.experts[':pseudonym'].link.$post({ param: { id, pseudonym } }, init)),
     endRound: (round: number, closeStudy: boolean, lang: Lang) => parseResponse(study.rounds.end.$post({ param, query: { lang }, json: { round, closeStudy } }, init)),
     exportCsv: async () => {
       const res = await study.export.$get({ param }, init)

@@ -39,7 +39,7 @@ export function createPgRatingRepository(db: PgDb): RatingRepository {
     const first = await expertCount(tx, studyId)
     const rows = experts.map((e, i) => ({ id: e.id, studyId, pseudonym: pseudonym(first + i), tokenHash: e.tokenHash, createdAt: now }))
     if (rows.length > 0) await tx.insert(t.ratingExperts).values(rows)
-    return rows.map((r) => toExpert({ ...r, lastSeenAt: null }))
+    return rows.map((r) => toExpert({ ...r, linkGeneration: 0, lastSeenAt: null }))
   }
 
   return {
@@ -207,6 +207,24 @@ export function createPgRatingRepository(db: PgDb): RatingRepository {
         }
         await tx.update(t.ratingStudies).set({ sourceId: null, updatedAt: now }).where(eq(t.ratingStudies.id, studyId))
         return true
+      })
+    },
+
+    async renewExpertLink(studyId, expertId, hashFor) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .select()
+          .from(t.ratingExperts)
+          .where(and(eq(t.ratingExperts.id, expertId), eq(t.ratingExperts.studyId, studyId)))
+          .for('update')
+        if (!row) return null
+        const linkGeneration = row.linkGeneration + 1
+        const [updated] = await tx
+          .update(t.ratingExperts)
+          .set({ linkGeneration, tokenHash: hashFor(linkGeneration) })
+          .where(eq(t.ratingExperts.id, expertId))
+          .returning()
+        return toExpert(updated!)
       })
     },
 

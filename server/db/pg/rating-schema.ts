@@ -50,6 +50,8 @@ export const ratingExperts = pgTable(
     /** E01, E02, …: how results and exports name the expert. */
     pseudonym: text().notNull(),
     tokenHash: text().notNull().unique(),
+    /** Raised when the owner makes the expert a new link: the link is derived from it. */
+    linkGeneration: integer().notNull().default(0),
     createdAt: time().notNull(),
     lastSeenAt: time(),
   },

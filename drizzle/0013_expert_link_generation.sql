@@ -1,0 +1,1 @@
+ALTER TABLE `rating_experts` ADD `link_generation` integer DEFAULT 0 NOT NULL;
