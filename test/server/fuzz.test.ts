@@ -256,7 +256,7 @@ async function ratingFixture(template: string, method: string) {
     if (method === 'DELETE') await app.request(`${base}/ratings/${study.id}/knowledge-base`, { method: 'POST', headers: { 'x-admin-token': ADMIN_TOKEN, authorization: `Bearer ${study.ownerToken}` } })
   }
   const expert = (study.experts[0].link as string).split('#')[1] as string
-  return { token: template.endsWith('/ballot') ? expert : (study.ownerToken as string), values: { id: study.id } as Record<string, string> }
+  return { token: template.endsWith('/ballot') ? expert : (study.ownerToken as string), values: { id: study.id, pseudonym: study.experts[0].pseudonym } as Record<string, string> }
 }
 
 /** Path and query parameters a valid-shaped request must take from {@link workspaceFixture}. */

@@ -386,6 +386,7 @@ describe('unknown routes and documentation', () => {
         '/ratings',
         '/ratings/{id}',
         '/ratings/{id}/experts',
+        '/ratings/{id}/experts/{pseudonym}/link',
         '/ratings/{id}/results',
         '/ratings/{id}/export',
         '/ratings/{id}/rounds/end',
