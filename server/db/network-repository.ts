@@ -61,6 +61,12 @@ export interface NetworkRepository {
   /** Removes the network, its tokens, invitations and memberships; inner networks stay. */
   deleteNetwork(id: string): Promise<boolean>
 
+  /**
+   * Makes `token` the network's only facilitator link: every earlier one stops working, in the
+   * same transaction. False when the network is absent.
+   */
+  replaceFacilitatorToken(networkId: string, token: { readonly id: string; readonly hash: string }, now: number): Promise<boolean>
+
   /** The network a facilitator token opens, or null. Records the use (at most once a minute). */
   authenticateFacilitator(tokenHash: string, now: number): Promise<{ networkId: string; tokenId: string } | null>
 

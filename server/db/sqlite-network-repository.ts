@@ -137,6 +137,15 @@ export function createSqliteNetworkRepository(db: Db): NetworkRepository {
       return db.delete(t.networks).where(eq(t.networks.id, id)).run().changes > 0
     },
 
+    async replaceFacilitatorToken(networkId, token, now) {
+      return immediate((tx) => {
+        if (!networkRow(tx, networkId)) return false
+        tx.delete(t.facilitatorTokens).where(eq(t.facilitatorTokens.networkId, networkId)).run()
+        tx.insert(t.facilitatorTokens).values({ id: token.id, networkId, tokenHash: token.hash, createdAt: now }).run()
+        return true
+      })
+    },
+
     async authenticateFacilitator(tokenHash, now) {
       const row = db
         .select({ id: t.facilitatorTokens.id, networkId: t.facilitatorTokens.networkId, lastUsedAt: t.facilitatorTokens.lastUsedAt })

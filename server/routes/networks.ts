@@ -104,6 +104,16 @@ const deleteNetwork = createRoute({
   responses: { 204: noContent, ...authErrors },
 })
 
+const replaceFacilitatorLink = createRoute({
+  ...facilitator,
+  method: 'post',
+  path: '/networks/{id}/facilitator-link',
+  operationId: 'replaceFacilitatorLink',
+  summary: 'Replace the facilitator link (say it was shown on a projector): the answer holds the new one, shown only now; every earlier one stops working at once',
+  request: { params: NetworkParam },
+  responses: { 201: json(NetworkCreated, 'The network and its new facilitator link'), ...authErrors },
+})
+
 const createInvitation = createRoute({
   ...facilitator,
   method: 'post',
@@ -296,6 +306,12 @@ export const networkRoutes = createRouter()
   .openapi(deleteNetwork, async (c) => {
     if (!(await c.var.networks.deleteNetwork(c.req.valid('param').id))) throw networkNotFound()
     return c.body(null, 204)
+  })
+  .openapi(replaceFacilitatorLink, async (c) => {
+    const { id } = c.req.valid('param')
+    const token = newFacilitatorToken()
+    if (!(await c.var.networks.replaceFacilitatorToken(id, { id: newId(), hash: hashToken(token) }, c.var.now()))) throw networkNotFound()
+    return c.json({ id, facilitatorToken: token, links: { network: networkLink(c, id, token) } }, 201)
   })
   .openapi(createInvitation, async (c) => {
     const { id } = c.req.valid('param')

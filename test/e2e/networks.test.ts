@@ -173,6 +173,19 @@ describe('a learning network, end to end', () => {
     expect(seen.networks).toEqual([expect.objectContaining({ name: 'Lokaal West', schools: 1, n: 6, suppressed: false })])
     expect(JSON.stringify(seen)).not.toMatch(/School C|School D/)
 
+    // The facilitator link was shown on the projector: a new one, asked first, shown once;
+    // the old one opens nothing, and this device carries on with the new one.
+    page.once('dialog', (dialog) => void dialog.accept())
+    await page.getByRole('button', { name: 'Maak een nieuwe begeleiderslink' }).click()
+    const newLink = await page.getByRole('textbox', { name: 'Begeleiderslink' }).inputValue()
+    expect(newLink).toMatch(new RegExp(`/n/${network.id}#swf_`))
+    expect(newLink).not.toBe(network.links.network)
+    const old = await fetch(`${h.baseUrl}/api/networks/${network.id}`, { headers: { authorization: `Bearer ${network.facilitatorToken}` } })
+    expect(old.status).toBe(401)
+    expect(await axeViolations(page), 'a new facilitator link').toEqual([])
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'Lokaal West' }).waitFor()
+
     // Deleting the inner network, once its name is typed: its schools keep their workspaces,
     // the outer network no longer sees it, and the facilitator link stops working.
     const remove = page.getByRole('button', { name: 'Verwijder het netwerk' })
@@ -182,7 +195,7 @@ describe('a learning network, end to end', () => {
     await page.getByText('Het netwerk Lokaal West is verwijderd. De scholen houden hun werkruimtes.').waitFor()
     expect(new URL(page.url()).pathname).toBe('/')
     expect((await api('GET', `/api/networks/${outer.id}/overview`, undefined, outer.facilitatorToken)).networks).toEqual([])
-    const gone = await fetch(`${h.baseUrl}/api/networks/${network.id}`, { headers: { authorization: `Bearer ${network.facilitatorToken}` } })
+    const gone = await fetch(`${h.baseUrl}/api/networks/${network.id}`, { headers: { authorization: `Bearer ${newLink.split('#')[1]}` } })
     expect(gone.status).toBe(401)
     for (const ws of schools) expect((await api('GET', `/api/workspaces/${ws.id}`, undefined, ws.teamToken)).name).toMatch(/^School [CD]$/)
     await context.close()

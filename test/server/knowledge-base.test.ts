@@ -377,6 +377,7 @@ describe('unknown routes and documentation', () => {
         '/workspaces/{id}/networks',
         '/networks',
         '/networks/{id}',
+        '/networks/{id}/facilitator-link',
         '/networks/{id}/invitations',
         '/networks/{id}/parent',
         '/networks/{id}/overview',

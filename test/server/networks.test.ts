@@ -312,6 +312,27 @@ describe('GET /api/networks/{id}/export/long', () => {
   })
 })
 
+describe('POST /api/networks/{id}/facilitator-link', () => {
+  test('makes a new facilitator link, shown once; every earlier one stops working at once; the schools stay', async () => {
+    const n = await newNetwork('Regio West')
+    await joinNetwork(await newSchool('School A', [1, 1, 1, 1, 1]), n)
+    const renewed = await call('POST', `/api/networks/${n.id}/facilitator-link`, { token: n.facilitatorToken })
+    expect(renewed.status, JSON.stringify(renewed.body)).toBe(201)
+    const fresh = renewed.body.facilitatorToken as string
+    expect(fresh).toMatch(/^swf_[A-Za-z0-9_-]{32}$/)
+    expect(renewed.body.links.network).toBe(`http://localhost/n/${n.id}#${fresh}`)
+    expect((await call('GET', `/api/networks/${n.id}`, { token: n.facilitatorToken })).status).toBe(401)
+    const seen = await call('GET', `/api/networks/${n.id}`, { token: fresh })
+    expect([seen.status, seen.body.schools.map((x: any) => x.name)]).toEqual([200, ['School A']])
+    // Again: the second link goes the same way; the database keeps only a hash of the third.
+    const third = (await call('POST', `/api/networks/${n.id}/facilitator-link`, { token: fresh })).body.facilitatorToken as string
+    expect((await call('GET', `/api/networks/${n.id}`, { token: fresh })).status).toBe(401)
+    expect((await call('GET', `/api/networks/${n.id}`, { token: third })).status).toBe(200)
+    expect(JSON.stringify(await t.query('SELECT * FROM facilitator_tokens'))).not.toContain(third)
+    expect(await t.query(`SELECT id FROM facilitator_tokens WHERE network_id = '${n.id}'`)).toHaveLength(1)
+  })
+})
+
 describe('authorisation', () => {
   test('every network route: 401 without, with a malformed, unknown, team or respondent token; 404 with another network\u2019s', async () => {
     const n = await newNetwork()
@@ -333,6 +354,7 @@ describe('authorisation', () => {
       ['GET', `${base}/workbook`],
       ['GET', `${base}/handout`],
       ['GET', `${base}/export/long`],
+      ['POST', `${base}/facilitator-link`],
       ['DELETE', base],
     ]
     const credentials: [string, string | undefined, number][] = [
@@ -355,12 +377,15 @@ describe('authorisation', () => {
       }
     }
     // The right token opens each (the invitation was not used up by the refused attempts).
+    let token = n.facilitatorToken
     for (const [method, path, body] of routes) {
-      const res = await call(method, path, { token: n.facilitatorToken, body })
+      const res = await call(method, path, { token, body })
       const expected = method === 'POST' && path.endsWith('/parent') ? 409 : method === 'DELETE' ? 204 : method === 'POST' ? 201 : 200
       expect(res.status, `${method} ${path} with the right token`).toBe(expected)
+      // A new facilitator link replaces the one used so far.
+      if (path.endsWith('/facilitator-link')) token = res.body.facilitatorToken
     }
-    expect((await call('GET', base, { token: n.facilitatorToken })).status).toBe(401)
+    expect((await call('GET', base, { token })).status).toBe(401)
   })
 
   test('every workspace network route: 401 without, with a malformed, facilitator or respondent token; 404 with another workspace\u2019s', async () => {

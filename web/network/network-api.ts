@@ -30,6 +30,7 @@ export function networkApi(id: string) {
     network: () => parseResponse(net.$get({ param }, init)),
     update: (json: { name?: string; minGroupSize?: number }) => parseResponse(net.$patch({ param, json }, init)),
     deleteNetwork: () => parseResponse(net.$delete({ param }, init)),
+    replaceFacilitatorLink: () => parseResponse(net['facilitator-link'].$post({ param }, init)),
     invite: () => parseResponse(net.invitations.$post({ param }, init)),
     joinOuter: (inviteToken: string) => parseResponse(net.parent.$post({ param, json: { inviteToken } }, init)),
     leaveOuter: () => parseResponse(net.parent.$delete({ param }, init)),

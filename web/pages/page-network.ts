@@ -188,6 +188,8 @@ export class PageNetwork extends LitElement {
   @state() private presenting = false
   @state() private outerInvite = ''
   @state() private deleteName = ''
+  /** The facilitator link just made, shown this one time. */
+  @state() private newLink = ''
   @state() private slide = 0
 
   private readonly data = new Task(this, {
@@ -306,6 +308,7 @@ export class PageNetwork extends LitElement {
       </section>
 
       ${this.renderSettings(network)}
+      ${this.renderFacilitatorLink()}
       ${this.renderDelete(network)}
 
       <section aria-labelledby="learned-title">
@@ -342,6 +345,32 @@ export class PageNetwork extends LitElement {
           </form>
           <p class="hint">${msg('The outer network’s facilitator then sees this network only pooled, never its schools one by one.')}</p>`}
     </section>`
+  }
+
+  /** A new facilitator link in place of the old one, shown once, kept on this device. */
+  private renderFacilitatorLink() {
+    return html`<section class="card" aria-labelledby="facilitator-link-title" style="margin-top:1.5rem">
+      <h2 id="facilitator-link-title">${msg('Facilitator link')}</h2>
+      ${this.newLink
+        ? html`<div class="notice warning" role="status">
+            <p><strong>${msg('Keep this facilitator link safe: it is the key to the network.')}</strong>
+              ${msg('It is shown only now; the old link no longer works. This device keeps the new one; give it to a co-facilitator who needs it.')}</p>
+            <sw-copy-field .label=${msg('Facilitator link')} .value=${this.newLink}></sw-copy-field>
+          </div>`
+        : html`<p>${msg('Was the link shown on a projector, or sent to someone who should not have it? Make a new one: the old link stops working at once, for everyone who has it.')}</p>
+            <button class="btn" type="button" @click=${this.replaceLink}>${msg('Make a new facilitator link')}</button>`}
+    </section>`
+  }
+
+  private async replaceLink() {
+    if (!window.confirm(msg('Make a new facilitator link? The old one stops working at once, also on other devices.'))) return
+    let made: { facilitatorToken: string; links: { network: string } } | undefined
+    await this.change(async () => {
+      made = await networkApi(this.networkId).replaceFacilitatorLink()
+    }, false)
+    if (!made) return
+    networkCredentials.save(this.networkId, made.facilitatorToken)
+    this.newLink = made.links.network
   }
 
   /** Deleting the network, confirmed by typing its name. */

@@ -118,6 +118,17 @@ export function createPgNetworkRepository(db: PgDb): NetworkRepository {
       return ((await db.delete(t.networks).where(eq(t.networks.id, id))).rowCount ?? 0) > 0
     },
 
+    async replaceFacilitatorToken(networkId, token, now) {
+      return db.transaction(async (tx) => {
+        // The network's row lock: two replacements at once end with one link, not two.
+        const [row] = await tx.select({ id: t.networks.id }).from(t.networks).where(eq(t.networks.id, networkId)).for('update')
+        if (!row) return false
+        await tx.delete(t.facilitatorTokens).where(eq(t.facilitatorTokens.networkId, networkId))
+        await tx.insert(t.facilitatorTokens).values({ id: token.id, networkId, tokenHash: token.hash, createdAt: now })
+        return true
+      })
+    },
+
     async authenticateFacilitator(tokenHash, now) {
       const [row] = await db
         .select({ id: t.facilitatorTokens.id, networkId: t.facilitatorTokens.networkId, lastUsedAt: t.facilitatorTokens.lastUsedAt })
