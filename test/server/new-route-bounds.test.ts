@@ -170,3 +170,40 @@ describe('the network export and the recommendation options', () => {
     expect((await post('/api/recommendations?view=compact', { barriers: [23], order: 'feasibility', feasibility: { champions: 5 } })).status).toBe(200)
   })
 })
+
+describe('deleting a study, a new expert link, a new facilitator link', () => {
+  test('a pseudonym past its form is 400 naming it; an id past its form opens nothing; a body past the limit is 413', async () => {
+    const s = (await call('POST', '/api/ratings', { body: { name: 'Panel', selection: { kind: 'determinants', determinants: [4] }, experts: 1 } })).body
+    const n = (await call('POST', '/api/networks', { body: { name: 'Regio' } })).body
+    const renew = (pseudonym: string) => call('POST', `/api/ratings/${s.id}/experts/${pseudonym}/link`, { token: s.ownerToken })
+    for (const pseudonym of ['E1', 'E0001', 'x'.repeat(300), 'E01%2F..']) {
+      const res = await renew(pseudonym)
+      expect([res.status, issuePath(res)], pseudonym.slice(0, 20)).toEqual([400, 'pseudonym'])
+    }
+    for (const [method, path, token] of [
+      ['POST', `/api/ratings/${'A'.repeat(300)}/experts/E01/link`, s.ownerToken],
+      ['DELETE', `/api/ratings/${'A'.repeat(300)}`, s.ownerToken],
+      ['POST', `/api/networks/${'A'.repeat(300)}/facilitator-link`, n.facilitatorToken],
+    ] as const) {
+      const res = await call(method, path, { token })
+      expect(res.status, `${method} ${path.slice(0, 40)}`).toBeGreaterThanOrEqual(400)
+      expect(res.status).toBeLessThan(500)
+    }
+    // None of them reads a body; one past the request limit is refused before anything runs.
+    for (const [method, path, token] of [
+      ['POST', `/api/ratings/${s.id}/experts/E01/link`, s.ownerToken],
+      ['DELETE', `/api/ratings/${s.id}`, s.ownerToken],
+      ['POST', `/api/networks/${n.id}/facilitator-link`, n.facilitatorToken],
+    ] as const) {
+      expect((await call(method, path, { token, body: { pad: 'x'.repeat(MAX_BODY_BYTES) } })).status, `${method} ${path}`).toBe(413)
+    }
+    // The answers are one link each, whatever was sent: a few hundred bytes.
+    const link = await call('POST', `/api/ratings/${s.id}/experts/E01/link`, { token: s.ownerToken, body: { pad: 'x'.repeat(1000) } })
+    expect(link.status).toBe(200)
+    expect(JSON.stringify(link.body).length).toBeLessThan(300)
+    const facilitator = await call('POST', `/api/networks/${n.id}/facilitator-link`, { token: n.facilitatorToken })
+    expect(facilitator.status).toBe(201)
+    expect(JSON.stringify(facilitator.body).length).toBeLessThan(400)
+    expect((await call('DELETE', `/api/ratings/${s.id}`, { token: s.ownerToken })).status).toBe(204)
+  })
+})
