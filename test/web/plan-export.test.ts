@@ -5,26 +5,19 @@ import { planCsv, timelineTable, type TimelineTableLabels } from '../../web/plan
 import { emptySpec } from '../../web/state/app-state.ts'
 import { schoolCalendar } from '../../server/domain/school-year.ts'
 import { holidayData } from '../../web/school-holidays.ts'
+import { planTableLabels } from './support/fixtures.ts'
 
 const strategies = new Map<string, never>(
   ([['a', 'Strategy A'], ['b', 'Strategy B'], ['c', 'Strategy C']] as const).map(([id, name]) => [id, { id, name, clusterName: 'Cluster', phases: [] } as never])
 )
-const tableLabels = {
-  order: 'No.',
-  strategy: 'Strategy',
-  cluster: 'Cluster',
-  phases: 'Phases',
-  barriers: 'Barriers',
-  spec: { actor: 'Who', action: 'What', target: 'For whom', timing: 'When', dose: 'How often', outcome: 'Outcome', notes: 'Notes' },
-  phase: (p: string) => p,
-}
+const tableLabels = planTableLabels()
 
 describe('planCsv', () => {
   it('writes a specification that would start a formula as text, also when a line follows', () => {
     const csv = planCsv(
       CSV_COMMA,
       [{ strategy: 'a', spec: { ...emptySpec(), actor: '=HYPERLINK("https://evil.example","klik")\nsecond line' }, barriers: [] }],
-      new Map([['a', { id: 'a', name: 'Strategy A', clusterName: 'Cluster', phases: [] } as never]]),
+      strategies,
       new Map(),
       tableLabels
     )

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { AppState, DEFAULT_STATE, emptySpec, readState, type Member, type PlanEntry } from '../../web/state/app-state.ts'
 import { RestoreEvent, Store, UNREADABLE_KEY, type SetAside } from '../../web/state/store.ts'
 import { planTable } from '../../web/plan-export.ts'
+import { planTableLabels } from './support/fixtures.ts'
 import { MemoryStorage } from './support/storage.ts'
 
 const KEY = 'strategiewijzer:state:v1'
@@ -284,15 +285,7 @@ describe('planTable', () => {
       ],
       strategies,
       new Map([[23, 'Time']]),
-      {
-        order: 'No.',
-        strategy: 'Strategy',
-        cluster: 'Cluster',
-        phases: 'Phases',
-        barriers: 'Barriers',
-        spec: { actor: 'Who', action: 'What', target: 'For whom', timing: 'When', dose: 'How often', outcome: 'Outcome', notes: 'Notes' },
-        phase: (p) => p.toUpperCase(),
-      }
+      planTableLabels((p) => p.toUpperCase())
     )
     expect(rows).toEqual([
       ['No.', 'Strategy', 'Cluster', 'Phases', 'Barriers', 'Who', 'What', 'For whom', 'When', 'How often', 'Outcome', 'Notes'],

@@ -1,4 +1,5 @@
 import type { RecommendedStrategy } from '../../../server/schemas/api.ts'
+import type { PlanTableLabels } from '../../../web/plan-export.ts'
 
 /** One strategy as /api/recommendations returns it. */
 export const recommendedStrategy: RecommendedStrategy = {
@@ -106,3 +107,14 @@ export function deepActiveElement(): Element | null {
   while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement
   return focused
 }
+
+/** The plan table's column labels in English; `phase` names a phase (as it is, by default). */
+export const planTableLabels = (phase: (p: string) => string = (p) => p): PlanTableLabels => ({
+  order: 'No.',
+  strategy: 'Strategy',
+  cluster: 'Cluster',
+  phases: 'Phases',
+  barriers: 'Barriers',
+  spec: { actor: 'Who', action: 'What', target: 'For whom', timing: 'When', dose: 'How often', outcome: 'Outcome', notes: 'Notes' },
+  phase,
+})
