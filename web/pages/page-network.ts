@@ -12,6 +12,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { MIN_GROUP_SIZE_FLOOR, type CellStatus } from '../../server/domain/network.ts'
 import { GROUPS, type Group } from '../../server/domain/vocabulary.ts'
 import { errorOf } from '../api.ts'
+import { confirmsName, deleteByNameForm } from '../components/delete-by-name.ts'
 import { linkedPageStates } from '../components/linked-page.ts'
 import { changeLabel } from '../components/compare-chart.ts'
 import '../components/copy-field.ts'
@@ -375,23 +376,23 @@ export class PageNetwork extends LitElement {
 
   /** Deleting the network, confirmed by typing its name. */
   private renderDelete(network: Awaited<ReturnType<ReturnType<typeof networkApi>['network']>>) {
-    const matches = this.deleteName.trim() === network.name.trim()
     return html`<section class="card danger-zone" aria-labelledby="delete-title" style="margin-top:1.5rem">
       <h2 id="delete-title">${msg('Delete the network')}</h2>
       <p>${msg('Deleting ends the network at once: the facilitator link and every invitation stop working. The schools keep their workspaces and all their data; inner networks carry on on their own. It cannot be undone.')}</p>
-      <form class="inline-form" @submit=${(e: Event) => this.deleteNetwork(e, network.name)}>
-        <div class="field">
-          <label for="delete-name">${msg(str`Type the name of the network (${network.name}) to confirm`)}</label>
-          <input id="delete-name" type="text" autocomplete="off" .value=${this.deleteName} @input=${(e: Event) => (this.deleteName = (e.target as HTMLInputElement).value)} />
-        </div>
-        <button class="btn danger" type="submit" ?disabled=${!matches}>${msg('Delete the network')}</button>
-      </form>
+      ${deleteByNameForm({
+        label: msg(str`Type the name of the network (${network.name}) to confirm`),
+        name: network.name,
+        typed: this.deleteName,
+        button: msg('Delete the network'),
+        onInput: (typed) => (this.deleteName = typed),
+        onSubmit: (e) => this.deleteNetwork(e, network.name),
+      })}
     </section>`
   }
 
   private async deleteNetwork(e: Event, name: string) {
     e.preventDefault()
-    if (this.deleteName.trim() !== name.trim()) return
+    if (!confirmsName(this.deleteName, name)) return
     if (!(await this.change(() => networkApi(this.networkId).deleteNetwork(), false))) return
     session.notice = msg(str`The network ${name} was deleted. Its schools keep their workspaces.`)
     navigate('/')

@@ -10,6 +10,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { Verdict } from '../../server/domain/rating-stats.ts'
 import { errorOf } from '../api.ts'
+import { confirmsName, deleteByNameForm } from '../components/delete-by-name.ts'
 import { linkedPageStates } from '../components/linked-page.ts'
 import '../components/copy-field.ts'
 import { downloadBlob, downloadText } from '../download.ts'
@@ -171,20 +172,21 @@ export class PageRating extends LitElement {
 
   /** Deleting the study, confirmed by typing its name; not while it is a source of the knowledge base. */
   private renderDelete(study: StudyView) {
-    const matches = this.deleteName.trim() === study.name.trim()
     return html`<section class="no-print">
       <div class="card danger-zone">
         <h2>${msg('Delete the study')}</h2>
         <p>${msg('Deleting removes the study at once: every expert link stops working and every answer of every round is gone. It cannot be undone. Download the report and the tidy export first if you may need them.')}</p>
         ${study.source
           ? html`<p class="notice warning">${msg('The study is a source of the knowledge base. Remove it from there first (above), so that no link in the knowledge base loses the study it came from.')}</p>`
-          : html`<form class="inline-form" @submit=${(e: Event) => this.deleteStudy(e, study)}>
-              <div class="field">
-                <label for="delete-name">${msg(str`Type the name of the study (${study.name}) to confirm`)}</label>
-                <input id="delete-name" type="text" autocomplete="off" .value=${this.deleteName} @input=${(e: Event) => (this.deleteName = (e.target as HTMLInputElement).value)} />
-              </div>
-              <button class="btn danger" type="submit" ?disabled=${!matches || this.busy}>${msg('Delete the study')}</button>
-            </form>`}
+          : deleteByNameForm({
+              label: msg(str`Type the name of the study (${study.name}) to confirm`),
+              name: study.name,
+              typed: this.deleteName,
+              button: msg('Delete the study'),
+              busy: this.busy,
+              onInput: (typed) => (this.deleteName = typed),
+              onSubmit: (e) => this.deleteStudy(e, study),
+            })}
       </div>
     </section>`
   }
@@ -356,7 +358,7 @@ export class PageRating extends LitElement {
 
   private async deleteStudy(e: Event, study: StudyView) {
     e.preventDefault()
-    if (this.deleteName.trim() !== study.name.trim()) return
+    if (!confirmsName(this.deleteName, study.name)) return
     this.busy = true
     this.problem = ''
     try {

@@ -9,6 +9,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { RoundOut, WorkspaceOut } from '../../server/schemas/workspace.ts'
 import { errorOf } from '../api.ts'
+import { confirmsName, deleteByNameForm } from '../components/delete-by-name.ts'
 import '../components/copy-field.ts'
 import '../components/qr-code.ts'
 import '../components/team-link-notice.ts'
@@ -547,7 +548,6 @@ export class PageWorkspace extends LitElement {
   // ── Data ───────────────────────────────────────────────────────────────────────────────
 
   private renderData(ws: WorkspaceOut) {
-    const matches = this.deleteName.trim() === ws.name.trim()
     return html`<section aria-labelledby="data-title">
       <h2 id="data-title">${msg('Your data')}</h2>
       <div class="card">
@@ -568,13 +568,15 @@ export class PageWorkspace extends LitElement {
         <p>
           ${msg('Deleting removes everything at once: every round, every answer, the plans and all team and respondent links. It cannot be undone. Download the workspace first if you may need it.')}
         </p>
-        <form class="inline-form" @submit=${this.deleteWorkspace}>
-          <div class="field">
-            <label for="delete-name">${msg(str`Type the name of the workspace (${ws.name}) to confirm`)}</label>
-            <input id="delete-name" type="text" autocomplete="off" .value=${this.deleteName} @input=${(e: Event) => (this.deleteName = (e.target as HTMLInputElement).value)} />
-          </div>
-          <button class="btn danger" type="submit" ?disabled=${!matches || this.busy}>${msg('Delete everything')}</button>
-        </form>
+        ${deleteByNameForm({
+          label: msg(str`Type the name of the workspace (${ws.name}) to confirm`),
+          name: ws.name,
+          typed: this.deleteName,
+          button: msg('Delete everything'),
+          busy: this.busy,
+          onInput: (typed) => (this.deleteName = typed),
+          onSubmit: (e) => this.deleteWorkspace(e),
+        })}
       </div>
     </section>`
   }
@@ -735,7 +737,7 @@ export class PageWorkspace extends LitElement {
   private async deleteWorkspace(e: Event) {
     e.preventDefault()
     const ws = this.ws
-    if (!ws || this.deleteName.trim() !== ws.name.trim()) return
+    if (!ws || !confirmsName(this.deleteName, ws.name)) return
     const done = await this.act(() => teamApi(ws.id).deleteWorkspace().then(() => true))
     if (!done) return
     credentials.forget(ws.id)
