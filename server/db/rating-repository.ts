@@ -99,9 +99,9 @@ export interface RatingRepository {
    */
   deleteStudy(studyId: string): Promise<'deleted' | 'absent' | 'in-knowledge-base'>
   /**
-   * Gives the expert a new link: raises its generation and stores the hash `hashFor` makes of
-   * the new link's token; the old link stops working at once, the answers stay. Null when the
-   * study has no such expert.
+   * Gives the expert with this pseudonym a new link: raises its generation and stores the hash
+   * `hashFor` makes of the new link's token; the old link stops working at once, the answers
+   * stay. Null when the study has no such expert.
    */
-  renewExpertLink(studyId: string, expertId: string, hashFor: (generation: number) => string): Promise<Expert | null>
+  renewExpertLink(studyId: string, pseudonym: string, hashFor: (expertId: string, generation: number) => string): Promise<Expert | null>
 }

@@ -220,19 +220,19 @@ export function createSqliteRatingRepository(db: Db): RatingRepository {
       })
     },
 
-    async renewExpertLink(studyId, expertId, hashFor) {
+    async renewExpertLink(studyId, pseudonym, hashFor) {
       return immediate((tx) => {
         const row = tx
           .select()
           .from(t.ratingExperts)
-          .where(and(eq(t.ratingExperts.id, expertId), eq(t.ratingExperts.studyId, studyId)))
+          .where(and(eq(t.ratingExperts.studyId, studyId), eq(t.ratingExperts.pseudonym, pseudonym)))
           .get()
         if (!row) return null
         const linkGeneration = row.linkGeneration + 1
         const updated = tx
           .update(t.ratingExperts)
-          .set({ linkGeneration, tokenHash: hashFor(linkGeneration) })
-          .where(eq(t.ratingExperts.id, expertId))
+          .set({ linkGeneration, tokenHash: hashFor(row.id, linkGeneration) })
+          .where(eq(t.ratingExperts.id, row.id))
           .returning()
           .get()
         return toExpert(updated)

@@ -378,8 +378,9 @@ export const ratingRoutes = createRouter()
   })
   .openapi(renewExpertLink, async (c) => {
     const { id, pseudonym } = c.req.valid('param')
-    const expert = (await c.var.ratings.listExperts(id)).find((e) => e.pseudonym === pseudonym)
-    const renewed = expert && (await c.var.ratings.renewExpertLink(id, expert.id, (generation) => hashToken(expertToken(c.var.tokenSecret, expert.id, generation))))
+    const renewed = await c.var.ratings.renewExpertLink(id, pseudonym, (expertId, generation) =>
+      hashToken(expertToken(c.var.tokenSecret, expertId, generation))
+    )
     if (!renewed) throw new ApiError(404, 'not_found', `This study has no expert ${pseudonym}`)
     return c.json({ pseudonym: renewed.pseudonym, link: expertLink(c, id, renewed) }, 200)
   })

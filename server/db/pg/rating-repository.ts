@@ -210,19 +210,19 @@ export function createPgRatingRepository(db: PgDb): RatingRepository {
       })
     },
 
-    async renewExpertLink(studyId, expertId, hashFor) {
+    async renewExpertLink(studyId, pseudonym, hashFor) {
       return db.transaction(async (tx) => {
         const [row] = await tx
           .select()
           .from(t.ratingExperts)
-          .where(and(eq(t.ratingExperts.id, expertId), eq(t.ratingExperts.studyId, studyId)))
+          .where(and(eq(t.ratingExperts.studyId, studyId), eq(t.ratingExperts.pseudonym, pseudonym)))
           .for('update')
         if (!row) return null
         const linkGeneration = row.linkGeneration + 1
         const [updated] = await tx
           .update(t.ratingExperts)
-          .set({ linkGeneration, tokenHash: hashFor(linkGeneration) })
-          .where(eq(t.ratingExperts.id, expertId))
+          .set({ linkGeneration, tokenHash: hashFor(row.id, linkGeneration) })
+          .where(eq(t.ratingExperts.id, row.id))
           .returning()
         return toExpert(updated!)
       })
